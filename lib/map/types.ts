@@ -1,0 +1,86 @@
+/**
+ * The document model: plain data, shared by the browser, the server and tests.
+ * Records are keyed by id so that one op touches one entry (cheap structural sharing).
+ */
+
+export const NODE_KINDS = ["claim", "support", "rebuttal"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const RELATIONS = ["supports", "rebuts"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export interface ArgNode {
+  id: string;
+  kind: NodeKind;
+  text: string;
+  /** Who holds this view, e.g. "Condoleezza Rice"; "" when unknown. */
+  speaker: string;
+  /** The Source this node draws on, or null. */
+  sourceId: string | null;
+  /** The exact words from the source; "" when none. */
+  quote: string;
+  x: number;
+  y: number;
+}
+
+export interface ArgEdge {
+  id: string;
+  /** The node giving the reason (a support or rebuttal)... */
+  from: string;
+  /** ...and the node it is a reason for or against. */
+  to: string;
+  relation: Relation;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  author: string;
+  /** ISO date (YYYY-MM-DD) or "" */
+  date: string;
+  url: string;
+  text: string;
+}
+
+export interface MapMeta {
+  title: string;
+  description: string;
+}
+
+/** Everything an op can change. Revision and links live outside (server state). */
+export interface MapDoc {
+  meta: MapMeta;
+  nodes: Record<string, ArgNode>;
+  edges: Record<string, ArgEdge>;
+  sources: Record<string, Source>;
+}
+
+export type Role = "owner" | "edit" | "view";
+
+/** The wire form of a map, as `GET /api/maps/:token` and JSON export give it. */
+export interface MapSnapshot {
+  map: { id: string; title: string; description: string; createdAt?: string; updatedAt?: string };
+  nodes: ArgNode[];
+  edges: ArgEdge[];
+  sources: Source[];
+  revision: number;
+}
+
+export function emptyDoc(meta: Partial<MapMeta> = {}): MapDoc {
+  return {
+    meta: { title: meta.title ?? "Untitled map", description: meta.description ?? "" },
+    nodes: {},
+    edges: {},
+    sources: {},
+  };
+}
+
+export function docFromSnapshot(snapshot: Pick<MapSnapshot, "map" | "nodes" | "edges" | "sources">): MapDoc {
+  return {
+    meta: { title: snapshot.map.title, description: snapshot.map.description },
+    nodes: Object.fromEntries(snapshot.nodes.map((node) => [node.id, node])),
+    edges: Object.fromEntries(snapshot.edges.map((edge) => [edge.id, edge])),
+    sources: Object.fromEntries(snapshot.sources.map((source) => [source.id, source])),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The seam between applying ops and delivering them: everything that must reach a map's open
+ * streams goes through one Broadcaster. This in-process one serves a single server; a PostgreSQL
+ * LISTEN/NOTIFY implementation can replace it for several.
+ */
+import type { Op } from "../map/ops";
+
+export interface LoggedOp {
+  revision: number;
+  clientId: string;
+  clientOpId: string;
+  author: string;
+  op: Op;
+}
+
+export type MapEvent =
+  | { kind: "op"; entry: LoggedOp }
+  | { kind: "presence"; payload: unknown }
+  | { kind: "revoked"; role: string };
+
+export interface Broadcaster {
+  publish(mapId: string, event: MapEvent): void;
+  /** Returns the unsubscribe function. */
+  subscribe(mapId: string, listener: (event: MapEvent) => void): () => void;
+  listenerCount(mapId: string): number;
+}
+
+export function createInProcessBroadcaster(): Broadcaster {
+  const listeners = new Map<string, Set<(event: MapEvent) => void>>();
+  return {
+    publish(mapId, event) {
+      for (const listener of listeners.get(mapId) ?? []) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error("map event listener failed", error);
+        }
+      }
+    },
+    subscribe(mapId, listener) {
+      let set = listeners.get(mapId);
+      if (!set) listeners.set(mapId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && listeners.get(mapId) === set) listeners.delete(mapId);
+      };
+    },
+    listenerCount(mapId) {
+      return listeners.get(mapId)?.size ?? 0;
+    },
+  };
+}
+
+const globalForBroadcaster = globalThis as unknown as { argumapBroadcaster?: Broadcaster };
+
+/** The single broadcaster of this process. */
+export function broadcaster(): Broadcaster {
+  return (globalForBroadcaster.argumapBroadcaster ??= createInProcessBroadcaster());
+}

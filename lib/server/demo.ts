@@ -1,0 +1,24 @@
+/** Seeds the demo debate once. Safe to call on every start, from several processes at once. */
+import { DEMO_MAP } from "../../prisma/demo-map";
+import { docFromSnapshot } from "../map/types";
+import { db } from "./db";
+import { DEMO_MAP_ID } from "./links";
+import { writeNewMap } from "./maps";
+
+export function demoDoc() {
+  return docFromSnapshot({ map: { id: DEMO_MAP_ID, title: DEMO_MAP.title, description: DEMO_MAP.description }, nodes: DEMO_MAP.nodes, edges: DEMO_MAP.edges, sources: DEMO_MAP.sources });
+}
+
+/** Returns true when this call created the demo map. */
+export async function ensureDemoMap(): Promise<boolean> {
+  const client = await db();
+  if (await client.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } })) return false;
+  try {
+    await client.$transaction((tx) => writeNewMap(tx, DEMO_MAP_ID, demoDoc()));
+    return true;
+  } catch (error) {
+    // Another process seeded it first: the primary key says so.
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Loads a map's document from the tables, with a per-process cache keyed by revision: a cached doc
+ * is used only when the database's revision still matches, so another process's writes are seen.
+ */
+import { LIMITS } from "../map/limits";
+import type { MapDoc } from "../map/types";
+import type { Tx } from "./db";
+import { edgeFromRow, nodeFromRow, sourceFromRow } from "./rows";
+
+const cache = new Map<string, { revision: number; doc: MapDoc }>();
+const CACHE_SIZE = 200;
+
+export async function loadDoc(tx: Tx, mapId: string): Promise<{ revision: number; doc: MapDoc } | null> {
+  const map = await tx.map.findUnique({ where: { id: mapId } });
+  if (!map) return null;
+  const cached = cache.get(mapId);
+  if (cached && cached.revision === map.revision) return cached;
+  const [nodes, edges, sources] = await Promise.all([
+    tx.node.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }], take: LIMITS.nodesPerMap + 1 }),
+    tx.edge.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
+    tx.source.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
+  ]);
+  const doc: MapDoc = {
+    meta: { title: map.title, description: map.description },
+    nodes: Object.fromEntries(nodes.map((row) => [row.id, nodeFromRow(row)])),
+    edges: Object.fromEntries(edges.map((row) => [row.id, edgeFromRow(row)])),
+    sources: Object.fromEntries(sources.map((row) => [row.id, sourceFromRow(row)])),
+  };
+  return remember(mapId, map.revision, doc);
+}
+
+export function remember(mapId: string, revision: number, doc: MapDoc) {
+  const entry = { revision, doc };
+  cache.delete(mapId);
+  cache.set(mapId, entry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return entry;
+}
+
+export function forget(mapId: string): void {
+  cache.delete(mapId);
+}

@@ -1,0 +1,94 @@
+/**
+ * A map's event stream (Server-Sent Events): replays the op log after `since`, then forwards live
+ * events from the broadcaster. Subscribes before replaying, so nothing committed in between is lost,
+ * and skips what the replay already sent. Heartbeats keep proxies from closing an idle stream.
+ */
+import type { Op } from "../map/ops";
+import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
+import { db } from "./db";
+
+const HEARTBEAT_MS = 15_000;
+const REPLAY_PAGE = 500;
+const encoder = new TextEncoder();
+
+function frame(event: string, data: unknown, id?: number): Uint8Array {
+  return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+export function openEventStream(mapId: string, since: number, signal: AbortSignal): Response {
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let lastSent = since;
+      let replaying = true;
+      const buffered: MapEvent[] = [];
+      let closed = false;
+      const send = (bytes: Uint8Array) => {
+        if (!closed) controller.enqueue(bytes);
+      };
+      const deliver = (event: MapEvent) => {
+        if (event.kind === "op") {
+          if (event.entry.revision <= lastSent) return;
+          lastSent = event.entry.revision;
+          send(frame("op", event.entry, event.entry.revision));
+        } else if (event.kind === "presence") send(frame("presence", event.payload));
+        else {
+          send(frame("revoked", { role: event.role }));
+          close();
+        }
+      };
+      const unsubscribe = broadcaster().subscribe(mapId, (event) => (replaying ? buffered.push(event) : deliver(event)));
+      const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        signal.removeEventListener("abort", close);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      cleanup = close;
+      signal.addEventListener("abort", close);
+      send(encoder.encode(`retry: 1000\n\n`));
+      try {
+        for (const entry of await replayFrom(mapId, since)) deliver({ kind: "op", entry });
+      } catch (error) {
+        console.error("replay failed", error);
+        close();
+        return;
+      }
+      replaying = false;
+      for (const event of buffered.splice(0)) deliver(event);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+  });
+}
+
+async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
+  const client = await db();
+  const entries: LoggedOp[] = [];
+  let after = since;
+  for (;;) {
+    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: REPLAY_PAGE });
+    for (const row of rows) entries.push({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
+    if (rows.length < REPLAY_PAGE) return entries;
+    after = rows[rows.length - 1]!.revision;
+  }
+}
+
+/** `Last-Event-ID` (sent by a reconnecting EventSource) wins over the `since` query parameter. */
+export function sinceOf(request: Request): number {
+  const header = Number(request.headers.get("last-event-id"));
+  if (Number.isSafeInteger(header) && header >= 0 && request.headers.has("last-event-id")) return header;
+  const query = Number(new URL(request.url).searchParams.get("since") ?? "0");
+  return Number.isSafeInteger(query) && query >= 0 ? query : 0;
+}

@@ -1,0 +1,64 @@
+/** The few things every route handler does: read a bounded JSON body, know its origin, map errors. */
+import type { z } from "zod";
+import { LIMITS } from "../map/limits";
+import { AppError, errorResponse } from "./errors";
+
+export type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a handler so any thrown error becomes `{error:{code,message}}` with the right status. */
+export function route<P>(handler: (request: Request, params: P) => Promise<Response>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads at most `limit` bytes of JSON and validates it; never trusts Content-Length alone. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit: number = LIMITS.requestBody): Promise<z.output<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("too_large", `The request body is over ${limit} bytes.`);
+  const text = await readBounded(request, limit);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON.");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length ? `${issue.path.join(".")}: ` : "";
+    const code = result.error.issues.some((i) => i.code === "too_big") ? "too_large" : "invalid_input";
+    throw new AppError(code, `${where}${issue?.message ?? "invalid input"}`);
+  }
+  return result.data;
+}
+
+export async function readBounded(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError("too_large", `The request body is over ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The origin users reached us at, for full link URLs. */
+export function originOf(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}

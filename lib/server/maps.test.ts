@@ -1,0 +1,148 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyOp } from "../map/apply";
+import type { Op } from "../map/ops";
+import { emptyDoc, type MapDoc } from "../map/types";
+import { applyClientOps } from "./apply-ops";
+import { db } from "./db";
+import { forget } from "./doc-store";
+import { resolveToken } from "./links";
+import { copyMap, createMapFromDoc, readSnapshot } from "./maps";
+import { useTempDatabase } from "./testing/temp-database";
+
+const ORIGIN = "http://argumap.test";
+let database: Awaited<ReturnType<typeof useTempDatabase>>;
+
+beforeAll(async () => {
+  database = await useTempDatabase();
+});
+afterAll(() => database.dispose());
+
+const tokenOf = (url: string) => url.split("/m/")[1]!;
+
+async function newMap(title = "Test map") {
+  const created = await createMapFromDoc(emptyDoc({ title }), ORIGIN);
+  return { ...created, owner: tokenOf(created.links.owner), edit: tokenOf(created.links.edit), view: tokenOf(created.links.view) };
+}
+
+const claim = (id: string, text = `claim ${id}`): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", x: 0, y: 0 } });
+const submit = (mapId: string, ops: (Op & { clientOpId?: string })[], clientId = "client-a") =>
+  applyClientOps({ mapId, clientId, author: "Ada", ops: ops.map((op, i) => ({ ...op, clientOpId: op.clientOpId ?? `op-${Math.random().toString(36).slice(2)}-${i}` })) });
+
+describe("links", () => {
+  it("a new map has three different links that open it with their roles", async () => {
+    const map = await newMap();
+    expect(new Set([map.owner, map.edit, map.view]).size).toBe(3);
+    expect(map.links.owner).toBe(`${ORIGIN}/m/${map.owner}`);
+    expect(await resolveToken(map.owner)).toEqual({ mapId: map.id, role: "owner" });
+    expect(await resolveToken(map.edit)).toEqual({ mapId: map.id, role: "edit" });
+    expect(await resolveToken(map.view)).toEqual({ mapId: map.id, role: "view" });
+  });
+
+  it("unknown and malformed tokens open nothing", async () => {
+    const map = await newMap();
+    expect(await resolveToken(map.owner.slice(0, -1) + (map.owner.endsWith("A") ? "B" : "A"))).toBeNull();
+    expect(await resolveToken("not a token")).toBeNull();
+    expect(await resolveToken(map.id)).toBeNull();
+  });
+
+  it("the database holds no working token, only hashes", async () => {
+    const map = await newMap();
+    const file = database.url.slice("file:".length);
+    const raw = new Database(file, { readonly: true });
+    const dump = JSON.stringify(raw.prepare("select * from MapLink").all());
+    raw.close();
+    for (const token of [map.owner, map.edit, map.view]) expect(dump).not.toContain(token);
+  });
+});
+
+describe("applying ops", () => {
+  it("applies a batch in order, logs each op at the next revision and persists it", async () => {
+    const map = await newMap();
+    const outcome = await submit(map.id, [claim("a"), claim("b"), { type: "addEdge", edge: { id: "e1", from: "b", to: "a", relation: "rebuts" } }]);
+    expect(outcome.rejected).toEqual([]);
+    expect(outcome.applied.map((a) => a.revision)).toEqual([1, 2, 3]);
+    expect(outcome.revision).toBe(3);
+    forget(map.id); // read the tables, not the cache
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.nodes.map((n) => n.id)).toEqual(["a", "b"]);
+    expect(snapshot?.edges).toEqual([{ id: "e1", from: "b", to: "a", relation: "rebuts" }]);
+    expect(snapshot?.revision).toBe(3);
+  });
+
+  it("a retried op (same clientId and clientOpId) is applied once", async () => {
+    const map = await newMap();
+    const batch = [{ ...claim("a"), clientOpId: "x1" }, { ...claim("b"), clientOpId: "x2" }];
+    const first = await submit(map.id, batch);
+    const second = await submit(map.id, batch);
+    expect(second.applied).toEqual(first.applied);
+    expect(second.revision).toBe(2);
+    expect((await readSnapshot(map.id))?.nodes).toHaveLength(2);
+  });
+
+  it("an op on a deleted node is rejected with the reason, and the rest of the batch still applies", async () => {
+    const map = await newMap();
+    await submit(map.id, [claim("a")]);
+    const outcome = await submit(map.id, [
+      { type: "deleteNodes", ids: ["a"], clientOpId: "del" },
+      { type: "updateNode", id: "a", patch: { text: "too late" }, clientOpId: "late" },
+      { ...claim("c"), clientOpId: "c" },
+    ]);
+    expect(outcome.applied.map((a) => a.clientOpId)).toEqual(["del", "c"]);
+    expect(outcome.rejected).toEqual([{ clientOpId: "late", error: expect.objectContaining({ code: "not_found" }) }]);
+    forget(map.id);
+    expect((await readSnapshot(map.id))?.nodes.map((n) => n.id)).toEqual(["c"]);
+  });
+
+  it("deleting a node deletes its links in the tables too", async () => {
+    const map = await newMap();
+    await submit(map.id, [claim("a"), claim("b"), claim("c"), { type: "addEdge", edge: { id: "e1", from: "b", to: "a", relation: "supports" } }, { type: "addEdge", edge: { id: "e2", from: "c", to: "b", relation: "rebuts" } }]);
+    await submit(map.id, [{ type: "deleteNodes", ids: ["b"] }]);
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.edges).toEqual([]);
+    expect(snapshot?.nodes.map((n) => n.id)).toEqual(["a", "c"]);
+  });
+
+  it("the tables always equal the op log replayed from an empty map", async () => {
+    const map = await newMap();
+    await submit(map.id, [
+      claim("a"),
+      claim("b"),
+      { type: "addSource", source: { id: "s", title: "An article", publisher: "", author: "", date: "", url: "", text: "words" } },
+      { type: "updateNode", id: "b", patch: { kind: "rebuttal", sourceId: "s", quote: "words" } },
+      { type: "addEdge", edge: { id: "e", from: "b", to: "a", relation: "rebuts" } },
+      { type: "moveNodes", moves: [{ id: "a", x: 10, y: -20 }] },
+      { type: "deleteSource", id: "s" },
+      { type: "updateMap", patch: { title: "Renamed" } },
+    ]);
+    const rows = await (await db()).op.findMany({ where: { mapId: map.id }, orderBy: { revision: "asc" } });
+    let replayed: MapDoc = emptyDoc({ title: "Test map" });
+    for (const row of rows) {
+      const result = applyOp(replayed, JSON.parse(row.payload) as Op);
+      expect(result.ok).toBe(true);
+      if (result.ok) replayed = result.doc;
+    }
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.map.title).toBe("Renamed");
+    expect(snapshot?.nodes).toEqual(Object.values(replayed.nodes));
+    expect(snapshot?.edges).toEqual(Object.values(replayed.edges));
+    expect(snapshot?.sources).toEqual(Object.values(replayed.sources));
+  });
+});
+
+describe("copying", () => {
+  it("a copy is a new map with the same content that changes independently", async () => {
+    const map = await newMap("Class map");
+    await submit(map.id, [claim("a", "the original")]);
+    const copy = await copyMap(map.view, ORIGIN);
+    const copyAccess = await resolveToken(tokenOf(copy.links.owner));
+    expect(copyAccess?.role).toBe("owner");
+    await submit(copyAccess!.mapId, [{ type: "updateNode", id: "a", patch: { text: "the student's version" } }]);
+    expect((await readSnapshot(map.id))?.nodes[0]?.text).toBe("the original");
+    const copied = await readSnapshot(copyAccess!.mapId);
+    expect(copied?.nodes[0]?.text).toBe("the student's version");
+    expect(copied?.map.title).toBe("Copy of Class map");
+  });
+});

@@ -1,0 +1,84 @@
+/** Creating, reading, copying and importing maps. */
+import { randomBytes } from "node:crypto";
+import { opsForDoc } from "../map/docToOps";
+import { LIMITS } from "../map/limits";
+import type { MapDoc, MapSnapshot, Role } from "../map/types";
+import { db, type Tx } from "./db";
+import { loadDoc } from "./doc-store";
+import { AppError, mapNotFound } from "./errors";
+import { issueLinks, linkUrls, requireAccess, resolveToken, type Links } from "./links";
+
+export interface CreatedMap {
+  id: string;
+  links: Links;
+}
+
+const SYSTEM_CLIENT = "server";
+
+function newMapId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** Writes a whole document as a new map: rows in bulk, and the ops that build it in the log. */
+export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
+  if (Object.keys(doc.nodes).length > LIMITS.nodesPerMap) throw new AppError("too_large", `A map holds at most ${LIMITS.nodesPerMap} nodes.`);
+  const ops = opsForDoc(doc).filter((op) => op.type !== "updateMap");
+  await tx.map.create({ data: { id: mapId, title: doc.meta.title, description: doc.meta.description, revision: ops.length } });
+  let seq = 0;
+  await tx.source.createMany({ data: Object.values(doc.sources).map((source) => ({ mapId, seq: ++seq, ...source })) });
+  await tx.node.createMany({ data: Object.values(doc.nodes).map((node) => ({ mapId, seq: ++seq, ...node })) });
+  await tx.edge.createMany({ data: Object.values(doc.edges).map((edge) => ({ mapId, seq: ++seq, ...edge })) });
+  await tx.op.createMany({
+    data: ops.map((op, index) => ({ mapId, revision: index + 1, clientId: SYSTEM_CLIENT, clientOpId: `create-${index + 1}`, author: "", type: op.type, payload: JSON.stringify(op) })),
+  });
+}
+
+export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {
+  const id = newMapId();
+  const tokens = await (await db()).$transaction(async (tx) => {
+    await writeNewMap(tx, id, doc);
+    return issueLinks(tx, id);
+  });
+  return { id, links: linkUrls(origin, tokens) as Links };
+}
+
+export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const loaded = await loadDoc(tx, mapId);
+    const map = await tx.map.findUnique({ where: { id: mapId } });
+    if (!loaded || !map) return null;
+    const { doc, revision } = loaded;
+    return {
+      map: { id: map.id, title: doc.meta.title, description: doc.meta.description, createdAt: map.createdAt.toISOString(), updatedAt: map.updatedAt.toISOString() },
+      nodes: Object.values(doc.nodes),
+      edges: Object.values(doc.edges),
+      sources: Object.values(doc.sources),
+      revision,
+    };
+  });
+}
+
+/** For server pages: the map a link opens, with the link's role; null for any unusable token. */
+export async function getMapByToken(token: string): Promise<{ snapshot: MapSnapshot; role: Role } | null> {
+  const access = await resolveToken(token);
+  if (!access) return null;
+  const snapshot = await readSnapshot(access.mapId);
+  return snapshot ? { snapshot, role: access.role } : null;
+}
+
+export async function requireSnapshot(token: string): Promise<{ snapshot: MapSnapshot; role: Role }> {
+  const found = await getMapByToken(token);
+  if (!found) throw mapNotFound();
+  return found;
+}
+
+/** A new, independent map with the same content (e.g. a student's own copy of the class map). */
+export async function copyMap(token: string, origin: string): Promise<CreatedMap> {
+  const access = await requireAccess(token);
+  const client = await db();
+  const loaded = await client.$transaction((tx) => loadDoc(tx, access.mapId));
+  if (!loaded) throw mapNotFound();
+  const title = loaded.doc.meta.title.startsWith("Copy of ") ? loaded.doc.meta.title : `Copy of ${loaded.doc.meta.title}`;
+  return createMapFromDoc({ ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } }, origin);
+}

@@ -1,0 +1,71 @@
+/** The HTTP transport: ops go out as POST, the op log comes back as Server-Sent Events. */
+import type { LoggedOpEvent, OpsRequest, PostResult, StreamHandlers, Transport } from "./protocol";
+
+const REOPEN_DELAY_MS = 2_000;
+
+export function httpTransport(token: string, base = ""): Transport {
+  const mapUrl = `${base}/api/maps/${encodeURIComponent(token)}`;
+  return {
+    async postOps(request: OpsRequest): Promise<PostResult> {
+      let response: Response;
+      try {
+        response = await fetch(`${mapUrl}/ops`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
+      } catch {
+        return { kind: "retry", message: "the server cannot be reached" };
+      }
+      const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+      if (response.ok && body) return { kind: "ok", response: body as never };
+      if (response.status === 429 || response.status >= 500 || !body) {
+        const retryAfter = Number(response.headers.get("retry-after"));
+        return { kind: "retry", message: body?.error?.message ?? `the server answered ${response.status}`, retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : undefined };
+      }
+      return { kind: "refused", status: response.status, code: body.error?.code ?? "error", message: body.error?.message ?? `the server answered ${response.status}` };
+    },
+
+    openStream(since: number, handlers: StreamHandlers): () => void {
+      if (typeof EventSource === "undefined") return () => {};
+      let closed = false;
+      let source: EventSource | undefined;
+      let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+      let lastRevision = since;
+
+      const open = () => {
+        handlers.onStatus("connecting");
+        source = new EventSource(`${mapUrl}/events?since=${lastRevision}`);
+        source.onopen = () => handlers.onStatus("open");
+        source.addEventListener("op", (event) => {
+          const entry = JSON.parse((event as MessageEvent<string>).data) as LoggedOpEvent;
+          lastRevision = Math.max(lastRevision, entry.revision);
+          handlers.onOp(entry);
+        });
+        source.addEventListener("presence", (event) => handlers.onPresence?.(JSON.parse((event as MessageEvent<string>).data)));
+        source.addEventListener("revoked", () => {
+          source?.close();
+          handlers.onGone();
+        });
+        source.onerror = () => {
+          if (closed) return;
+          handlers.onStatus("closed");
+          // EventSource retries network errors itself; a refused stream (CLOSED) we check by hand.
+          if (source?.readyState === EventSource.CLOSED) {
+            reopenTimer = setTimeout(() => void checkAndReopen(), REOPEN_DELAY_MS);
+          }
+        };
+      };
+
+      const checkAndReopen = async () => {
+        if (closed) return;
+        const status = await fetch(mapUrl, { method: "GET" }).then((r) => r.status, () => 0);
+        if (status === 404) handlers.onGone();
+        else open();
+      };
+
+      open();
+      return () => {
+        closed = true;
+        clearTimeout(reopenTimer);
+        source?.close();
+      };
+    },
+  };
+}

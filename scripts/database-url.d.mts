@@ -1,0 +1,3 @@
+export declare const DEFAULT_DATABASE_URL: string;
+export declare function databaseUrl(): string;
+export declare function sqlitePath(url?: string): string;

@@ -1,0 +1,1 @@
+export declare function deployMigrations(url?: string): Promise<string[]>;
