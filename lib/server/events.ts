@@ -73,7 +73,7 @@ export function openEventStream(mapId: string, since: number, signal: AbortSigna
   });
 }
 
-async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
+export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
   const client = await db();
   const entries: LoggedOp[] = [];
   let after = since;
