@@ -6,6 +6,7 @@
 import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
 import { db } from "./db";
+import { currentPresence } from "./presence";
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 500;
@@ -63,6 +64,8 @@ export function openEventStream(mapId: string, since: number, signal: AbortSigna
       }
       replaying = false;
       for (const event of buffered.splice(0)) deliver(event);
+      const here = currentPresence(mapId);
+      if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
     },
     cancel() {
       cleanup();

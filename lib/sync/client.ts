@@ -40,6 +40,8 @@ export interface SyncClientOptions {
   author?: string;
   transport?: Transport;
   store?: PendingStore;
+  /** Receives presence batches from the same stream. */
+  onPresence?: (payload: unknown) => void;
   /** Retry delays grow from this up to 30 s. */
   retryBaseMs?: number;
 }
@@ -208,6 +210,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     closeStream?.();
     closeStream = transport.openStream(revision, {
       onOp: (event) => receive(event),
+      onPresence: (payload) => options.onPresence?.(payload),
       onStatus: (status: StreamStatus) => {
         connection = status === "open" ? "connected" : typeof navigator !== "undefined" && navigator.onLine === false ? "offline" : "reconnecting";
         if (status === "open" && pending.some((e) => !e.acked)) void flush();

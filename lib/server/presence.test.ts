@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Presence, PresenceBatch } from "../map/presence";
+import { broadcaster } from "./broadcaster";
+import { currentPresence, PRESENCE_HZ, PRESENCE_TTL_MS, updatePresence } from "./presence";
+
+const person = (clientId: string, x: number, extra: Partial<Presence> = {}): Presence => ({
+  clientId, name: clientId, colour: "#336699", selection: [], pointer: { x, y: 0 }, dragging: [], editing: null, presenting: null, leaving: false, ...extra,
+});
+
+function listen(mapId: string): PresenceBatch[] & { times: number[] } {
+  const batches = Object.assign([] as PresenceBatch[], { times: [] as number[] });
+  broadcaster().subscribe(mapId, (event) => {
+    if (event.kind !== "presence") return;
+    batches.push(event.payload as PresenceBatch);
+    batches.times.push(Date.now());
+  });
+  return batches;
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("presence", () => {
+  it("coalesces a pointer moving 1,000 times a second into at most 30 deliveries a second, ending on the latest position", () => {
+    const batches = listen("map-coalesce");
+    const start = Date.now();
+    for (let ms = 0; ms < 1000; ms++) {
+      updatePresence("map-coalesce", person("ada", ms), Date.now());
+      vi.advanceTimersByTime(1);
+    }
+    vi.advanceTimersByTime(100);
+    const inFirstSecond = batches.times.filter((t) => t - start < 1000).length;
+    expect(inFirstSecond).toBeLessThanOrEqual(PRESENCE_HZ);
+    expect(inFirstSecond).toBeGreaterThanOrEqual(PRESENCE_HZ - 2);
+    expect(batches.at(-1)?.peers[0]?.pointer).toEqual({ x: 999, y: 0 });
+  });
+
+  it("delivers each person's latest state in one batch", () => {
+    const batches = listen("map-many");
+    updatePresence("map-many", person("ada", 1));
+    updatePresence("map-many", person("bob", 2));
+    updatePresence("map-many", person("ada", 3));
+    vi.advanceTimersByTime(50);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.peers.map((p) => [p.clientId, p.pointer?.x])).toEqual([["ada", 3], ["bob", 2]]);
+  });
+
+  it("says who left, and forgets people whose heartbeats stopped", () => {
+    const batches = listen("map-leave");
+    updatePresence("map-leave", person("ada", 1));
+    updatePresence("map-leave", person("bob", 1));
+    vi.advanceTimersByTime(50);
+    updatePresence("map-leave", person("ada", 1, { leaving: true }));
+    vi.advanceTimersByTime(50);
+    expect(batches.at(-1)?.left).toEqual(["ada"]);
+    expect(currentPresence("map-leave").peers.map((p) => p.clientId)).toEqual(["bob"]);
+    expect(currentPresence("map-leave", Date.now() + PRESENCE_TTL_MS + 1).peers).toEqual([]);
+  });
+});
