@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { opFromSeed, opSeedArb } from "../map/testing/arbitraries";
+import { opFromSeed, opSeedArb } from "../map/testing/opSequences";
 import { docFromSnapshot, emptyDoc, type MapDoc } from "../map/types";
 import { forget } from "../server/doc-store";
 import { resolveToken } from "../server/links";
