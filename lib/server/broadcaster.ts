@@ -16,7 +16,7 @@ export interface LoggedOp {
 export type MapEvent =
   | { kind: "op"; entry: LoggedOp }
   | { kind: "presence"; payload: unknown }
-  | { kind: "revoked"; role: string };
+  | { kind: "revoked"; linkId: string };
 
 export interface Broadcaster {
   publish(mapId: string, event: MapEvent): void;

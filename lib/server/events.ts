@@ -16,7 +16,7 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-export function openEventStream(mapId: string, since: number, signal: AbortSignal): Response {
+export function openEventStream(mapId: string, linkId: string, since: number, signal: AbortSignal): Response {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -33,8 +33,8 @@ export function openEventStream(mapId: string, since: number, signal: AbortSigna
           lastSent = event.entry.revision;
           send(frame("op", event.entry, event.entry.revision));
         } else if (event.kind === "presence") send(frame("presence", event.payload));
-        else {
-          send(frame("revoked", { role: event.role }));
+        else if (event.linkId === linkId) {
+          send(frame("revoked", {}));
           close();
         }
       };

@@ -1,10 +1,11 @@
-/** Resolving a capability token to a map and role, and issuing new links. */
+/** Capability links: resolving a token to a map and role, issuing, listing and rotating links. */
 import { randomUUID } from "node:crypto";
 import type { Role } from "../map/types";
+import { broadcaster } from "./broadcaster";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { mapNotFound } from "./errors";
-import { hashToken, isWellFormedToken, newToken } from "./tokens";
+import { hashToken, isWellFormedToken, newNonce, ROLES, tokenFor } from "./tokens";
 
 /** The reserved read-only alias of the seeded demo map. */
 export const DEMO_TOKEN = "demo";
@@ -13,6 +14,8 @@ export const DEMO_MAP_ID = "demo";
 export interface Access {
   mapId: string;
   role: Role;
+  /** The link's id (a revoked link's open streams close by it). */
+  linkId: string;
 }
 
 export type LinkTokens = Record<Role, string>;
@@ -20,11 +23,11 @@ export type Links = Record<Role, string>;
 
 /** The map and role a token opens, or null for unknown, malformed and revoked tokens alike. */
 export async function resolveToken(token: string): Promise<Access | null> {
-  if (token === DEMO_TOKEN) return { mapId: DEMO_MAP_ID, role: "view" };
+  if (token === DEMO_TOKEN) return { mapId: DEMO_MAP_ID, role: "view", linkId: DEMO_TOKEN };
   if (!isWellFormedToken(token)) return null;
   const link = await (await db()).mapLink.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!link || link.revokedAt) return null;
-  return { mapId: link.mapId, role: link.role as Role };
+  return { mapId: link.mapId, role: link.role as Role, linkId: link.id };
 }
 
 export async function requireAccess(token: string): Promise<Access> {
@@ -33,15 +36,42 @@ export async function requireAccess(token: string): Promise<Access> {
   return access;
 }
 
-/** Creates one link of each role; the tokens exist only in the return value. */
+async function createLink(tx: Tx, mapId: string, role: Role): Promise<string> {
+  const nonce = newNonce();
+  const token = tokenFor(nonce);
+  await tx.mapLink.create({ data: { id: randomUUID(), mapId, role, nonce, tokenHash: hashToken(token) } });
+  return token;
+}
+
+/** Creates one link of each role. */
 export async function issueLinks(tx: Tx, mapId: string): Promise<LinkTokens> {
-  const tokens: LinkTokens = { owner: newToken(), edit: newToken(), view: newToken() };
-  await tx.mapLink.createMany({
-    data: (Object.keys(tokens) as Role[]).map((role) => ({ id: randomUUID(), mapId, role, tokenHash: hashToken(tokens[role]) })),
+  return { owner: await createLink(tx, mapId, "owner"), edit: await createLink(tx, mapId, "edit"), view: await createLink(tx, mapId, "view") };
+}
+
+/** The map's current links (for its owner's Share dialog). */
+export async function currentLinks(mapId: string): Promise<Partial<LinkTokens>> {
+  const rows = await (await db()).mapLink.findMany({ where: { mapId, revokedAt: null }, orderBy: { createdAt: "asc" } });
+  return Object.fromEntries(rows.map((row) => [row.role, tokenFor(row.nonce)]));
+}
+
+/**
+ * Replaces the map's `role` link: the old token stops working at once and streams opened with
+ * it are closed. Returns all current links.
+ */
+export async function rotateLink(mapId: string, role: Exclude<Role, "owner">): Promise<Partial<LinkTokens>> {
+  const client = await db();
+  const revoked = await client.$transaction(async (tx) => {
+    const old = await tx.mapLink.findMany({ where: { mapId, role, revokedAt: null }, select: { id: true } });
+    await tx.mapLink.updateMany({ where: { mapId, role, revokedAt: null }, data: { revokedAt: new Date() } });
+    await createLink(tx, mapId, role);
+    return old.map((link) => link.id);
   });
-  return tokens;
+  for (const linkId of revoked) broadcaster().publish(mapId, { kind: "revoked", linkId });
+  return currentLinks(mapId);
 }
 
 export function linkUrls(origin: string, tokens: Partial<LinkTokens>): Partial<Links> {
-  return Object.fromEntries(Object.entries(tokens).map(([role, token]) => [role, `${origin}/m/${token}`]));
+  const urls: Partial<Links> = {};
+  for (const role of ROLES) if (tokens[role]) urls[role] = `${origin}/m/${tokens[role]}`;
+  return urls;
 }

@@ -34,9 +34,9 @@ describe("links", () => {
     const map = await newMap();
     expect(new Set([map.owner, map.edit, map.view]).size).toBe(3);
     expect(map.links.owner).toBe(`${ORIGIN}/m/${map.owner}`);
-    expect(await resolveToken(map.owner)).toEqual({ mapId: map.id, role: "owner" });
-    expect(await resolveToken(map.edit)).toEqual({ mapId: map.id, role: "edit" });
-    expect(await resolveToken(map.view)).toEqual({ mapId: map.id, role: "view" });
+    expect(await resolveToken(map.owner)).toMatchObject({ mapId: map.id, role: "owner" });
+    expect(await resolveToken(map.edit)).toMatchObject({ mapId: map.id, role: "edit" });
+    expect(await resolveToken(map.view)).toMatchObject({ mapId: map.id, role: "view" });
   });
 
   it("unknown and malformed tokens open nothing", async () => {
@@ -92,6 +92,15 @@ describe("applying ops", () => {
     expect(outcome.rejected).toEqual([{ clientOpId: "late", error: expect.objectContaining({ code: "not_found" }) }]);
     forget(map.id);
     expect((await readSnapshot(map.id))?.nodes.map((n) => n.id)).toEqual(["c"]);
+  });
+
+  it("ids named like Object.prototype members are data, not inherited properties (pinned from a convergence failure)", async () => {
+    const map = await newMap();
+    await submit(map.id, [claim("a")]);
+    const outcome = await submit(map.id, [{ type: "moveNodes", moves: [{ id: "a", x: 5, y: 5 }, { id: "constructor", x: 1, y: 1 }] }, { type: "deleteNodes", ids: ["toString", "a"] }]);
+    expect(outcome.rejected).toEqual([]);
+    forget(map.id);
+    expect((await readSnapshot(map.id))?.nodes).toEqual([]);
   });
 
   it("deleting a node deletes its links in the tables too", async () => {

@@ -6,7 +6,7 @@ import type { MapDoc, MapSnapshot, Role } from "../map/types";
 import { db, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { AppError, mapNotFound } from "./errors";
-import { issueLinks, linkUrls, requireAccess, resolveToken, type Links } from "./links";
+import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
   id: string;
@@ -59,15 +59,23 @@ export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
   });
 }
 
+export interface OpenedMap {
+  snapshot: MapSnapshot;
+  role: Role;
+  /** Only for the owner: the map's current link tokens, for the Share dialog. */
+  shareTokens?: Partial<LinkTokens>;
+}
+
 /** For server pages: the map a link opens, with the link's role; null for any unusable token. */
-export async function getMapByToken(token: string): Promise<{ snapshot: MapSnapshot; role: Role } | null> {
+export async function getMapByToken(token: string): Promise<OpenedMap | null> {
   const access = await resolveToken(token);
   if (!access) return null;
   const snapshot = await readSnapshot(access.mapId);
-  return snapshot ? { snapshot, role: access.role } : null;
+  if (!snapshot) return null;
+  return access.role === "owner" ? { snapshot, role: access.role, shareTokens: await currentLinks(access.mapId) } : { snapshot, role: access.role };
 }
 
-export async function requireSnapshot(token: string): Promise<{ snapshot: MapSnapshot; role: Role }> {
+export async function requireSnapshot(token: string): Promise<OpenedMap> {
   const found = await getMapByToken(token);
   if (!found) throw mapNotFound();
   return found;

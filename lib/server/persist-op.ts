@@ -3,6 +3,7 @@
  * against `before`; this only mirrors its effect, so the tables always equal the replayed log.
  */
 import type { Op } from "../map/ops";
+import { hasEntry } from "../map/records";
 import type { MapDoc } from "../map/types";
 import type { Tx } from "./db";
 
@@ -16,12 +17,12 @@ export async function persistOp(tx: Tx, mapId: string, op: Op, before: MapDoc, a
       return;
     case "moveNodes":
       for (const move of op.moves) {
-        if (!after.nodes[move.id]) continue; // deleted concurrently: applyOp ignored it too
+        if (!hasEntry(after.nodes, move.id)) continue; // deleted concurrently: applyOp ignored it too
         await tx.node.update({ where: { mapId_id: { mapId, id: move.id } }, data: { x: move.x, y: move.y } });
       }
       return;
     case "deleteNodes": {
-      const ids = op.ids.filter((id) => before.nodes[id]);
+      const ids = op.ids.filter((id) => hasEntry(before.nodes, id));
       await tx.edge.deleteMany({ where: { mapId, OR: [{ from: { in: ids } }, { to: { in: ids } }] } });
       await tx.node.deleteMany({ where: { mapId, id: { in: ids } } });
       return;

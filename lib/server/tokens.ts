@@ -1,14 +1,20 @@
 /**
- * Capability tokens: 256 random bits, base64url. Only their SHA-256 is stored, so a database dump
- * yields no working link; lookup is by hash, so no secret is ever compared byte by byte.
+ * Capability tokens: HMAC-SHA256(server secret, per-link random nonce), 256 bits, base64url.
+ * The database keeps the nonce and the token's SHA-256 (for lookup), never the token; without
+ * the secret, neither gives a working link. Lookup is by hash, so no secret is compared byte by byte.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Role } from "../map/types";
+import { serverSecret } from "./secret";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export function newToken(): string {
-  return randomBytes(32).toString("base64url");
+export function newNonce(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function tokenFor(nonce: string): string {
+  return createHmac("sha256", serverSecret()).update(nonce).digest("base64url");
 }
 
 export function hashToken(token: string): string {

@@ -5,6 +5,6 @@ import { requireAccess } from "@/lib/server/links";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ token: string }>(async (request, { token }) => {
-  const { mapId } = await requireAccess(token);
-  return openEventStream(mapId, sinceOf(request), request.signal);
+  const { mapId, linkId } = await requireAccess(token);
+  return openEventStream(mapId, linkId, sinceOf(request), request.signal);
 });

@@ -13,6 +13,7 @@ CREATE TABLE "MapLink" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "mapId" TEXT NOT NULL,
     "role" TEXT NOT NULL,
+    "nonce" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "revokedAt" DATETIME,

@@ -1,0 +1,204 @@
+/**
+ * applyOp: the one place that decides what an op does to a map, or why it cannot.
+ * Pure and immutable: only the touched records are copied, untouched ones are shared with the
+ * old doc, and an op that changes nothing returns the very same doc.
+ */
+import { DocWriter } from "./docWriter";
+import { LIMITS } from "./limits";
+import type { Op, OpError, OpOf } from "./ops";
+import { plainEdge, plainNode, plainSource } from "./plain";
+import type { MapDoc } from "./types";
+
+export type ApplyResult = { ok: true; doc: MapDoc } | { ok: false; error: OpError };
+
+export function applyOp(doc: MapDoc, op: Op): ApplyResult {
+  const writer = new DocWriter(doc);
+  const error = applyTo(writer, op);
+  const result = writer.finish();
+  return error ? { ok: false, error } : { ok: true, doc: result };
+}
+
+/**
+ * Applies ops in order, all or nothing: the first rejection is the result. A batch copies each
+ * record once, not once per op, so building a 5,000-node map from ops stays fast.
+ */
+export function applyOps(doc: MapDoc, ops: readonly Op[]): ApplyResult {
+  const writer = new DocWriter(doc);
+  for (const op of ops) {
+    const error = applyTo(writer, op);
+    if (error) {
+      writer.finish();
+      return { ok: false, error };
+    }
+  }
+  return { ok: true, doc: writer.finish() };
+}
+
+/** Why `doc` would reject the op, or null when it would apply; copies and writes nothing. */
+export function checkOp(doc: MapDoc, op: Op): OpError | null {
+  const writer = new DocWriter(doc, true);
+  const error = applyTo(writer, op);
+  writer.finish();
+  return error;
+}
+
+/** Checks the op against the doc as the writer has it, then writes it: checks come first. */
+function applyTo(writer: DocWriter, op: Op): OpError | null {
+  switch (op.type) {
+    case "addNode":
+      return addNode(writer, op);
+    case "updateNode":
+      return updateNode(writer, op);
+    case "moveNodes":
+      return moveNodes(writer, op);
+    case "deleteNodes":
+      return deleteNodes(writer, op);
+    case "addEdge":
+      return addEdge(writer, op);
+    case "updateEdge":
+      return updateEdge(writer, op);
+    case "deleteEdge":
+      return deleteEdge(writer, op);
+    case "addSource":
+      return addSource(writer, op);
+    case "updateSource":
+      return updateSource(writer, op);
+    case "deleteSource":
+      return deleteSource(writer, op);
+    case "updateMap":
+      return updateMap(writer, op);
+    default: {
+      // Reached only by unvalidated input; typed callers cannot get here.
+      const unknown: never = op;
+      return fail("invalid_op", `unknown op type ${JSON.stringify((unknown as { type?: unknown }).type)}`);
+    }
+  }
+}
+
+const fail = (code: OpError["code"], message: string): OpError => ({ code, message });
+const done = null;
+
+function addNode(writer: DocWriter, { node }: OpOf<"addNode">): OpError | null {
+  if (writer.has("nodes", node.id)) return fail("conflict", `node ${node.id} already exists`);
+  if (node.sourceId !== null && !writer.has("sources", node.sourceId)) {
+    return fail("not_found", `source ${node.sourceId} does not exist`);
+  }
+  if (writer.count("nodes") >= LIMITS.nodesPerMap) {
+    return fail("too_large", `a map holds at most ${LIMITS.nodesPerMap} nodes`);
+  }
+  writer.put("nodes", node.id, plainNode(node));
+  return done;
+}
+
+function updateNode(writer: DocWriter, { id, patch }: OpOf<"updateNode">): OpError | null {
+  const node = writer.get("nodes", id);
+  if (!node) return fail("not_found", `node ${id} no longer exists`);
+  if (patch.sourceId != null && !writer.has("sources", patch.sourceId)) {
+    return fail("not_found", `source ${patch.sourceId} does not exist`);
+  }
+  const next = patched(node, patch);
+  if (next !== node) writer.put("nodes", id, next);
+  return done;
+}
+
+function moveNodes(writer: DocWriter, { moves }: OpOf<"moveNodes">): OpError | null {
+  // Moves of nodes deleted meanwhile are dropped: the rest of a multi-node drag still lands.
+  if (!moves.some((move) => writer.has("nodes", move.id))) {
+    return fail("not_found", nodesGoneMessage(moves.map((move) => move.id)));
+  }
+  for (const { id, x, y } of moves) {
+    const node = writer.get("nodes", id);
+    if (node && (node.x !== x || node.y !== y)) writer.put("nodes", id, { ...node, x, y });
+  }
+  return done;
+}
+
+function deleteNodes(writer: DocWriter, { ids }: OpOf<"deleteNodes">): OpError | null {
+  const doomed = new Set(ids.filter((id) => writer.has("nodes", id)));
+  if (doomed.size === 0) return fail("not_found", nodesGoneMessage(ids));
+  for (const edge of Object.values(writer.doc.edges)) {
+    if (doomed.has(edge.from) || doomed.has(edge.to)) writer.remove("edges", edge.id);
+  }
+  for (const id of doomed) writer.remove("nodes", id);
+  return done;
+}
+
+function addEdge(writer: DocWriter, { edge }: OpOf<"addEdge">): OpError | null {
+  if (writer.has("edges", edge.id)) return fail("conflict", `edge ${edge.id} already exists`);
+  for (const end of [edge.from, edge.to]) {
+    if (!writer.has("nodes", end)) return fail("not_found", `node ${end} no longer exists`);
+  }
+  if (edge.from === edge.to) return fail("invalid_op", "a node cannot support or rebut itself");
+  if (writer.linkBetween(edge.from, edge.to) !== undefined) return fail("conflict", "these nodes are already linked");
+  if (writer.count("edges") >= LIMITS.edgesPerMap) {
+    return fail("too_large", `a map holds at most ${LIMITS.edgesPerMap} links`);
+  }
+  writer.put("edges", edge.id, plainEdge(edge));
+  return done;
+}
+
+function updateEdge(writer: DocWriter, { id, patch }: OpOf<"updateEdge">): OpError | null {
+  const edge = writer.get("edges", id);
+  if (!edge) return fail("not_found", `link ${id} no longer exists`);
+  const next = patched(edge, patch);
+  if (next !== edge) writer.put("edges", id, next);
+  return done;
+}
+
+function deleteEdge(writer: DocWriter, { id }: OpOf<"deleteEdge">): OpError | null {
+  if (!writer.has("edges", id)) return fail("not_found", `link ${id} no longer exists`);
+  writer.remove("edges", id);
+  return done;
+}
+
+function addSource(writer: DocWriter, { source }: OpOf<"addSource">): OpError | null {
+  if (writer.has("sources", source.id)) return fail("conflict", `source ${source.id} already exists`);
+  if (writer.count("sources") >= LIMITS.sourcesPerMap) {
+    return fail("too_large", `a map holds at most ${LIMITS.sourcesPerMap} sources`);
+  }
+  writer.put("sources", source.id, plainSource(source));
+  return done;
+}
+
+function updateSource(writer: DocWriter, { id, patch }: OpOf<"updateSource">): OpError | null {
+  const source = writer.get("sources", id);
+  if (!source) return fail("not_found", `source ${id} no longer exists`);
+  const next = patched(source, patch);
+  if (next !== source) writer.put("sources", id, next);
+  return done;
+}
+
+function deleteSource(writer: DocWriter, { id }: OpOf<"deleteSource">): OpError | null {
+  if (!writer.has("sources", id)) return fail("not_found", `source ${id} no longer exists`);
+  // Nodes citing the source keep their quote; only the link to the source goes.
+  for (const node of Object.values(writer.doc.nodes)) {
+    if (node.sourceId === id) writer.put("nodes", node.id, { ...node, sourceId: null });
+  }
+  writer.remove("sources", id);
+  return done;
+}
+
+function updateMap(writer: DocWriter, { patch }: OpOf<"updateMap">): OpError | null {
+  const meta = patched(writer.doc.meta, patch);
+  if (meta !== writer.doc.meta) writer.setMeta(meta);
+  return done;
+}
+
+/**
+ * The record with the patch's defined fields applied, or the record itself when none differs.
+ * Undefined values mean "not patched": `{text: undefined}` must not erase the text.
+ */
+export function patched<T extends object>(record: T, patch: Partial<T>): T {
+  let next: T | null = null;
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    const value = patch[key];
+    if (value === undefined || Object.is(record[key], value)) continue;
+    next ??= { ...record };
+    next[key] = value;
+  }
+  return next ?? record;
+}
+
+function nodesGoneMessage(ids: readonly string[]): string {
+  return ids.length === 1 ? `node ${ids[0]} no longer exists` : "none of these nodes exists any more";
+}
