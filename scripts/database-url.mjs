@@ -11,5 +11,5 @@ export function databaseUrl() {
 export function sqlitePath(url = databaseUrl()) {
   if (!url.startsWith("file:")) throw new Error(`Only SQLite file: URLs are supported here, got ${url.split(":")[0]}:`);
   const file = url.slice("file:".length).split("?")[0];
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

@@ -1,16 +1,18 @@
 /**
- * The authority: validates each op against the current map, writes it to the tables and appends it
- * to the log at the next revision, in one transaction per op (so one bad op never blocks the rest
- * of a client's queue), then fans it out. A retried op (same clientId + clientOpId) is applied once.
+ * The authority. Submissions for a map queue up; whatever has queued while the previous group was
+ * committing goes into the next transaction together (group commit), so one durable commit serves
+ * many ops. Inside, each op is checked against the current map by applyOp, written to the tables
+ * and appended to the log at the next revision; an op that cannot apply is rejected on its own and
+ * nothing of it is written. Each request is answered only after its group's commit, then the ops
+ * are fanned out. A retried op (same clientId + clientOpId) is applied once.
  */
 import { applyOp } from "../map/apply";
 import type { Op, OpError } from "../map/ops";
-import type { LoggedOp } from "./broadcaster";
-import { broadcaster } from "./broadcaster";
+import type { MapDoc } from "../map/types";
+import { broadcaster, type LoggedOp } from "./broadcaster";
 import { db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { withMapLock } from "./map-lock";
 import { persistOp } from "./persist-op";
 
 export type ClientOp = Op & { clientOpId: string };
@@ -28,47 +30,120 @@ export interface Submission {
   ops: ClientOp[];
 }
 
-export function applyClientOps(submission: Submission): Promise<ApplyOutcome> {
-  return withMapLock(submission.mapId, () => applyInOrder(submission));
+interface Waiting {
+  submission: Submission;
+  resolve(outcome: ApplyOutcome): void;
+  reject(error: unknown): void;
 }
 
-async function applyInOrder({ mapId, clientId, author, ops }: Submission): Promise<ApplyOutcome> {
-  const client = await db();
-  const outcome: ApplyOutcome = { revision: 0, applied: [], rejected: [] };
-  for (const { clientOpId, ...op } of ops) {
+/** Caps one group so a flood of requests still commits in steps of bounded size. */
+const MAX_OPS_PER_GROUP = 2_000;
+const queues = new Map<string, Waiting[]>();
+
+export function applyClientOps(submission: Submission): Promise<ApplyOutcome> {
+  return new Promise((resolve, reject) => {
+    const queue = queues.get(submission.mapId);
+    if (queue) queue.push({ submission, resolve, reject });
+    else {
+      queues.set(submission.mapId, [{ submission, resolve, reject }]);
+      void drain(submission.mapId);
+    }
+  });
+}
+
+async function drain(mapId: string): Promise<void> {
+  const queue = queues.get(mapId)!;
+  while (queue.length > 0) {
+    const group = takeGroup(queue);
     try {
-      const result = await client.$transaction((tx) => applyOne(tx, { mapId, clientId, clientOpId, author, op: op as Op }));
-      if ("error" in result) outcome.rejected.push({ clientOpId, error: result.error });
-      else {
-        outcome.applied.push({ clientOpId, revision: result.entry.revision });
-        if (result.fresh) broadcaster().publish(mapId, { kind: "op", entry: result.entry });
-      }
+      const result = await (await db()).$transaction((tx) => commitGroup(tx, mapId, group.map((w) => w.submission)));
+      remember(mapId, result.revision, result.doc);
+      for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
+      group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
-      throw error;
+      for (const waiting of group) waiting.reject(error);
     }
   }
-  const map = await client.map.findUnique({ where: { id: mapId }, select: { revision: true } });
-  outcome.revision = map?.revision ?? 0;
-  return outcome;
+  queues.delete(mapId);
 }
 
-type OneResult = { entry: LoggedOp; fresh: boolean } | { error: OpError };
-
-async function applyOne(tx: Tx, entry: Omit<LoggedOp, "revision"> & { mapId: string }): Promise<OneResult> {
-  const { mapId, clientId, clientOpId, author, op } = entry;
-  const logged = await tx.op.findUnique({ where: { mapId_clientId_clientOpId: { mapId, clientId, clientOpId } } });
-  if (logged) {
-    return { entry: { revision: logged.revision, clientId, clientOpId, author: logged.author, op: JSON.parse(logged.payload) as Op }, fresh: false };
+function takeGroup(queue: Waiting[]): Waiting[] {
+  let ops = 0;
+  let count = 0;
+  while (count < queue.length && (count === 0 || ops + queue[count]!.submission.ops.length <= MAX_OPS_PER_GROUP)) {
+    ops += queue[count]!.submission.ops.length;
+    count += 1;
   }
+  return queue.splice(0, count);
+}
+
+interface GroupResult {
+  revision: number;
+  doc: MapDoc;
+  outcomes: ApplyOutcome[];
+  fresh: LoggedOp[];
+}
+
+const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clientOpId}`;
+
+async function commitGroup(tx: Tx, mapId: string, submissions: Submission[]): Promise<GroupResult> {
   const current = await loadDoc(tx, mapId);
   if (!current) throw mapNotFound();
-  const result = applyOp(current.doc, op);
-  if (!result.ok) return { error: result.error };
-  const revision = current.revision + 1;
-  await persistOp(tx, mapId, op, current.doc, result.doc, revision);
-  await tx.op.create({ data: { mapId, revision, clientId, clientOpId, author, type: op.type, payload: JSON.stringify(op) } });
-  await tx.map.update({ where: { id: mapId }, data: { revision } });
-  remember(mapId, revision, result.doc);
-  return { entry: { revision, clientId, clientOpId, author, op }, fresh: true };
+  const seen = await alreadyLogged(tx, mapId, submissions);
+  let { doc, revision } = current;
+  const written: (LoggedOp & Written)[] = [];
+  const outcomes = submissions.map((submission): ApplyOutcome => {
+    const outcome: ApplyOutcome = { revision: 0, applied: [], rejected: [] };
+    for (const { clientOpId, ...rest } of submission.ops) {
+      const key = keyOf(submission.clientId, clientOpId);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        outcome.applied.push({ clientOpId, revision: earlier });
+        continue;
+      }
+      const op = rest as Op;
+      const result = applyOp(doc, op);
+      if (!result.ok) {
+        outcome.rejected.push({ clientOpId, error: result.error });
+        continue;
+      }
+      revision += 1;
+      written.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op, before: doc, after: result.doc });
+      seen.set(key, revision);
+      doc = result.doc;
+      outcome.applied.push({ clientOpId, revision });
+    }
+    return outcome;
+  });
+  if (written.length > 0) {
+    for (const entry of written) await persistOp(tx, mapId, entry.op, entry.before, entry.after, entry.revision);
+    await tx.op.createMany({
+      data: written.map((entry) => ({ mapId, revision: entry.revision, clientId: entry.clientId, clientOpId: entry.clientOpId, author: entry.author, type: entry.op.type, payload: JSON.stringify(entry.op) })),
+    });
+    await tx.map.update({ where: { id: mapId }, data: { revision } });
+  }
+  for (const outcome of outcomes) outcome.revision = revision;
+  return { revision, doc, outcomes, fresh: written.map(({ before: _before, after: _after, ...entry }) => entry) };
+}
+
+/** The doc before and after an op, for persistOp. */
+interface Written {
+  before: MapDoc;
+  after: MapDoc;
+}
+
+/** Ops of these submissions that an earlier request already applied: key → revision. One query. */
+async function alreadyLogged(tx: Tx, mapId: string, submissions: Submission[]): Promise<Map<string, number>> {
+  const byClient = new Map<string, string[]>();
+  for (const submission of submissions) {
+    const ids = byClient.get(submission.clientId) ?? [];
+    ids.push(...submission.ops.map((op) => op.clientOpId));
+    byClient.set(submission.clientId, ids);
+  }
+  const rows = await tx.op.findMany({
+    where: { mapId, OR: [...byClient].map(([clientId, ids]) => ({ clientId, clientOpId: { in: ids } })) },
+    select: { clientId: true, clientOpId: true, revision: true },
+  });
+  return new Map(rows.map((row) => [keyOf(row.clientId, row.clientOpId), row.revision]));
 }

@@ -1,12 +1,19 @@
 /** Seeds the demo debate once. Safe to call on every start, from several processes at once. */
 import { DEMO_MAP } from "../../prisma/demo-map";
+import { estimateNodeSize, tidyLayout } from "../map/layout";
 import { docFromSnapshot } from "../map/types";
 import { db } from "./db";
 import { DEMO_MAP_ID } from "./links";
 import { writeNewMap } from "./maps";
 
+/** The demo as first shown: laid out by the same Tidy layout users get, so no cards overlap. */
 export function demoDoc() {
-  return docFromSnapshot({ map: { id: DEMO_MAP_ID, title: DEMO_MAP.title, description: DEMO_MAP.description }, nodes: DEMO_MAP.nodes, edges: DEMO_MAP.edges, sources: DEMO_MAP.sources });
+  const positions = tidyLayout({
+    nodes: DEMO_MAP.nodes.map((node) => ({ id: node.id, ...estimateNodeSize(node) })),
+    edges: DEMO_MAP.edges,
+  });
+  const nodes = DEMO_MAP.nodes.map((node) => ({ ...node, ...(positions[node.id] ?? {}) }));
+  return docFromSnapshot({ map: { id: DEMO_MAP_ID, title: DEMO_MAP.title, description: DEMO_MAP.description }, nodes, edges: DEMO_MAP.edges, sources: DEMO_MAP.sources });
 }
 
 /** Returns true when this call created the demo map. */

@@ -5,7 +5,7 @@
  */
 import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
-import { db } from "./db";
+import { readDb } from "./db";
 import { currentPresence } from "./presence";
 
 const HEARTBEAT_MS = 15_000;
@@ -77,7 +77,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
 }
 
 export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
-  const client = await db();
+  const client = await readDb();
   const entries: LoggedOp[] = [];
   let after = since;
   for (;;) {

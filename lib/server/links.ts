@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import type { Tx } from "./db";
-import { db } from "./db";
+import { db, readDb } from "./db";
 import { mapNotFound } from "./errors";
 import { hashToken, isWellFormedToken, newNonce, ROLES, tokenFor } from "./tokens";
 
@@ -25,7 +25,7 @@ export type Links = Record<Role, string>;
 export async function resolveToken(token: string): Promise<Access | null> {
   if (token === DEMO_TOKEN) return { mapId: DEMO_MAP_ID, role: "view", linkId: DEMO_TOKEN };
   if (!isWellFormedToken(token)) return null;
-  const link = await (await db()).mapLink.findUnique({ where: { tokenHash: hashToken(token) } });
+  const link = await (await readDb()).mapLink.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!link || link.revokedAt) return null;
   return { mapId: link.mapId, role: link.role as Role, linkId: link.id };
 }
@@ -50,7 +50,7 @@ export async function issueLinks(tx: Tx, mapId: string): Promise<LinkTokens> {
 
 /** The map's current links (for its owner's Share dialog). */
 export async function currentLinks(mapId: string): Promise<Partial<LinkTokens>> {
-  const rows = await (await db()).mapLink.findMany({ where: { mapId, revokedAt: null }, orderBy: { createdAt: "asc" } });
+  const rows = await (await readDb()).mapLink.findMany({ where: { mapId, revokedAt: null }, orderBy: { createdAt: "asc" } });
   return Object.fromEntries(rows.map((row) => [row.role, tokenFor(row.nonce)]));
 }
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { opsForDoc } from "../map/docToOps";
 import { LIMITS } from "../map/limits";
 import type { MapDoc, MapSnapshot, Role } from "../map/types";
-import { db, type Tx } from "./db";
+import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { AppError, mapNotFound } from "./errors";
 import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
@@ -43,7 +43,7 @@ export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<Cre
 }
 
 export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
-  const client = await db();
+  const client = await readDb();
   return client.$transaction(async (tx) => {
     const loaded = await loadDoc(tx, mapId);
     const map = await tx.map.findUnique({ where: { id: mapId } });
@@ -84,7 +84,7 @@ export async function requireSnapshot(token: string): Promise<OpenedMap> {
 /** A new, independent map with the same content (e.g. a student's own copy of the class map). */
 export async function copyMap(token: string, origin: string): Promise<CreatedMap> {
   const access = await requireAccess(token);
-  const client = await db();
+  const client = await readDb();
   const loaded = await client.$transaction((tx) => loadDoc(tx, access.mapId));
   if (!loaded) throw mapNotFound();
   const title = loaded.doc.meta.title.startsWith("Copy of ") ? loaded.doc.meta.title : `Copy of ${loaded.doc.meta.title}`;

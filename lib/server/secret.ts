@@ -12,7 +12,7 @@ const cache = new Map<string, Buffer>();
 
 export function secretFile(): string {
   const url = databaseUrl();
-  const dir = url.startsWith("file:") ? path.dirname(sqlitePath(url)) : path.resolve("data");
+  const dir = url.startsWith("file:") ? path.dirname(sqlitePath(url)) : path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
   return path.join(dir, "argumap-secret.key");
 }
 

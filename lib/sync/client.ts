@@ -95,6 +95,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     for (const listener of listeners) listener();
   }
 
+  /** Only unacknowledged ops are kept across reloads: acknowledged ones are in the server's log. */
+  function persistPending(): void {
+    store.save(clientId, pending.filter((entry) => !entry.acked));
+  }
+
   function notify(message: string): void {
     notices = [...notices, { id: ++noticeId, message }].slice(-MAX_NOTICES);
   }
@@ -104,7 +109,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const result = rebase(confirmed, pending);
     if (result.dropped.length > 0) {
       pending = result.kept;
-      store.save(clientId, pending);
+      persistPending();
       notify(result.dropped.length === 1 ? `Your change could not be applied: ${result.dropped[0]!.error.message}` : `${result.dropped.length} of your changes could not be applied: someone else changed the map.`);
     }
     emit(result.doc);
@@ -124,7 +129,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       doc = result.doc;
     }
     if (applied.length > 0) {
-      store.save(clientId, pending);
+      persistPending();
       emit(doc);
       flush();
     }
@@ -149,8 +154,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       failures = 0;
       saveError = null;
       const rejected = new Map(result.response.rejected.map((r) => [r.clientOpId, r.error]));
-      const applied = new Set(result.response.applied.map((a) => a.clientOpId));
-      for (const entry of pending) if (applied.has(entry.clientOpId)) entry.acked = true;
+      const ackedAt = new Map(result.response.applied.map((a) => [a.clientOpId, a.revision]));
+      for (const entry of pending) if (ackedAt.has(entry.clientOpId)) entry.acked = true;
+      // An op logged at or before our revision (a retry the server had already applied) is
+      // already in `confirmed`: keeping it pending would apply it twice.
+      pending = pending.filter((entry) => (ackedAt.get(entry.clientOpId) ?? Infinity) > revision);
       if (rejected.size > 0) {
         pending = pending.filter((entry) => !rejected.has(entry.clientOpId));
         const first = rejected.values().next().value!;
@@ -158,7 +166,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }
       // Without a stream, the ack is all we will hear: confirm in order what the server applied.
       confirmAcked(result.response.applied);
-      store.save(clientId, pending.filter((entry) => !entry.acked));
+      persistPending();
       rebuild();
       if (pending.some((entry) => !entry.acked)) void flush();
       return;
@@ -167,7 +175,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       // Retrying would fail the same way: drop the batch, but say so loudly.
       const ids = new Set(batch.map((entry) => entry.clientOpId));
       pending = pending.filter((entry) => !ids.has(entry.clientOpId));
-      store.save(clientId, pending);
+      persistPending();
       saveError = result.status === 404 ? "This link no longer works, so your changes cannot be saved." : result.status === 403 ? "This link is read-only; your changes were not saved." : `Your change was refused: ${result.message}`;
       if (result.status === 404) connection = "revoked";
       rebuild();
