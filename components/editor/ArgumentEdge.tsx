@@ -1,0 +1,66 @@
+"use client";
+/** A link: green solid "supports" or red dashed "rebuts", arrow toward the node it is about, and a labelled control. */
+import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
+import { RELATION_ICON, RELATION_LABEL } from "../kinds";
+import { useEditorCommands } from "./EditorCommands";
+import { EdgeLabel } from "./EdgeLabelLayer";
+import type { ArgumentFlowEdge } from "./flowElements";
+
+function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
+  const { id, data, selected, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const { toggleRelation } = useEditorCommands();
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const relation = data.edge.relation;
+  const Icon = RELATION_ICON[relation];
+  const other = relation === "supports" ? "rebuts" : "supports";
+  const labelClass = `arg-edge-label arg-edge-label--${relation}${selected ? " is-selected" : ""} nodrag nopan`;
+  const content = (
+    <>
+      <Icon size={12} />
+      {RELATION_LABEL[relation]}
+    </>
+  );
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`arg-edge arg-edge--${relation}${selected ? " is-selected" : ""}`}
+        interactionWidth={16}
+      />
+      <EdgeLabel>
+        {/* Placed with left/top and centred by flexbox, not by a CSS transform: each transform is
+            a paint chunk of its own, and thousands of them made every frame of a drag slow. */}
+        <div className="arg-edge-label-anchor" style={{ left: labelX, top: labelY }}>
+          {data.editable ? (
+            <button
+              type="button"
+              className={labelClass}
+              data-testid="edge-label"
+              data-relation={relation}
+              data-id={id}
+              tabIndex={-1}
+              title={`Change to “${other}”`}
+              aria-label={`Link ${RELATION_LABEL[relation]}. Change to ${other}`}
+              onClick={(event) => {
+                event.stopPropagation();
+                toggleRelation(id);
+              }}
+            >
+              {content}
+            </button>
+          ) : (
+            <span className={labelClass} data-testid="edge-label" data-relation={relation} data-id={id}>
+              {content}
+            </span>
+          )}
+        </div>
+      </EdgeLabel>
+    </>
+  );
+}
+
+export const ArgumentEdge = memo(ArgumentEdgeView);

@@ -1,0 +1,204 @@
+"use client";
+/**
+ * The React Flow canvas, as a view of the map. React Flow proposes changes; this component keeps
+ * what is view state (selection, measured sizes, positions mid-drag) and turns a drop (or an
+ * arrow-key nudge) into one moveNodes op. Nothing else here changes the document.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { findEdgeBetween } from "@/lib/map/graph";
+import type { MapDoc } from "@/lib/map/types";
+import { KIND_COLOR } from "../kinds";
+import { ArgumentEdge } from "./ArgumentEdge";
+import { ArgumentNode } from "./ArgumentNode";
+import { EdgeLabelLayerProvider } from "./EdgeLabelLayer";
+import {
+  toFlowEdges,
+  toFlowNodes,
+  type ArgumentFlowEdge,
+  type ArgumentFlowNode,
+  type EdgeCache,
+  type Measured,
+  type NodeCache,
+} from "./flowElements";
+import { FIT_VIEW_OPTIONS, INITIAL_VIEW_OPTIONS } from "./viewport";
+
+const nodeTypes = { argument: ArgumentNode };
+const edgeTypes = { argument: ArgumentEdge };
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const EMPTY_POSITIONS: ReadonlyMap<string, { x: number; y: number }> = new Map();
+
+export interface SelectionChange {
+  id: string;
+  selected: boolean;
+}
+
+export interface EditorCanvasProps {
+  doc: MapDoc;
+  editable: boolean;
+  selectedNodeIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  editingId: string | null;
+  onSelectionChange(kind: "nodes" | "edges", changes: SelectionChange[]): void;
+  onMoveNodes(moves: { id: string; x: number; y: number }[]): void;
+  onConnectNodes(from: string, to: string): void;
+  onEditNode(nodeId: string): void;
+  onAddAt(point: { x: number; y: number }): void;
+}
+
+const minimapColor = (node: ArgumentFlowNode) => KIND_COLOR[node.data.node.kind];
+
+export function EditorCanvas(props: EditorCanvasProps) {
+  const { doc, editable, selectedNodeIds, selectedEdgeIds, editingId } = props;
+  const { screenToFlowPosition } = useReactFlow();
+  const [nodeCache] = useState<NodeCache>(() => new WeakMap());
+  const [edgeCache] = useState<EdgeCache>(() => new WeakMap());
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
+  const [dragging, setDragging] = useState(EMPTY_POSITIONS);
+  const frame = useRef<HTMLDivElement>(null);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  // While a link is being drawn, every node shows where a link can end.
+  const [connecting, setConnecting] = useState(false);
+  const onConnectStart = useCallback(() => setConnecting(true), []);
+  const onConnectEnd = useCallback(() => setConnecting(false), []);
+  useEffect(() => setLabelLayer(frame.current?.querySelector<HTMLElement>(".react-flow__edgelabel-renderer") ?? null), []);
+  // Handlers read the latest props through a ref, so their identity never changes.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const nodes = useMemo(
+    () => toFlowNodes(doc, { selected: selectedNodeIds, editingId, editable, measured, dragging }, nodeCache),
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, nodeCache],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),
+    [doc, selectedEdgeIds, editable, edgeCache],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<ArgumentFlowNode>[]) => {
+    const sizes = new Map<string, Measured>();
+    const dragged = new Map<string, { x: number; y: number }>();
+    const dropped: { id: string; x: number; y: number }[] = [];
+    const selection: SelectionChange[] = [];
+    for (const change of changes) {
+      if (change.type === "dimensions" && change.dimensions) {
+        sizes.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+      } else if (change.type === "position" && change.position) {
+        if (change.dragging) dragged.set(change.id, change.position);
+        else dropped.push({ id: change.id, x: Math.round(change.position.x), y: Math.round(change.position.y) });
+      } else if (change.type === "select") {
+        selection.push({ id: change.id, selected: change.selected });
+      }
+    }
+    if (sizes.size > 0) {
+      setMeasured((previous) => {
+        let next: Map<string, Measured> | null = null;
+        for (const [id, size] of sizes) {
+          const old = previous.get(id);
+          if (old && old.width === size.width && old.height === size.height) continue;
+          next ??= new Map(previous);
+          next.set(id, size);
+        }
+        return next ?? previous;
+      });
+    }
+    if (dragged.size > 0) setDragging((previous) => new Map([...previous, ...dragged]));
+    if (dropped.length > 0) {
+      latest.current.onMoveNodes(dropped);
+      setDragging((previous) => {
+        if (previous.size === 0) return previous;
+        const next = new Map(previous);
+        for (const move of dropped) next.delete(move.id);
+        return next.size === 0 ? EMPTY_POSITIONS : next;
+      });
+    }
+    if (selection.length > 0) latest.current.onSelectionChange("nodes", selection);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ArgumentFlowEdge>[]) => {
+    const selection: SelectionChange[] = [];
+    for (const change of changes) if (change.type === "select") selection.push({ id: change.id, selected: change.selected });
+    if (selection.length > 0) latest.current.onSelectionChange("edges", selection);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    latest.current.onConnectNodes(connection.source, connection.target);
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection<ArgumentFlowEdge>>(
+    (connection) =>
+      connection.source !== connection.target &&
+      !findEdgeBetween(latest.current.doc, connection.source, connection.target),
+    [],
+  );
+
+  const onNodeDoubleClick = useCallback((_event: MouseEvent, node: ArgumentFlowNode) => {
+    if (latest.current.editable) latest.current.onEditNode(node.id);
+  }, []);
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const target = event.target as Element;
+      if (!latest.current.editable || !target.classList.contains("react-flow__pane")) return;
+      latest.current.onAddAt(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className={connecting ? "canvas is-connecting" : "canvas"} data-testid="map-canvas" onDoubleClick={onDoubleClick} ref={frame}>
+      <EdgeLabelLayerProvider value={labelLayer}>
+        <ReactFlow<ArgumentFlowNode, ArgumentFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDoubleClick={onNodeDoubleClick}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionMode={SelectionMode.Partial}
+          zoomOnDoubleClick={false}
+          connectionRadius={32}
+          minZoom={0.1}
+          maxZoom={2}
+          fitView
+          fitViewOptions={INITIAL_VIEW_OPTIONS}
+          aria-label="Argument map"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cbd5e1" />
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS} />
+          <MiniMap<ArgumentFlowNode>
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            ariaLabel="Overview of the whole map"
+          />
+        </ReactFlow>
+      </EdgeLabelLayerProvider>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+/**
+ * The few things a node or edge view may ask the editor to do. The value is stable for the
+ * editor's lifetime, so providing it never re-renders the canvas.
+ */
+import { createContext, useContext } from "react";
+
+export interface EditorCommands {
+  startEditing(nodeId: string): void;
+  /** Saves the node's text (if it changed) and leaves text editing; by keyboard, focus returns to the node. */
+  commitText(nodeId: string, text: string, viaKeyboard: boolean): void;
+  cancelEditing(nodeId: string): void;
+  toggleRelation(edgeId: string): void;
+}
+
+const EditorCommandsContext = createContext<EditorCommands | null>(null);
+
+export const EditorCommandsProvider = EditorCommandsContext.Provider;
+
+export function useEditorCommands(): EditorCommands {
+  const commands = useContext(EditorCommandsContext);
+  if (!commands) throw new Error("useEditorCommands needs an EditorCommandsProvider");
+  return commands;
+}

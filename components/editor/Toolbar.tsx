@@ -1,0 +1,120 @@
+"use client";
+/** The editor's toolbar: buttons for the registry's actions, with their shortcuts in the tooltips. */
+import type { ComponentType } from "react";
+import { actionById } from "@/lib/actions/registry";
+import { formatShortcut } from "@/lib/actions/shortcuts";
+import type { ActionContext, EditorAction, Shortcut } from "@/lib/actions/types";
+import {
+  ClaimIcon,
+  FitIcon,
+  KeyboardIcon,
+  RebuttalIcon,
+  RedoIcon,
+  SpinnerIcon,
+  SupportIcon,
+  TidyIcon,
+  TrashIcon,
+  UndoIcon,
+} from "../icons";
+import { useIsMac } from "../usePlatform";
+
+interface ToolbarItem {
+  id: string;
+  icon: ComponentType<{ size?: number }>;
+  /** Show the label beside the icon (otherwise the icon alone, named by aria-label). */
+  labelled: boolean;
+  editOnly: boolean;
+}
+
+const GROUPS: ToolbarItem[][] = [
+  [
+    { id: "addClaim", icon: ClaimIcon, labelled: true, editOnly: true },
+    { id: "addSupportTo", icon: SupportIcon, labelled: true, editOnly: true },
+    { id: "addRebuttalTo", icon: RebuttalIcon, labelled: true, editOnly: true },
+  ],
+  [{ id: "deleteSelection", icon: TrashIcon, labelled: false, editOnly: true }],
+  [
+    { id: "undo", icon: UndoIcon, labelled: false, editOnly: true },
+    { id: "redo", icon: RedoIcon, labelled: false, editOnly: true },
+  ],
+  [
+    { id: "tidyLayout", icon: TidyIcon, labelled: true, editOnly: true },
+    { id: "fitView", icon: FitIcon, labelled: false, editOnly: false },
+  ],
+];
+
+/** The aria-keyshortcuts value ("Control+Z Meta+Z"). */
+function ariaShortcuts(shortcuts: readonly Shortcut[]): string | undefined {
+  const names = shortcuts.flatMap((shortcut) => {
+    const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+    const rest = [shortcut.alt && "Alt", shortcut.shift && "Shift", key].filter(Boolean).join("+");
+    return shortcut.mod ? [`Control+${rest}`, `Meta+${rest}`] : [rest];
+  });
+  return names.length > 0 ? names.join(" ") : undefined;
+}
+
+export function Toolbar({
+  context,
+  editable,
+  tidying,
+  onAction,
+}: {
+  context: ActionContext;
+  editable: boolean;
+  tidying: boolean;
+  onAction(action: EditorAction): void;
+}) {
+  const mac = useIsMac();
+  const help = actionById("showShortcuts");
+
+  const button = (item: ToolbarItem) => {
+    const action = actionById(item.id);
+    const busy = item.id === "tidyLayout" && tidying;
+    const Icon = busy ? SpinnerIcon : item.icon;
+    const shortcut = action.shortcuts[0];
+    const hint = shortcut ? ` (${formatShortcut(shortcut, mac)})` : "";
+    return (
+      <button
+        key={item.id}
+        type="button"
+        className={`tool${item.labelled ? "" : " tool--icon"}${busy ? " is-busy" : ""}`}
+        data-testid={`toolbar-${item.id}`}
+        aria-label={item.labelled ? undefined : action.label}
+        aria-keyshortcuts={ariaShortcuts(action.shortcuts)}
+        title={`${action.description}${hint}`}
+        disabled={busy || !action.enabled(context)}
+        onClick={() => onAction(action)}
+      >
+        <Icon size={16} />
+        {item.labelled && <span>{busy ? "Tidying…" : action.label}</span>}
+      </button>
+    );
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Map tools" data-testid="toolbar">
+      {GROUPS.map((group, index) => {
+        const shown = group.filter((item) => editable || !item.editOnly);
+        if (shown.length === 0) return null;
+        return (
+          <div key={index} className="toolbar__group">
+            {index === 0 && <span className="toolbar__caption">Add</span>}
+            {shown.map(button)}
+          </div>
+        );
+      })}
+      <div className="toolbar__spacer" />
+      <button
+        type="button"
+        className="tool tool--icon"
+        data-testid="toolbar-showShortcuts"
+        aria-label={help.label}
+        aria-keyshortcuts="?"
+        title={`${help.label} (?)`}
+        onClick={() => onAction(help)}
+      >
+        <KeyboardIcon size={16} />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The map document as React Flow nodes and edges. Each node's flow object is cached by the
+ * ArgNode object it came from (ops replace only the records they touch), so an unchanged node
+ * keeps the very same flow object and React Flow skips it. View state (selection, measured size,
+ * a position mid-drag, text editing) is laid over the cached object only where it differs.
+ */
+import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import { estimateNodeSize } from "@/lib/map/layout";
+import { entryOf } from "@/lib/map/records";
+import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
+import { describeNode, excerpt, KIND_LABEL, RELATION_COLOR } from "../kinds";
+
+export interface ArgumentNodeData extends Record<string, unknown> {
+  node: ArgNode;
+  source: Source | null;
+  editing: boolean;
+  editable: boolean;
+}
+export type ArgumentFlowNode = Node<ArgumentNodeData, "argument">;
+
+export interface ArgumentEdgeData extends Record<string, unknown> {
+  edge: ArgEdge;
+  editable: boolean;
+  fromNode: ArgNode | undefined;
+  toNode: ArgNode | undefined;
+}
+export type ArgumentFlowEdge = Edge<ArgumentEdgeData, "argument">;
+
+export interface Measured {
+  width: number;
+  height: number;
+}
+
+export interface NodeViewState {
+  selected: ReadonlySet<string>;
+  editingId: string | null;
+  editable: boolean;
+  measured: ReadonlyMap<string, Measured>;
+  /** Positions of nodes being dragged right now (the document keeps their old place until drop). */
+  dragging: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+export type NodeCache = WeakMap<ArgNode, ArgumentFlowNode>;
+export type EdgeCache = WeakMap<ArgEdge, ArgumentFlowEdge>;
+
+export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache): ArgumentFlowNode[] {
+  const result: ArgumentFlowNode[] = [];
+  for (const node of Object.values(doc.nodes)) {
+    const selected = view.selected.has(node.id);
+    const editing = view.editingId === node.id;
+    const measured = view.measured.get(node.id);
+    const source = node.sourceId === null ? null : (entryOf(doc.sources, node.sourceId) ?? null);
+    const dragPosition = view.dragging.get(node.id);
+    const cached = cache.get(node);
+    if (
+      cached &&
+      !dragPosition &&
+      cached.selected === selected &&
+      cached.measured === measured &&
+      cached.data.editing === editing &&
+      cached.data.source === source &&
+      cached.data.editable === view.editable
+    ) {
+      result.push(cached);
+      continue;
+    }
+    const flowNode: ArgumentFlowNode = {
+      id: node.id,
+      type: "argument",
+      position: dragPosition ?? { x: node.x, y: node.y },
+      data: { node, source, editing, editable: view.editable },
+      selected,
+      dragging: dragPosition !== undefined,
+      measured,
+      draggable: view.editable && !editing,
+      connectable: view.editable,
+      ariaLabel: describeNode(node),
+    };
+    if (editing && !measured) {
+      // React Flow hides a node until it has measured it, and a hidden text field cannot take
+      // focus: a size to start with lets a new node take the user's first keystrokes.
+      const size = estimateNodeSize(node);
+      flowNode.initialWidth = size.width;
+      flowNode.initialHeight = size.height;
+    }
+    if (!dragPosition) cache.set(node, flowNode);
+    result.push(flowNode);
+  }
+  return result;
+}
+
+const MARKERS = {
+  supports: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.supports, width: 18, height: 18 },
+  rebuts: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.rebuts, width: 18, height: 18 },
+} as const;
+
+function describeEdge(edge: ArgEdge, from: ArgNode | undefined, to: ArgNode | undefined): string {
+  const end = (node: ArgNode | undefined) => (node ? `${KIND_LABEL[node.kind]} “${excerpt(node.text, 40)}”` : "a missing node");
+  return `${end(from)} ${edge.relation} ${end(to)}`;
+}
+
+export function toFlowEdges(
+  doc: MapDoc,
+  view: { selected: ReadonlySet<string>; editable: boolean },
+  cache: EdgeCache,
+): ArgumentFlowEdge[] {
+  const result: ArgumentFlowEdge[] = [];
+  for (const edge of Object.values(doc.edges)) {
+    const selected = view.selected.has(edge.id);
+    const fromNode = entryOf(doc.nodes, edge.from);
+    const toNode = entryOf(doc.nodes, edge.to);
+    const cached = cache.get(edge);
+    if (
+      cached &&
+      cached.selected === selected &&
+      cached.data?.editable === view.editable &&
+      cached.data.fromNode === fromNode &&
+      cached.data.toNode === toNode
+    ) {
+      result.push(cached);
+      continue;
+    }
+    const flowEdge: ArgumentFlowEdge = {
+      id: edge.id,
+      type: "argument",
+      source: edge.from,
+      target: edge.to,
+      sourceHandle: "out",
+      targetHandle: "in",
+      selected,
+      data: { edge, editable: view.editable, fromNode, toNode },
+      markerEnd: MARKERS[edge.relation],
+      ariaLabel: describeEdge(edge, fromNode, toNode),
+    };
+    cache.set(edge, flowEdge);
+    result.push(flowEdge);
+  }
+  return result;
+}

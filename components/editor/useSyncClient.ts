@@ -1,0 +1,46 @@
+"use client";
+/**
+ * Creates the map's sync client once per mounted editor and reads its state. The client opens a
+ * stream and touches localStorage, so it only exists in the browser: the server render and the
+ * first browser render show the snapshot as it came (the same objects, so nothing re-renders
+ * when the live client takes over).
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { createSyncClient, type SyncClient, type SyncState } from "@/lib/sync/client";
+import { docFromSnapshot, type MapSnapshot, type Role } from "@/lib/map/types";
+
+const noSubscription = () => () => {};
+
+export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role): { client: SyncClient | null; state: SyncState } {
+  const [client, setClient] = useState<SyncClient | null>(null);
+
+  const initialState = useMemo<SyncState>(
+    () => ({
+      doc: docFromSnapshot(snapshot),
+      revision: snapshot.revision,
+      role,
+      status: "saved",
+      error: null,
+      connection: "connecting",
+      pendingCount: 0,
+      canUndo: false,
+      canRedo: false,
+      notices: [],
+    }),
+    [snapshot, role],
+  );
+
+  useEffect(() => {
+    const created = createSyncClient({ token, snapshot, role });
+    setClient(created);
+    return () => {
+      created.dispose();
+      setClient(null);
+    };
+  }, [token, snapshot, role]);
+
+  const subscribe = useMemo(() => (client ? (listener: () => void) => client.subscribe(listener) : noSubscription), [client]);
+  const getState = useMemo(() => (client ? () => client.getState() : () => initialState), [client, initialState]);
+  const state = useSyncExternalStore(subscribe, getState, () => initialState);
+  return { client, state };
+}

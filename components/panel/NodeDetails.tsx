@@ -1,0 +1,193 @@
+"use client";
+/** The selected node: kind, text, speaker, source and quote (editable, or read-only for a view link), and its links. */
+import { useId, useMemo, useState } from "react";
+import { newId } from "@/lib/map/ids";
+import { LIMITS } from "@/lib/map/limits";
+import type { Op } from "@/lib/map/ops";
+import { entryOf } from "@/lib/map/records";
+import { NODE_KINDS, type ArgNode } from "@/lib/map/types";
+import { KIND_ICON, KIND_LABEL } from "../kinds";
+import { TrashIcon } from "../icons";
+import { CommitField } from "./CommitField";
+import { NodeLinks } from "./NodeLinks";
+import type { PanelProps } from "./panelTypes";
+import { SourceCard, SourceForm, type SourceFields } from "./SourceForm";
+
+type NodePatch = Extract<Op, { type: "updateNode" }>["patch"];
+const ADD_SOURCE = "__add_source__";
+
+function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode["kind"]): void }) {
+  const name = useId();
+  return (
+    <fieldset className="field kind-picker" data-testid="field-node-kind">
+      <legend>Kind</legend>
+      <div className="segmented">
+        {NODE_KINDS.map((kind) => {
+          const Icon = KIND_ICON[kind];
+          return (
+            <label key={kind} className={`segmented__option segmented__option--${kind}`}>
+              <input
+                type="radio"
+                name={name}
+                value={kind}
+                checked={node.kind === kind}
+                onChange={() => onChange(kind)}
+                data-testid={`field-node-kind-${kind}`}
+              />
+              <Icon size={14} />
+              {KIND_LABEL[kind]}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function SourcePicker({ node, ...props }: PanelProps & { node: ArgNode }) {
+  const selectId = useId();
+  const [form, setForm] = useState<"add" | "edit" | null>(null);
+  const sources = Object.values(props.doc.sources);
+  const current = node.sourceId === null ? undefined : entryOf(props.doc.sources, node.sourceId);
+
+  const setSource = (sourceId: string | null) => props.dispatch([{ type: "updateNode", id: node.id, patch: { sourceId } }]);
+  const addSource = (fields: SourceFields) => {
+    const id = newId();
+    // One dispatch, so adding the source and pointing the node at it undo together.
+    if (props.dispatch([{ type: "addSource", source: { id, ...fields, text: "" } }, { type: "updateNode", id: node.id, patch: { sourceId: id } }])) setForm(null);
+  };
+  const editSource = (fields: SourceFields) => {
+    if (!current) return;
+    const patch = Object.fromEntries(Object.entries(fields).filter(([key, value]) => current[key as keyof SourceFields] !== value));
+    if (Object.keys(patch).length === 0 || props.dispatch([{ type: "updateSource", id: current.id, patch }])) setForm(null);
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>Source</label>
+      <select
+        id={selectId}
+        data-testid="field-node-source"
+        value={form === "add" ? ADD_SOURCE : (current?.id ?? "")}
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value === ADD_SOURCE) setForm("add");
+          else {
+            setForm(null);
+            setSource(value === "" ? null : value);
+          }
+        }}
+      >
+        <option value="">No source</option>
+        {sources.map((source) => (
+          <option key={source.id} value={source.id}>
+            {source.publisher ? `${source.publisher}: ${source.title}` : source.title}
+          </option>
+        ))}
+        <option value={ADD_SOURCE}>+ Add a new source…</option>
+      </select>
+      {form === "add" && <SourceForm submitLabel="Add source" onSave={addSource} onCancel={() => setForm(null)} />}
+      {form === "edit" && current && <SourceForm initial={current} submitLabel="Save source" onSave={editSource} onCancel={() => setForm(null)} />}
+      {form === null && current && (
+        <div className="source-line">
+          <SourceCard source={current} />
+          <button type="button" className="link-button" onClick={() => setForm("edit")} data-testid="source-edit">
+            Edit source
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ReadOnlyNode({ node, doc }: { node: ArgNode; doc: PanelProps["doc"] }) {
+  const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
+  return (
+    <div className="read-only-node">
+      <p className="read-only-node__text" data-testid="panel-node-text">
+        {node.text || <span className="muted">(no text)</span>}
+      </p>
+      <dl className="facts">
+        {node.speaker && (
+          <>
+            <dt>Speaker</dt>
+            <dd data-testid="panel-node-speaker">{node.speaker}</dd>
+          </>
+        )}
+        {source && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              <SourceCard source={source} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {node.quote && (
+        <blockquote className="quote" data-testid="panel-node-quote">
+          {node.quote}
+        </blockquote>
+      )}
+    </div>
+  );
+}
+
+export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) {
+  const { doc, editable, dispatch } = props;
+  const speakerList = useId();
+  const speakers = useMemo(
+    () => [...new Set(Object.values(doc.nodes).map((other) => other.speaker.trim()).filter(Boolean))].sort(),
+    [doc.nodes],
+  );
+  const update = (patch: NodePatch) => dispatch([{ type: "updateNode", id: node.id, patch }]);
+  const Icon = KIND_ICON[node.kind];
+
+  return (
+    <div className="panel-body" data-testid="panel-node" data-id={node.id}>
+      <h2 className={`panel-title kind-tag kind-tag--${node.kind}`}>
+        <Icon size={14} />
+        {KIND_LABEL[node.kind]}
+      </h2>
+      {editable ? (
+        <>
+          <KindPicker node={node} onChange={(kind) => update({ kind })} />
+          <CommitField label="Text" value={node.text} multiline rows={4} maxLength={LIMITS.nodeTextLength} onCommit={(text) => update({ text })} testId="field-node-text" />
+          <CommitField
+            label="Speaker"
+            value={node.speaker}
+            maxLength={LIMITS.speakerLength}
+            placeholder="Who holds this view?"
+            onCommit={(speaker) => update({ speaker: speaker.trim() })}
+            testId="field-node-speaker"
+            list={speakerList}
+          />
+          <datalist id={speakerList}>
+            {speakers.map((speaker) => (
+              <option key={speaker} value={speaker} />
+            ))}
+          </datalist>
+          <SourcePicker {...props} node={node} />
+          <CommitField
+            label="Quote"
+            value={node.quote}
+            multiline
+            rows={3}
+            maxLength={LIMITS.quoteLength}
+            placeholder="The exact words from the source"
+            onCommit={(quote) => update({ quote })}
+            testId="field-node-quote"
+          />
+        </>
+      ) : (
+        <ReadOnlyNode node={node} doc={doc} />
+      )}
+      <NodeLinks {...props} node={node} />
+      {editable && (
+        <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={() => dispatch([{ type: "deleteNodes", ids: [node.id] }])}>
+          <TrashIcon size={14} />
+          Delete {KIND_LABEL[node.kind].toLowerCase()}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Op } from "@/lib/map/ops";
+import type { MapDoc } from "@/lib/map/types";
+
+/** What every panel section gets from the editor. */
+export interface PanelProps {
+  doc: MapDoc;
+  editable: boolean;
+  dispatch(ops: Op[]): boolean;
+  /** Select one node or link (e.g. to jump along a link). */
+  select(selection: { nodeIds: string[]; edgeIds: string[] }): void;
+}

@@ -1,0 +1,94 @@
+/** Actions the editor carries out itself: history, layout, view, selection and help. */
+import { answeredNode } from "./addNode";
+import { canEdit, type EffectAction } from "./types";
+
+export const undo: EffectAction = {
+  kind: "effect",
+  effect: "undo",
+  id: "undo",
+  label: "Undo",
+  description: "Undo your last change",
+  group: "history",
+  shortcuts: [{ key: "z", mod: true }],
+  enabled: (context) => canEdit(context) && context.canUndo,
+};
+
+export const redo: EffectAction = {
+  kind: "effect",
+  effect: "redo",
+  id: "redo",
+  label: "Redo",
+  description: "Redo the change you undid",
+  group: "history",
+  shortcuts: [
+    { key: "z", mod: true, shift: true },
+    { key: "y", mod: true },
+  ],
+  enabled: (context) => canEdit(context) && context.canRedo,
+};
+
+export const editText: EffectAction = {
+  kind: "effect",
+  effect: "editText",
+  id: "editText",
+  label: "Edit text",
+  description: "Edit the selected node's text (Enter saves, Shift+Enter starts a new line, Esc cancels)",
+  group: "edit",
+  shortcuts: [{ key: "Enter" }],
+  enabled: (context) => canEdit(context) && answeredNode(context) !== null,
+};
+
+export const tidyLayout: EffectAction = {
+  kind: "effect",
+  effect: "tidyLayout",
+  id: "tidyLayout",
+  label: "Tidy layout",
+  description: "Arrange the whole map: claims above the reasons for and against them",
+  group: "view",
+  shortcuts: [{ key: "l" }],
+  enabled: (context) => canEdit(context) && Object.keys(context.doc.nodes).length > 0,
+};
+
+export const fitView: EffectAction = {
+  kind: "effect",
+  effect: "fitView",
+  id: "fitView",
+  label: "Fit view",
+  description: "Zoom to show the whole map",
+  group: "view",
+  shortcuts: [{ key: "f" }],
+  enabled: () => true,
+};
+
+export const selectAll: EffectAction = {
+  kind: "effect",
+  effect: "selectAll",
+  id: "selectAll",
+  label: "Select all",
+  description: "Select every node",
+  group: "edit",
+  shortcuts: [{ key: "a", mod: true }],
+  enabled: (context) => Object.keys(context.doc.nodes).length > 0,
+};
+
+export const clearSelection: EffectAction = {
+  kind: "effect",
+  effect: "clearSelection",
+  id: "clearSelection",
+  label: "Clear selection",
+  description: "Select nothing (the side panel then shows the map's details)",
+  group: "edit",
+  shortcuts: [{ key: "Escape" }],
+  enabled: (context) => context.selection.nodeIds.length + context.selection.edgeIds.length > 0,
+};
+
+export const showShortcuts: EffectAction = {
+  kind: "effect",
+  effect: "showShortcuts",
+  id: "showShortcuts",
+  label: "Keyboard shortcuts",
+  description: "Show this list of shortcuts",
+  group: "help",
+  shortcuts: [{ key: "?" }],
+  enabled: () => true,
+};

@@ -1,0 +1,82 @@
+/**
+ * Editor actions as data: one registry that the toolbar, the key handler and the shortcuts
+ * dialog all read. An action either turns the editor's context into ops (the document changes
+ * through the sync client) or names an effect the editor carries out itself (undo, tidy, fit view…).
+ */
+import type { Op } from "../map/ops";
+import type { MapDoc, Role } from "../map/types";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Selection {
+  nodeIds: readonly string[];
+  edgeIds: readonly string[];
+}
+
+/** A key combination. `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
+export interface Shortcut {
+  /** `KeyboardEvent.key`, lower case for letters: "c", "z", "Delete", "Enter", "?". */
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+}
+
+export interface ActionContext {
+  doc: MapDoc;
+  role: Role;
+  selection: Selection;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Where a new unattached node goes (the centre of the view, or a double-clicked point), in map coordinates. */
+  insertionPoint(): Point;
+  /** The rendered size of a node, or an estimate when it has not been measured yet. */
+  sizeOf(nodeId: string): Size;
+  newId(): string;
+}
+
+export type ActionGroup = "add" | "edit" | "history" | "view" | "help";
+
+interface ActionBase {
+  id: string;
+  label: string;
+  /** A longer explanation for tooltips and the shortcuts dialog. */
+  description: string;
+  group: ActionGroup;
+  shortcuts: readonly Shortcut[];
+  enabled(context: ActionContext): boolean;
+}
+
+/** Changes the document: `perform` returns the ops to dispatch, or false for "nothing to do". */
+export interface DocumentAction extends ActionBase {
+  kind: "ops";
+  perform(context: ActionContext): Op[] | false;
+}
+
+/** Things the editor does itself rather than by ops. `tidyLayout` is asynchronous (a Web Worker). */
+export type EditorEffect =
+  | "undo"
+  | "redo"
+  | "tidyLayout"
+  | "fitView"
+  | "editText"
+  | "selectAll"
+  | "clearSelection"
+  | "showShortcuts";
+
+export interface EffectAction extends ActionBase {
+  kind: "effect";
+  effect: EditorEffect;
+}
+
+export type EditorAction = DocumentAction | EffectAction;
+
+export const canEdit = (context: ActionContext): boolean => context.role !== "view";
