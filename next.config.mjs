@@ -19,6 +19,8 @@ const contentSecurityPolicy = [
 ].join("; ");
 
 const nextConfig = {
+  // NEXT_DIST_DIR lets several builds live side by side (e.g. tests and benchmarks running at once).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
