@@ -16,6 +16,17 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** One event reaches every listener of a map: encode it once, not once per listener. */
+const encoded = new WeakMap<MapEvent, Uint8Array>();
+function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
+  let bytes = encoded.get(event);
+  if (!bytes) {
+    bytes = event.kind === "op" ? frame("op", event.entry, event.entry.revision) : frame("presence", event.payload);
+    encoded.set(event, bytes);
+  }
+  return bytes;
+}
+
 export function openEventStream(mapId: string, linkId: string, since: number, signal: AbortSignal): Response {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -24,15 +35,28 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
       let replaying = true;
       const buffered: MapEvent[] = [];
       let closed = false;
+      // Frames queued in one tick go out as one chunk: under load many ops share one write.
+      let outbox: Uint8Array[] = [];
+      const flush = () => {
+        const chunks = outbox;
+        outbox = [];
+        if (closed || chunks.length === 0) return;
+        try {
+          controller.enqueue(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+        } catch {
+          close(); // the client went away between the send and this flush
+        }
+      };
       const send = (bytes: Uint8Array) => {
-        if (!closed) controller.enqueue(bytes);
+        if (closed) return;
+        if (outbox.push(bytes) === 1) queueMicrotask(flush);
       };
       const deliver = (event: MapEvent) => {
         if (event.kind === "op") {
           if (event.entry.revision <= lastSent) return;
           lastSent = event.entry.revision;
-          send(frame("op", event.entry, event.entry.revision));
-        } else if (event.kind === "presence") send(frame("presence", event.payload));
+          send(frameOf(event));
+        } else if (event.kind === "presence") send(frameOf(event));
         else if (event.linkId === linkId) {
           send(frame("revoked", {}));
           close();
@@ -42,6 +66,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
       const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
       const close = () => {
         if (closed) return;
+        flush();
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
