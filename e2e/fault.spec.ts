@@ -1,0 +1,111 @@
+/**
+ * Durability: the production server is killed with SIGKILL while ops stream in. Every op that got
+ * an acknowledgment survives, a retried op is applied once, and a listener that resumes with
+ * Last-Event-ID catches up on every revision exactly once.
+ */
+import { test, expect } from "@playwright/test";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const PORT = 3213;
+const BASE = `http://127.0.0.1:${PORT}`;
+const TOTAL_OPS = 120;
+const KILL_AFTER_ACKS = 40;
+
+function startNext(databaseFile: string): ChildProcess {
+  const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
+  const migrate = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  // `next start` serves from this very process, so SIGKILL hits the server itself.
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+}
+
+async function waitUntilUp(): Promise<void> {
+  await expect.poll(() => fetch(`${BASE}/api/maps/demo`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+}
+
+/** An SSE reader that reconnects with Last-Event-ID until stopped, recording every op revision it sees. */
+function listen(token: string) {
+  const revisions: number[] = [];
+  const abort = new AbortController();
+  const run = (async () => {
+    while (!abort.signal.aborted) {
+      try {
+        const last = revisions.at(-1);
+        const response = await fetch(`${BASE}/api/maps/${token}/events?since=0`, { headers: last ? { "last-event-id": String(last) } : {}, signal: abort.signal });
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = "";
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = text.indexOf("\n\n")) >= 0) {
+            const frame = text.slice(0, end);
+            text = text.slice(end + 2);
+            const id = /^id: (\d+)$/m.exec(frame);
+            if (id && /^event: op$/m.test(frame)) revisions.push(Number(id[1]));
+          }
+        }
+      } catch {
+        // the server died; try again shortly
+      }
+      if (!abort.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return { revisions, stop: async () => (abort.abort(), run) };
+}
+
+test("no acknowledged op is lost when the server is killed with SIGKILL", async () => {
+  test.setTimeout(180_000);
+  const databaseFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "argumap-fault-")), "fault.db");
+  let server = startNext(databaseFile);
+  try {
+    await waitUntilUp();
+    const created = await (await fetch(`${BASE}/api/maps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Fault" }) })).json();
+    const token = created.links.edit.split("/m/")[1];
+    const listener = listen(token);
+    const acked = new Set<string>();
+    let killed = false;
+    const firstServer = server;
+
+    for (let i = 0; i < TOTAL_OPS; i++) {
+      const op = { clientOpId: `op-${i}`, type: "addNode", node: { id: `n${i}`, kind: "claim", text: `claim ${i}`, x: i, y: 0 } };
+      // Retry the same clientOpId until acknowledged, as the sync client does.
+      for (let attempt = 0; ; attempt++) {
+        expect(attempt).toBeLessThan(600);
+        const response = await fetch(`${BASE}/api/maps/${token}/ops`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId: "fault-test", ops: [op] }) }).catch(() => null);
+        if (response?.ok) {
+          const body = await response.json();
+          expect(body.rejected).toEqual([]);
+          acked.add(op.node.id);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (!killed && acked.size === KILL_AFTER_ACKS) {
+        killed = true;
+        // Kill while the next op is in flight (the loop does not wait), then restart on the same file.
+        const dying = server;
+        dying.once("exit", () => (server = startNext(databaseFile)));
+        setTimeout(() => dying.kill("SIGKILL"), 3);
+      }
+    }
+
+    expect(server).not.toBe(firstServer); // the kill and restart really happened
+    const snapshot = await (await fetch(`${BASE}/api/maps/${token}`)).json();
+    const stored = new Set(snapshot.nodes.map((node: { id: string }) => node.id));
+    for (const id of acked) expect(stored.has(id)).toBe(true);
+    expect(snapshot.nodes).toHaveLength(TOTAL_OPS);
+    expect(snapshot.revision).toBe(TOTAL_OPS);
+
+    await expect.poll(() => listener.revisions.length, { timeout: 30_000 }).toBe(TOTAL_OPS);
+    await listener.stop();
+    expect(listener.revisions).toEqual(Array.from({ length: TOTAL_OPS }, (_, i) => i + 1));
+  } finally {
+    server.kill("SIGKILL");
+  }
+});
