@@ -20,7 +20,7 @@ function edge(id: string, from: string, to: string, relation: ArgEdge["relation"
 /** A claim with one support under it, and a loose rebuttal far away. */
 function sampleDoc(): MapDoc {
   return {
-    meta: { title: "Sample", description: "" },
+    meta: { title: "Sample", description: "", presentation: null },
     nodes: {
       claim: node("claim", "claim", 0, 0),
       reason: node("reason", "support", 0, 200),

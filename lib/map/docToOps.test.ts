@@ -33,7 +33,7 @@ describe("opsForDoc", () => {
   });
 
   it("keeps the new map's own title when the doc's title is blank", () => {
-    const ops = opsForDoc({ ...emptyDoc(), meta: { title: " ", description: "" } });
-    expect(ops).toEqual([{ type: "updateMap", patch: { description: "" } }]);
+    const ops = opsForDoc({ ...emptyDoc(), meta: { title: " ", description: "", presentation: null } });
+    expect(ops).toEqual([{ type: "updateMap", patch: { description: "", presentation: null } }]);
   });
 });

@@ -13,6 +13,6 @@ export function opsForDoc(doc: MapDoc): Op[] {
   for (const edge of Object.values(doc.edges)) ops.push({ type: "addEdge", edge });
   // updateMap's schema wants a non-blank title; a blank one keeps the new map's own title.
   const title = doc.meta.title.trim();
-  ops.push({ type: "updateMap", patch: { ...(title ? { title } : {}), description: doc.meta.description } });
+  ops.push({ type: "updateMap", patch: { ...(title ? { title } : {}), description: doc.meta.description, presentation: doc.meta.presentation } });
   return ops;
 }

@@ -17,4 +17,6 @@ export const LIMITS = {
   /** bytes of a request body */
   requestBody: 2_000_000,
   coordinate: 1_000_000,
+  nodesPerStep: 50,
+  notesLength: 5_000,
 } as const;

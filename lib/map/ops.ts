@@ -106,12 +106,25 @@ export const updateSourceOp = z.object({
     .refine(nonEmpty, "the patch changes nothing"),
 });
 export const deleteSourceOp = z.object({ type: z.literal("deleteSource"), id: idSchema });
+export const presentationSchema = z.object({
+  steps: z
+    .array(
+      z.object({
+        id: idSchema,
+        nodeIds: z.array(idSchema).min(1, "a step shows at least one node").max(LIMITS.nodesPerStep),
+        notes: z.string().max(LIMITS.notesLength).default(""),
+      }),
+    )
+    .max(LIMITS.nodesPerMap),
+});
+
 export const updateMapOp = z.object({
   type: z.literal("updateMap"),
   patch: z
     .object({
       title: z.string().trim().min(1, "a map needs a title").max(LIMITS.titleLength).optional(),
       description: z.string().max(LIMITS.descriptionLength).optional(),
+      presentation: presentationSchema.nullable().optional(),
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),

@@ -43,9 +43,22 @@ export interface Source {
   text: string;
 }
 
+/** One step of a presentation: the nodes revealed together, and the presenter's notes. */
+export interface PresentationStep {
+  id: string;
+  nodeIds: string[];
+  notes: string;
+}
+
+/** The presenter's path through the map; null means the default reading order. */
+export interface Presentation {
+  steps: PresentationStep[];
+}
+
 export interface MapMeta {
   title: string;
   description: string;
+  presentation: Presentation | null;
 }
 
 /** Everything an op can change. Revision and links live outside (server state). */
@@ -60,7 +73,7 @@ export type Role = "owner" | "edit" | "view";
 
 /** The wire form of a map, as `GET /api/maps/:token` and JSON export give it. */
 export interface MapSnapshot {
-  map: { id: string; title: string; description: string; createdAt?: string; updatedAt?: string };
+  map: { id: string; title: string; description: string; presentation?: Presentation | null; createdAt?: string; updatedAt?: string };
   nodes: ArgNode[];
   edges: ArgEdge[];
   sources: Source[];
@@ -69,7 +82,7 @@ export interface MapSnapshot {
 
 export function emptyDoc(meta: Partial<MapMeta> = {}): MapDoc {
   return {
-    meta: { title: meta.title ?? "Untitled map", description: meta.description ?? "" },
+    meta: { title: meta.title ?? "Untitled map", description: meta.description ?? "", presentation: meta.presentation ?? null },
     nodes: {},
     edges: {},
     sources: {},
@@ -78,7 +91,7 @@ export function emptyDoc(meta: Partial<MapMeta> = {}): MapDoc {
 
 export function docFromSnapshot(snapshot: Pick<MapSnapshot, "map" | "nodes" | "edges" | "sources">): MapDoc {
   return {
-    meta: { title: snapshot.map.title, description: snapshot.map.description },
+    meta: { title: snapshot.map.title, description: snapshot.map.description, presentation: snapshot.map.presentation ?? null },
     nodes: Object.fromEntries(snapshot.nodes.map((node) => [node.id, node])),
     edges: Object.fromEntries(snapshot.edges.map((edge) => [edge.id, edge])),
     sources: Object.fromEntries(snapshot.sources.map((source) => [source.id, source])),

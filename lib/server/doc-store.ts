@@ -3,7 +3,7 @@
  * is used only when the database's revision still matches, so another process's writes are seen.
  */
 import { LIMITS } from "../map/limits";
-import type { MapDoc } from "../map/types";
+import type { MapDoc, Presentation } from "../map/types";
 import type { Tx } from "./db";
 import { edgeFromRow, nodeFromRow, sourceFromRow } from "./rows";
 
@@ -21,7 +21,7 @@ export async function loadDoc(tx: Tx, mapId: string): Promise<{ revision: number
     tx.source.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
   ]);
   const doc: MapDoc = {
-    meta: { title: map.title, description: map.description },
+    meta: { title: map.title, description: map.description, presentation: map.presentation ? (JSON.parse(map.presentation) as Presentation) : null },
     nodes: Object.fromEntries(nodes.map((row) => [row.id, nodeFromRow(row)])),
     edges: Object.fromEntries(edges.map((row) => [row.id, edgeFromRow(row)])),
     sources: Object.fromEntries(sources.map((row) => [row.id, sourceFromRow(row)])),

@@ -5,6 +5,7 @@ import { LIMITS } from "../map/limits";
 import type { MapDoc, MapSnapshot, Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
+import { presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
 import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
 
@@ -23,7 +24,7 @@ function newMapId(): string {
 export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
   if (Object.keys(doc.nodes).length > LIMITS.nodesPerMap) throw new AppError("too_large", `A map holds at most ${LIMITS.nodesPerMap} nodes.`);
   const ops = opsForDoc(doc).filter((op) => op.type !== "updateMap");
-  await tx.map.create({ data: { id: mapId, title: doc.meta.title, description: doc.meta.description, revision: ops.length } });
+  await tx.map.create({ data: { id: mapId, title: doc.meta.title, description: doc.meta.description, presentation: presentationColumn(doc.meta.presentation), revision: ops.length } });
   let seq = 0;
   await tx.source.createMany({ data: Object.values(doc.sources).map((source) => ({ mapId, seq: ++seq, ...source })) });
   await tx.node.createMany({ data: Object.values(doc.nodes).map((node) => ({ mapId, seq: ++seq, ...node })) });
@@ -50,7 +51,7 @@ export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
     if (!loaded || !map) return null;
     const { doc, revision } = loaded;
     return {
-      map: { id: map.id, title: doc.meta.title, description: doc.meta.description, createdAt: map.createdAt.toISOString(), updatedAt: map.updatedAt.toISOString() },
+      map: { id: map.id, title: doc.meta.title, description: doc.meta.description, presentation: doc.meta.presentation, createdAt: map.createdAt.toISOString(), updatedAt: map.updatedAt.toISOString() },
       nodes: Object.values(doc.nodes),
       edges: Object.values(doc.edges),
       sources: Object.values(doc.sources),

@@ -59,7 +59,7 @@ describe("toArgdown", () => {
         edges: [edge("e1", "a", "b"), edge("e2", "b", "a")],
         sources: [source("s1", { title: "WSJ", author: "Rice", date: "2024-05-01", url: "https://wsj.com/?a=b" })],
       }),
-      meta: { title: "Cycle", description: "Two nodes that support each other" },
+      meta: { title: "Cycle", description: "Two nodes that support each other", presentation: null },
     };
     expect(toArgdown(doc)).toBe(
       [

@@ -25,7 +25,7 @@ describe("toJsonExport", () => {
     expect(toJsonExport(debate())).toEqual({
       format: "argumap",
       version: 1,
-      map: { title: "Alibaba in the US", description: "" },
+      map: { title: "Alibaba in the US", description: "", presentation: null },
       nodes: Object.values(debate().nodes),
       edges: Object.values(debate().edges),
       sources: Object.values(debate().sources),
@@ -41,7 +41,7 @@ describe("toJsonExport", () => {
       revision: 7,
     };
     const exported = toJsonExport(snapshot);
-    expect(exported.map).toEqual({ title: "T", description: "D" });
+    expect(exported.map).toEqual({ title: "T", description: "D", presentation: null });
     expect(exported.nodes).toEqual([node("a")]);
   });
 });
@@ -67,7 +67,7 @@ describe("parseJsonImport", () => {
     expect(result).toEqual({
       ok: true,
       doc: {
-        meta: { title: "Untitled map", description: "" },
+        meta: { title: "Untitled map", description: "", presentation: null },
         nodes: { a: node("a", { kind: "claim", text: "A" }) },
         edges: {},
         sources: { s: source("s", { title: "S" }) },

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { findIntegrityProblem } from "../integrity";
 import { LIMITS } from "../limits";
-import { edgeSchema, nodeSchema, sourceSchema, type OpError } from "../ops";
+import { edgeSchema, nodeSchema, presentationSchema, sourceSchema, type OpError } from "../ops";
 import { plainEdge, plainNode, plainSource } from "../plain";
 import type { ArgEdge, ArgNode, MapDoc, MapMeta, MapSnapshot, Source } from "../types";
 
@@ -32,7 +32,7 @@ export function toJsonExport(map: ExportableMap): ArgumapJson {
   return {
     format: JSON_FORMAT,
     version: JSON_VERSION,
-    map: { title: meta.title, description: meta.description },
+    map: { title: meta.title, description: meta.description, presentation: meta.presentation ?? null },
     nodes: (isDoc ? Object.values(map.nodes) : map.nodes).map(plainNode),
     edges: (isDoc ? Object.values(map.edges) : map.edges).map(plainEdge),
     sources: (isDoc ? Object.values(map.sources) : map.sources).map(plainSource),
@@ -42,6 +42,7 @@ export function toJsonExport(map: ExportableMap): ArgumapJson {
 const metaSchema = z.object({
   title: z.string().max(LIMITS.titleLength).optional(),
   description: z.string().max(LIMITS.descriptionLength).default(""),
+  presentation: presentationSchema.nullable().default(null),
 });
 const contentSchema = z.object({
   map: metaSchema.optional(),
@@ -86,7 +87,7 @@ export function parseJsonImport(input: unknown): JsonImportResult {
   const duplicate = duplicateId(nodes, "node") ?? duplicateId(edges, "link") ?? duplicateId(sources, "source");
   if (duplicate) return { ok: false, error: duplicate };
   const doc: MapDoc = {
-    meta: { title: map?.title?.trim() || "Untitled map", description: map?.description ?? "" },
+    meta: { title: map?.title?.trim() || "Untitled map", description: map?.description ?? "", presentation: map?.presentation ?? null },
     nodes: Object.fromEntries(nodes.map((node) => [node.id, node])),
     edges: Object.fromEntries(edges.map((edge) => [edge.id, edge])),
     sources: Object.fromEntries(sources.map((source) => [source.id, source])),
