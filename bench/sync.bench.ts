@@ -310,7 +310,7 @@ function answers(port: number): Promise<boolean> {
 
 /** The production build, made when missing; false (with the reason printed) when it cannot be had. */
 function ensureBuild(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (fs.existsSync(buildId)) {
     const stale = newestSource(["lib/server", "lib/map", "app/api"]) > fs.statSync(buildId).mtimeMs;
     if (stale) console.error("sync: .next is older than lib/server, lib/map or app/api: this measures the last build; `npm run build` to measure the current code");
@@ -318,7 +318,7 @@ function ensureBuild(): boolean {
   }
   console.error("sync: .next/BUILD_ID is missing, running `next build` (1–2 min)…");
   const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: ROOT, encoding: "utf8", timeout: 600_000, env: { ...process.env, NODE_ENV: "production" } });
-  if (build.status === 0 && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return true;
+  if (build.status === 0 && fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) return true;
   console.error(`sync: next build failed, measuring the route handlers in-process instead:\n${`${build.stdout}\n${build.stderr}`.slice(-3000)}`);
   return false;
 }

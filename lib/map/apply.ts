@@ -7,6 +7,7 @@ import { DocWriter } from "./docWriter";
 import { LIMITS } from "./limits";
 import type { Op, OpError, OpOf } from "./ops";
 import { plainEdge, plainNode, plainSource } from "./plain";
+import { hasEntry } from "./records";
 import type { MapDoc } from "./types";
 
 export type ApplyResult = { ok: true; doc: MapDoc } | { ok: false; error: OpError };
@@ -32,6 +33,36 @@ export function applyOps(doc: MapDoc, ops: readonly Op[]): ApplyResult {
     }
   }
   return { ok: true, doc: writer.finish() };
+}
+
+export type EachResult = { ok: true; op: Op } | { ok: false; error: OpError };
+
+/**
+ * Applies each op in turn, skipping the ones that cannot apply, with one copy per record for the
+ * whole list (the server applies a group of ops per commit). Each applied op comes back as it took
+ * effect: nodes that no longer exist are left out of moves and deletes, so the logged op says
+ * exactly what changed.
+ */
+export function applyEach(doc: MapDoc, ops: readonly Op[]): { doc: MapDoc; results: EachResult[] } {
+  const writer = new DocWriter(doc);
+  const results = ops.map((op): EachResult => {
+    const effective = effectiveOp(writer.doc, op);
+    const error = applyTo(writer, effective);
+    return error ? { ok: false, error } : { ok: true, op: effective };
+  });
+  return { doc: writer.finish(), results };
+}
+
+function effectiveOp(doc: MapDoc, op: Op): Op {
+  if (op.type === "moveNodes") {
+    const moves = op.moves.filter((move) => hasEntry(doc.nodes, move.id));
+    return moves.length === op.moves.length || moves.length === 0 ? op : { ...op, moves };
+  }
+  if (op.type === "deleteNodes") {
+    const ids = op.ids.filter((id) => hasEntry(doc.nodes, id));
+    return ids.length === op.ids.length || ids.length === 0 ? op : { ...op, ids };
+  }
+  return op;
 }
 
 /** Why `doc` would reject the op, or null when it would apply; copies and writes nothing. */

@@ -6,14 +6,14 @@
  * nothing of it is written. Each request is answered only after its group's commit, then the ops
  * are fanned out. A retried op (same clientId + clientOpId) is applied once.
  */
-import { applyOp } from "../map/apply";
+import { applyEach } from "../map/apply";
 import type { Op, OpError } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster, type LoggedOp } from "./broadcaster";
 import { db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { persistOp } from "./persist-op";
+import { persistOps } from "./persist-op";
 
 export type ClientOp = Op & { clientOpId: string };
 
@@ -53,7 +53,9 @@ export function applyClientOps(submission: Submission): Promise<ApplyOutcome> {
 
 async function drain(mapId: string): Promise<void> {
   const queue = queues.get(mapId)!;
-  while (queue.length > 0) {
+  // Before giving up, yield once: clients answered by the last commit often send again at once,
+  // and waiting that one turn lets their ops share the next commit.
+  while (queue.length > 0 || (await nextTurn(), queue.length > 0)) {
     const group = takeGroup(queue);
     try {
       const result = await (await db()).$transaction((tx) => commitGroup(tx, mapId, group.map((w) => w.submission)));
@@ -67,6 +69,8 @@ async function drain(mapId: string): Promise<void> {
   }
   queues.delete(mapId);
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function takeGroup(queue: Waiting[]): Waiting[] {
   let ops = 0;
@@ -85,52 +89,66 @@ interface GroupResult {
   fresh: LoggedOp[];
 }
 
+/** Each op of a submission: already logged at a revision, or the index of its fresh op. */
+type PlanStep = { clientOpId: string; logged: number } | { clientOpId: string; index: number };
+
 const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clientOpId}`;
 
 async function commitGroup(tx: Tx, mapId: string, submissions: Submission[]): Promise<GroupResult> {
   const current = await loadDoc(tx, mapId);
   if (!current) throw mapNotFound();
-  const seen = await alreadyLogged(tx, mapId, submissions);
-  let { doc, revision } = current;
-  const written: (LoggedOp & Written)[] = [];
-  const outcomes = submissions.map((submission): ApplyOutcome => {
-    const outcome: ApplyOutcome = { revision: 0, applied: [], rejected: [] };
-    for (const { clientOpId, ...rest } of submission.ops) {
+  const logged = await alreadyLogged(tx, mapId, submissions);
+
+  // Which ops are new; a retry (logged before, or sent twice in this group) is answered, not applied.
+  const fresh: { submission: Submission; clientOpId: string; op: Op }[] = [];
+  const firstIndex = new Map<string, number>();
+  const plan = submissions.map((submission) =>
+    submission.ops.map(({ clientOpId, ...op }): PlanStep => {
       const key = keyOf(submission.clientId, clientOpId);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        outcome.applied.push({ clientOpId, revision: earlier });
-        continue;
+      const earlier = logged.get(key);
+      if (earlier !== undefined) return { clientOpId, logged: earlier };
+      if (!firstIndex.has(key)) {
+        firstIndex.set(key, fresh.length);
+        fresh.push({ submission, clientOpId, op: op as Op });
       }
-      const op = rest as Op;
-      const result = applyOp(doc, op);
-      if (!result.ok) {
-        outcome.rejected.push({ clientOpId, error: result.error });
-        continue;
-      }
-      revision += 1;
-      written.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op, before: doc, after: result.doc });
-      seen.set(key, revision);
-      doc = result.doc;
-      outcome.applied.push({ clientOpId, revision });
-    }
-    return outcome;
+      return { clientOpId, index: firstIndex.get(key)! };
+    }),
+  );
+
+  const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op));
+  let revision = current.revision;
+  const revisions: (number | null)[] = [];
+  const entries: LoggedOp[] = [];
+  results.forEach((result, i) => {
+    if (!result.ok) return void revisions.push(null);
+    revision += 1;
+    revisions.push(revision);
+    const { submission, clientOpId } = fresh[i]!;
+    entries.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op });
   });
-  if (written.length > 0) {
-    for (const entry of written) await persistOp(tx, mapId, entry.op, entry.before, entry.after, entry.revision);
+
+  if (entries.length > 0) {
+    await persistOps(tx, mapId, entries);
     await tx.op.createMany({
-      data: written.map((entry) => ({ mapId, revision: entry.revision, clientId: entry.clientId, clientOpId: entry.clientOpId, author: entry.author, type: entry.op.type, payload: JSON.stringify(entry.op) })),
+      data: entries.map((entry) => ({ mapId, revision: entry.revision, clientId: entry.clientId, clientOpId: entry.clientOpId, author: entry.author, type: entry.op.type, payload: JSON.stringify(entry.op) })),
     });
     await tx.map.update({ where: { id: mapId }, data: { revision } });
   }
-  for (const outcome of outcomes) outcome.revision = revision;
-  return { revision, doc, outcomes, fresh: written.map(({ before: _before, after: _after, ...entry }) => entry) };
-}
 
-/** The doc before and after an op, for persistOp. */
-interface Written {
-  before: MapDoc;
-  after: MapDoc;
+  const outcomes = plan.map((steps): ApplyOutcome => {
+    const outcome: ApplyOutcome = { revision, applied: [], rejected: [] };
+    for (const step of steps) {
+      if ("logged" in step) outcome.applied.push({ clientOpId: step.clientOpId, revision: step.logged });
+      else {
+        const result = results[step.index]!;
+        const at = revisions[step.index];
+        if (result.ok && at) outcome.applied.push({ clientOpId: step.clientOpId, revision: at });
+        else if (!result.ok) outcome.rejected.push({ clientOpId: step.clientOpId, error: result.error });
+      }
+    }
+    return outcome;
+  });
+  return { revision, doc, outcomes, fresh: entries };
 }
 
 /** Ops of these submissions that an earlier request already applied: key → revision. One query. */
