@@ -11,7 +11,7 @@ import type { Op, OpError } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster, type LoggedOp } from "./broadcaster";
 import { db, type Tx } from "./db";
-import { forget, loadDoc, remember } from "./doc-store";
+import { cachedDoc, forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { persistOps } from "./persist-op";
 
@@ -57,8 +57,16 @@ async function drain(mapId: string): Promise<void> {
   // and waiting that one turn lets their ops share the next commit.
   while (queue.length > 0 || (await nextTurn(), queue.length > 0)) {
     const group = takeGroup(queue);
+    const submissions = group.map((waiting) => waiting.submission);
     try {
-      const result = await (await db()).$transaction((tx) => commitGroup(tx, mapId, group.map((w) => w.submission)));
+      const client = await db();
+      const result = await client
+        .$transaction((tx) => commitGroup(tx, mapId, submissions, "fast"))
+        .catch((error: unknown) => {
+          if (!(error instanceof TakeCarefulPath) && (error as { code?: string }).code !== "P2002") throw error;
+          forget(mapId);
+          return client.$transaction((tx) => commitGroup(tx, mapId, submissions, "careful"));
+        });
       remember(mapId, result.revision, result.doc);
       for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
@@ -94,10 +102,18 @@ type PlanStep = { clientOpId: string; logged: number } | { clientOpId: string; i
 
 const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clientOpId}`;
 
-async function commitGroup(tx: Tx, mapId: string, submissions: Submission[]): Promise<GroupResult> {
-  const current = await loadDoc(tx, mapId);
+/**
+ * The fast path trusts this process's cached doc and skips looking for retried ops: it commits
+ * only if every op applied cleanly and the revision it started from is still the database's.
+ * A retried op then trips the log's unique (clientId, clientOpId) index. Anything unusual (a
+ * rejection, a stale cache, a retry) rolls back and takes the careful path, which reads it all.
+ */
+class TakeCarefulPath extends Error {}
+
+async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], path: "fast" | "careful"): Promise<GroupResult> {
+  const current = (path === "fast" ? cachedDoc(mapId) : undefined) ?? (await loadDoc(tx, mapId));
   if (!current) throw mapNotFound();
-  const logged = await alreadyLogged(tx, mapId, submissions);
+  const logged = path === "careful" ? await alreadyLogged(tx, mapId, submissions) : new Map<string, number>();
 
   // Which ops are new; a retry (logged before, or sent twice in this group) is answered, not applied.
   const fresh: { submission: Submission; clientOpId: string; op: Op }[] = [];
@@ -116,6 +132,7 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[]): Pr
   );
 
   const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op));
+  if (path === "fast" && results.some((result) => !result.ok)) throw new TakeCarefulPath();
   let revision = current.revision;
   const revisions: (number | null)[] = [];
   const entries: LoggedOp[] = [];
@@ -132,7 +149,8 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[]): Pr
     await tx.op.createMany({
       data: entries.map((entry) => ({ mapId, revision: entry.revision, clientId: entry.clientId, clientOpId: entry.clientOpId, author: entry.author, type: entry.op.type, payload: JSON.stringify(entry.op) })),
     });
-    await tx.map.update({ where: { id: mapId }, data: { revision } });
+    const { count } = await tx.map.updateMany({ where: { id: mapId, revision: current.revision }, data: { revision } });
+    if (count !== 1) throw new TakeCarefulPath(); // another writer got there first
   }
 
   const outcomes = plan.map((steps): ApplyOutcome => {

@@ -103,6 +103,26 @@ describe("applying ops", () => {
     expect((await readSnapshot(map.id))?.nodes).toEqual([]);
   });
 
+  it("sees what another server process wrote behind this one's cache, and retries are still applied once", async () => {
+    const map = await newMap();
+    await submit(map.id, [{ ...claim("a"), clientOpId: "first" }]);
+    // Another process (simulated with a raw connection) adds node b at revision 2.
+    const other = new Database(database.url.slice("file:".length));
+    other.prepare("insert into Node (mapId, id, kind, text, x, y, updatedAt) values (?, 'b', 'claim', 'from elsewhere', 0, 0, 0)").run(map.id);
+    other.prepare("insert into Op (mapId, revision, clientId, clientOpId, type, payload) values (?, 2, 'other', 'x', 'addNode', '{}')").run(map.id);
+    other.prepare("update Map set revision = 2 where id = ?").run(map.id);
+    other.close();
+    const outcome = await submit(map.id, [{ type: "updateNode", id: "b", patch: { text: "edited here" }, clientOpId: "second" }]);
+    expect(outcome.rejected).toEqual([]);
+    expect(outcome.applied).toEqual([{ clientOpId: "second", revision: 3 }]);
+    const retried = await submit(map.id, [{ ...claim("a"), clientOpId: "first" }]);
+    expect(retried.applied).toEqual([{ clientOpId: "first", revision: 1 }]);
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.revision).toBe(3);
+    expect(snapshot?.nodes.find((n) => n.id === "b")?.text).toBe("edited here");
+  });
+
   it("deleting a node deletes its links in the tables too", async () => {
     const map = await newMap();
     await submit(map.id, [claim("a"), claim("b"), claim("c"), { type: "addEdge", edge: { id: "e1", from: "b", to: "a", relation: "supports" } }, { type: "addEdge", edge: { id: "e2", from: "c", to: "b", relation: "rebuts" } }]);
