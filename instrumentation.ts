@@ -1,6 +1,9 @@
-// Runs once when the server starts: the demo debate must be there on first start.
+// Runs once when the server starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The demo debate must be there on first start.
   const { ensureDemoMap } = await import("./lib/server/demo");
   if (await ensureDemoMap()) console.log("Seeded the demo map.");
+  const { closeStreamsOnShutdown } = await import("./lib/server/events");
+  closeStreamsOnShutdown();
 }

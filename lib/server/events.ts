@@ -27,7 +27,25 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
   return bytes;
 }
 
+/** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
+const globalForStreams = globalThis as unknown as { argumapStreams?: Set<() => void>; argumapShuttingDown?: boolean };
+const openStreams = (globalForStreams.argumapStreams ??= new Set());
+
+/** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
+export function closeAllStreams(): void {
+  globalForStreams.argumapShuttingDown = true;
+  for (const close of [...openStreams]) close();
+}
+
+/** `next start` waits for open responses before it exits, and event streams never end by themselves. */
+export function closeStreamsOnShutdown(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, closeAllStreams);
+}
+
 export function openEventStream(mapId: string, linkId: string, since: number, signal: AbortSignal): Response {
+  if (globalForStreams.argumapShuttingDown) {
+    return Response.json({ error: { code: "unavailable", message: "The server is restarting." } }, { status: 503, headers: { connection: "close", "retry-after": "2" } });
+  }
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -68,6 +86,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
         if (closed) return;
         flush();
         closed = true;
+        openStreams.delete(close);
         clearInterval(heartbeat);
         unsubscribe();
         signal.removeEventListener("abort", close);
@@ -78,6 +97,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
         }
       };
       cleanup = close;
+      openStreams.add(close);
       signal.addEventListener("abort", close);
       send(encoder.encode(`retry: 1000\n\n`));
       try {
