@@ -37,7 +37,8 @@ export interface SyncClientOptions {
   token: string;
   snapshot: MapSnapshot;
   role: Role;
-  author?: string;
+  /** The name logged with each op; a function if it can change while the map is open. */
+  author?: string | (() => string);
   transport?: Transport;
   store?: PendingStore;
   /** Receives presence batches from the same stream. */
@@ -69,6 +70,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const saved = store.load();
   const clientId = saved?.clientId ?? newId("c");
   const history = new History();
+  const authorName = () => (typeof options.author === "function" ? options.author() : (options.author ?? ""));
   const listeners = new Set<() => void>();
 
   let confirmed = docFromSnapshot(options.snapshot);
@@ -117,6 +119,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   /** Applies ops to the local view; returns those that applied, with the ops that undo them. */
   function applyLocally(ops: Op[]): { applied: Op[]; undo: Op[] } {
+    // A revoked link can save nothing: changing the view would only pretend it did.
+    if (connection === "revoked") return { applied: [], undo: [] };
     let doc = state.doc;
     const applied: Op[] = [];
     const undo: Op[] = [];
@@ -147,7 +151,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (batch.length === 0) return;
     sending = true;
     clearTimeout(retryTimer);
-    const result = await transport.postOps({ clientId, author: options.author ?? "", ops: batch.map((entry) => ({ ...entry.op, clientOpId: entry.clientOpId })) });
+    const result = await transport.postOps({ clientId, author: authorName(), ops: batch.map((entry) => ({ ...entry.op, clientOpId: entry.clientOpId })) });
     sending = false;
     if (disposed) return;
     if (result.kind === "ok") {
@@ -193,7 +197,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (ack.revision !== revision + 1) continue;
       const entry = pending.find((e) => e.clientOpId === ack.clientOpId);
       if (!entry) continue;
-      receive({ revision: ack.revision, clientId, clientOpId: ack.clientOpId, author: options.author ?? "", op: entry.op }, false);
+      receive({ revision: ack.revision, clientId, clientOpId: ack.clientOpId, author: authorName(), op: entry.op }, false);
     }
   }
 

@@ -60,11 +60,30 @@ export function httpTransport(token: string, base = ""): Transport {
         else open();
       };
 
+      // The browser knows about a lost network long before an idle stream errors: say so at once,
+      // and reopen as soon as it is back (the client then sends what waited).
+      const onOffline = () => {
+        if (closed) return;
+        clearTimeout(reopenTimer);
+        source?.close();
+        handlers.onStatus("closed");
+      };
+      const onOnline = () => {
+        if (closed) return;
+        clearTimeout(reopenTimer);
+        source?.close();
+        open();
+      };
+      globalThis.addEventListener?.("offline", onOffline);
+      globalThis.addEventListener?.("online", onOnline);
+
       open();
       return () => {
         closed = true;
         clearTimeout(reopenTimer);
         source?.close();
+        globalThis.removeEventListener?.("offline", onOffline);
+        globalThis.removeEventListener?.("online", onOnline);
       };
     },
   };

@@ -1,0 +1,71 @@
+/**
+ * What the canvas and the header show of other people, derived from their presence. Each
+ * derivation returns its previous result (or the previous entry) when nothing it shows changed,
+ * so a moving pointer leaves the roster, the node marks and the drag positions untouched and
+ * nothing that reads them re-renders.
+ */
+import type { Presence } from "../map/presence";
+
+export interface PeerTag {
+  clientId: string;
+  name: string;
+  colour: string;
+}
+
+export interface RemoteNodeMarks {
+  /** People who have this node selected. */
+  selectedBy: readonly PeerTag[];
+  /** People typing in this node's text. */
+  editingBy: readonly PeerTag[];
+}
+
+export type RemoteMarks = ReadonlyMap<string, RemoteNodeMarks>;
+export type RemoteDrags = ReadonlyMap<string, { x: number; y: number }>;
+
+export const NO_MARKS: RemoteMarks = new Map();
+export const NO_DRAGS: RemoteDrags = new Map();
+export const NO_PEERS: readonly PeerTag[] = [];
+
+const byClientId = (a: Presence, b: Presence) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
+const tagOf = (peer: Presence): PeerTag => ({ clientId: peer.clientId, name: peer.name, colour: peer.colour });
+const sameTag = (a: PeerTag, b: PeerTag) => a.clientId === b.clientId && a.name === b.name && a.colour === b.colour;
+const sameTags = (a: readonly PeerTag[], b: readonly PeerTag[]) => a.length === b.length && a.every((tag, i) => sameTag(tag, b[i]!));
+
+/** Who is here, by name (then id, so two "Guest 12"s keep their order). */
+export function rosterOf(peers: readonly Presence[], previous: readonly PeerTag[] = NO_PEERS): readonly PeerTag[] {
+  const roster = peers.map(tagOf).sort((a, b) => a.name.localeCompare(b.name) || (a.clientId < b.clientId ? -1 : 1));
+  return sameTags(roster, previous) ? previous : roster;
+}
+
+export function remoteNodeMarks(peers: readonly Presence[], previous: RemoteMarks = NO_MARKS): RemoteMarks {
+  const collected = new Map<string, { selectedBy: PeerTag[]; editingBy: PeerTag[] }>();
+  const entry = (id: string) => {
+    let marks = collected.get(id);
+    if (!marks) collected.set(id, (marks = { selectedBy: [], editingBy: [] }));
+    return marks;
+  };
+  for (const peer of [...peers].sort(byClientId)) {
+    const tag = tagOf(peer);
+    if (peer.editing) entry(peer.editing).editingBy.push(tag);
+    for (const id of new Set(peer.selection)) entry(id).selectedBy.push(tag);
+  }
+  return reuse(collected, previous, (a, b) => sameTags(a.selectedBy, b.selectedBy) && sameTags(a.editingBy, b.editingBy));
+}
+
+/** Where other people are dragging nodes right now. */
+export function remoteDrags(peers: readonly Presence[], previous: RemoteDrags = NO_DRAGS): RemoteDrags {
+  const collected = new Map<string, { x: number; y: number }>();
+  for (const peer of [...peers].sort(byClientId)) for (const { id, x, y } of peer.dragging) collected.set(id, { x, y });
+  return reuse(collected, previous, (a, b) => a.x === b.x && a.y === b.y);
+}
+
+/** The previous map if every entry is equal, else a new one that keeps each equal entry's old object. */
+function reuse<T>(next: Map<string, T>, previous: ReadonlyMap<string, T>, same: (a: T, b: T) => boolean): ReadonlyMap<string, T> {
+  let changed = next.size !== previous.size;
+  for (const [id, value] of next) {
+    const old = previous.get(id);
+    if (old !== undefined && same(old, value)) next.set(id, old);
+    else changed = true;
+  }
+  return changed ? next : previous;
+}
