@@ -94,6 +94,13 @@ export function forgetMap(token: string): void {
   save(listRecentMaps().filter((map) => map.token !== token));
 }
 
+/** After a link is rotated: an entry holding the old token gets the new one, so the list never keeps a dead link. */
+export function replaceMapToken(oldToken: string, newToken: string): void {
+  const list = listRecentMaps();
+  if (!list.some((map) => map.token === oldToken)) return;
+  save(list.filter((map) => map.token !== newToken).map((map) => (map.token === oldToken ? { ...map, token: newToken } : map)));
+}
+
 export function subscribeRecentMaps(listener: () => void): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
