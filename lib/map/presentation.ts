@@ -3,8 +3,11 @@
  * main claim, then its lines of support and rebuttal depth-first, supports before rebuttals.
  */
 import { indexEdges, roots } from "./graph";
+import { LIMITS } from "./limits";
 import { hasEntry } from "./records";
 import type { MapDoc, PresentationStep } from "./types";
+
+type Steps = readonly PresentationStep[];
 
 /** One node per step, in reading order; every node appears once, even inside cycles. */
 export function defaultSteps(doc: MapDoc): PresentationStep[] {
@@ -28,7 +31,8 @@ export function defaultSteps(doc: MapDoc): PresentationStep[] {
   };
   for (const node of roots(doc)) visit(node.id);
   for (const id of Object.keys(doc.nodes)) visit(id);
-  return order.map((id) => ({ id: `step-${id}`, nodeIds: [id], notes: "" }));
+  const taken = new Set<string>();
+  return order.map((id) => ({ id: stepIdFor(id, taken), nodeIds: [id], notes: "" }));
 }
 
 /** The steps to present: the saved path without nodes deleted since, or the default. */
@@ -51,4 +55,137 @@ export function revealedAt(steps: readonly PresentationStep[], index: number): S
 export function skippedNodes(doc: MapDoc, steps: readonly PresentationStep[]): string[] {
   const inPath = new Set(steps.flatMap((step) => step.nodeIds));
   return Object.keys(doc.nodes).filter((id) => !inPath.has(id));
+}
+
+/*
+ * Editing the path. Each function takes the steps shown to the user (resolvedSteps) and returns
+ * the new steps, or the very same array when nothing changes, so a caller can tell "nothing to do".
+ */
+
+/** The step moved to position `toIndex` (clamped to the list). */
+export function moveStep(steps: Steps, stepId: string, toIndex: number): Steps {
+  const from = steps.findIndex((step) => step.id === stepId);
+  const to = Math.max(0, Math.min(steps.length - 1, Math.trunc(toIndex)));
+  if (from < 0 || from === to) return steps;
+  const next = [...steps];
+  const [moved] = next.splice(from, 1);
+  next.splice(to, 0, moved!);
+  return next;
+}
+
+/** The step moved up (negative) or down (positive) by `delta` places. */
+export function moveStepBy(steps: Steps, stepId: string, delta: number): Steps {
+  const from = steps.findIndex((step) => step.id === stepId);
+  return from < 0 ? steps : moveStep(steps, stepId, from + delta);
+}
+
+/**
+ * One step showing all of `nodeIds` together, where the first of them was shown (in its place when
+ * that step holds only group members, else right after it). Steps left empty go and their notes
+ * join the group's; nodes outside the path join too (a group of only such nodes goes last).
+ * Refused (same steps) beyond the per-step limit.
+ */
+export function groupNodes(steps: Steps, nodeIds: readonly string[]): Steps {
+  const wanted = new Set(nodeIds);
+  if (wanted.size === 0 || wanted.size > LIMITS.nodesPerStep) return steps;
+  const touched = steps.filter((step) => step.nodeIds.some((id) => wanted.has(id)));
+  const absorbed = touched.filter((step) => step.nodeIds.every((id) => wanted.has(id)));
+  const inPath = touched.flatMap((step) => step.nodeIds.filter((id) => wanted.has(id)));
+  const members = [...inPath, ...[...wanted].filter((id) => !inPath.includes(id))];
+  if (absorbed.length === 1 && touched.length === 1 && absorbed[0]!.nodeIds.length === members.length) return steps;
+  const notes = absorbed.map((step) => step.notes.trim()).filter(Boolean).join("\n\n").slice(0, LIMITS.notesLength);
+  const id = absorbed[0]?.id ?? stepIdFor(members[0]!, new Set(steps.map((step) => step.id)));
+  const group: PresentationStep = { id, nodeIds: members, notes };
+  const next: PresentationStep[] = [];
+  for (const step of steps) {
+    const isFirst = step === touched[0];
+    if (isFirst && absorbed.includes(step)) next.push(group);
+    else if (touched.includes(step)) {
+      const rest = step.nodeIds.filter((nodeId) => !wanted.has(nodeId));
+      if (rest.length > 0) next.push({ ...step, nodeIds: rest });
+      if (isFirst) next.push(group);
+    } else next.push(step);
+  }
+  if (touched.length === 0) next.push(group);
+  return next;
+}
+
+/** A step of several nodes split into one step per node, in place; the notes stay on the first. */
+export function ungroupStep(steps: Steps, stepId: string): Steps {
+  const index = steps.findIndex((step) => step.id === stepId);
+  const step = steps[index];
+  if (!step || step.nodeIds.length < 2) return steps;
+  const taken = new Set(steps.map((other) => other.id));
+  const [first, ...rest] = step.nodeIds;
+  const split = [{ ...step, nodeIds: [first!] }, ...rest.map((id) => ({ id: stepIdFor(id, taken), nodeIds: [id], notes: "" }))];
+  return [...steps.slice(0, index), ...split, ...steps.slice(index + 1)];
+}
+
+/** The node taken out of the path (its step goes when it was the only node in it). */
+export function skipNode(steps: Steps, nodeId: string): Steps {
+  if (!steps.some((step) => step.nodeIds.includes(nodeId))) return steps;
+  return steps
+    .map((step) => (step.nodeIds.includes(nodeId) ? { ...step, nodeIds: step.nodeIds.filter((id) => id !== nodeId) } : step))
+    .filter((step) => step.nodeIds.length > 0);
+}
+
+/**
+ * A skipped node back in the path as a step of its own, where the default order would show it:
+ * after the last step holding a node that the default order shows before it.
+ */
+export function restoreNode(doc: MapDoc, steps: Steps, nodeId: string): Steps {
+  if (!hasEntry(doc.nodes, nodeId) || steps.some((step) => step.nodeIds.includes(nodeId))) return steps;
+  const rank = new Map(defaultSteps(doc).map((step, index) => [step.nodeIds[0]!, index]));
+  const own = rank.get(nodeId) ?? Infinity;
+  let insertAt = 0;
+  steps.forEach((step, index) => {
+    if (step.nodeIds.some((id) => (rank.get(id) ?? Infinity) < own)) insertAt = index + 1;
+  });
+  const step = { id: stepIdFor(nodeId, new Set(steps.map((other) => other.id))), nodeIds: [nodeId], notes: "" };
+  return [...steps.slice(0, insertAt), step, ...steps.slice(insertAt)];
+}
+
+/** The speaker notes of one step replaced. */
+export function setStepNotes(steps: Steps, stepId: string, notes: string): Steps {
+  const text = notes.slice(0, LIMITS.notesLength);
+  const step = steps.find((candidate) => candidate.id === stepId);
+  if (!step || step.notes === text) return steps;
+  return steps.map((candidate) => (candidate === step ? { ...step, notes: text } : candidate));
+}
+
+/** Whether two paths show the same nodes in the same steps with the same notes. */
+export function sameSteps(a: Steps, b: Steps): boolean {
+  return (
+    a.length === b.length &&
+    a.every((step, index) => {
+      const other = b[index]!;
+      return step.id === other.id && step.notes === other.notes && step.nodeIds.length === other.nodeIds.length && step.nodeIds.every((id, i) => id === other.nodeIds[i]);
+    })
+  );
+}
+
+/**
+ * What the camera frames at a step: the step's nodes and the revealed nodes linked to them, so a
+ * reason is seen beside the claim it answers.
+ */
+export function stepFocus(doc: MapDoc, steps: Steps, index: number): string[] {
+  const step = steps[index];
+  if (!step) return [];
+  const revealed = revealedAt(steps, index);
+  const shown = new Set(step.nodeIds);
+  const focus = new Set(step.nodeIds);
+  for (const edge of Object.values(doc.edges)) {
+    if (shown.has(edge.from) && revealed.has(edge.to)) focus.add(edge.to);
+    if (shown.has(edge.to) && revealed.has(edge.from)) focus.add(edge.from);
+  }
+  return [...focus];
+}
+
+/** A step id that is not taken yet, derived from a node id and within the id length limit. */
+function stepIdFor(nodeId: string, taken: Set<string>): string {
+  const base = `step-${nodeId}`.slice(0, LIMITS.idLength - 4);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
 }

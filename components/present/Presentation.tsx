@@ -1,0 +1,57 @@
+"use client";
+/**
+ * /m/:token/present: the stage, or with ?presenter=1 the presenter's window. Both read the map
+ * live (edits made during the talk show up), share the step over a BroadcastChannel, and the stage
+ * tells the map's other visitors where it is, so they can follow.
+ */
+import "@xyflow/react/dist/style.css";
+import "../editor/canvas.css";
+import "./present.css";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { resolvedSteps } from "@/lib/map/presentation";
+import type { MapSnapshot, Role } from "@/lib/map/types";
+import { useSyncClient } from "../editor/useSyncClient";
+import { PresenterConsole } from "./PresenterConsole";
+import { Stage, type StageProps } from "./Stage";
+import { usePresentingPresence } from "./usePresentingPresence";
+import { useStepChannel, type StepState } from "./useStepChannel";
+
+export interface PresentationProps {
+  token: string;
+  snapshot: MapSnapshot;
+  role: Role;
+  presenter: boolean;
+}
+
+export function Presentation({ token, snapshot, role, presenter }: PresentationProps) {
+  const { state } = useSyncClient(token, snapshot, role);
+  const { doc } = state;
+  const steps = useMemo(() => resolvedSteps(doc), [doc]);
+  const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
+  // The path may shrink while presenting (someone deletes a node): stay on a real step.
+  const current: StepState = { index: Math.max(0, Math.min(shared.index, steps.length - 1)), blank: shared.blank };
+
+  if (presenter) return <PresenterConsole doc={doc} steps={steps} state={current} onChange={setShared} />;
+  return (
+    <ReactFlowProvider>
+      <StageWindow token={token} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />
+    </ReactFlowProvider>
+  );
+}
+
+function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<StageProps, "onLeave" | "onOpenPresenter">) {
+  const { token, mapId, role, steps, state } = props;
+  const router = useRouter();
+  // Only people who can edit the map lead it: a view link presents privately.
+  usePresentingPresence(token, role !== "view" && steps.length > 0 ? state.index : null);
+  const onLeave = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    router.push(`/m/${encodeURIComponent(token)}`);
+  }, [router, token]);
+  const onOpenPresenter = useCallback(() => {
+    window.open(`/m/${encodeURIComponent(token)}/present?presenter=1`, `argumap-presenter-${mapId}`, "popup,width=1200,height=760");
+  }, [token, mapId]);
+  return <Stage doc={props.doc} steps={steps} state={state} onChange={props.onChange} onLeave={onLeave} onOpenPresenter={onOpenPresenter} />;
+}

@@ -1,0 +1,84 @@
+/**
+ * The map as React Flow elements for the presentation: every node is on the stage (so it is laid
+ * out and measured before its turn), but only revealed ones are visible; a link shows once both
+ * its ends are. Flow objects are cached per node and per state, so stepping re-renders only the
+ * nodes whose state changed.
+ */
+import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import { entryOf } from "@/lib/map/records";
+import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
+import { describeNode, RELATION_COLOR } from "../kinds";
+
+/** A node's place in the presentation: not shown yet, shown at an earlier step, or in the current step. */
+export type RevealState = "hidden" | "past" | "current";
+
+export interface PresentationNodeData extends Record<string, unknown> {
+  node: ArgNode;
+  source: Source | null;
+  state: RevealState;
+}
+export type PresentationFlowNode = Node<PresentationNodeData, "presentation">;
+
+export interface PresentationEdgeData extends Record<string, unknown> {
+  edge: ArgEdge;
+}
+export type PresentationFlowEdge = Edge<PresentationEdgeData, "presentation">;
+
+export type PresentationNodeCache = WeakMap<ArgNode, PresentationFlowNode>;
+
+export function stateOf(nodeId: string, revealed: ReadonlySet<string>, current: ReadonlySet<string>): RevealState {
+  return current.has(nodeId) ? "current" : revealed.has(nodeId) ? "past" : "hidden";
+}
+
+export function toPresentationNodes(
+  doc: MapDoc,
+  revealed: ReadonlySet<string>,
+  current: ReadonlySet<string>,
+  cache: PresentationNodeCache,
+): PresentationFlowNode[] {
+  return Object.values(doc.nodes).map((node) => {
+    const state = stateOf(node.id, revealed, current);
+    const source = node.sourceId === null ? null : (entryOf(doc.sources, node.sourceId) ?? null);
+    const cached = cache.get(node);
+    if (cached && cached.data.state === state && cached.data.source === source) return cached;
+    const flowNode: PresentationFlowNode = {
+      id: node.id,
+      type: "presentation",
+      position: { x: node.x, y: node.y },
+      data: { node, source, state },
+      className: state === "hidden" ? "is-unrevealed" : undefined,
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      ariaLabel: state === "hidden" ? undefined : describeNode(node),
+    };
+    cache.set(node, flowNode);
+    return flowNode;
+  });
+}
+
+const MARKERS = {
+  supports: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.supports, width: 18, height: 18 },
+  rebuts: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.rebuts, width: 18, height: 18 },
+} as const;
+
+export function toPresentationEdges(doc: MapDoc, revealed: ReadonlySet<string>): PresentationFlowEdge[] {
+  const result: PresentationFlowEdge[] = [];
+  for (const edge of Object.values(doc.edges)) {
+    if (!revealed.has(edge.from) || !revealed.has(edge.to)) continue;
+    result.push({
+      id: edge.id,
+      type: "presentation",
+      source: edge.from,
+      target: edge.to,
+      sourceHandle: "out",
+      targetHandle: "in",
+      data: { edge },
+      markerEnd: MARKERS[edge.relation],
+      selectable: false,
+      focusable: false,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,44 @@
+"use client";
+/**
+ * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
+ * The stage has a presence of its own (its own client id): the presenter's editor tab, if open,
+ * stays a separate person in the room.
+ */
+import { useEffect, useRef } from "react";
+import { newId } from "@/lib/map/ids";
+import { loadIdentity } from "@/lib/sync/identity";
+import { createPresenceClient, httpPresenceSender, type PresenceClient } from "@/lib/sync/presence-client";
+
+export function usePresentingPresence(token: string, step: number | null): void {
+  const client = useRef<PresenceClient | null>(null);
+  const latestStep = useRef(step);
+  latestStep.current = step;
+
+  useEffect(() => {
+    const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
+    const presenting = latestStep.current === null ? null : { step: latestStep.current };
+    const created = createPresenceClient({
+      clientId: newId("p"),
+      initial: { name: identity.name, colour: identity.colour, presenting },
+      send: httpPresenceSender(token),
+    });
+    client.current = created;
+    // Closing the tab says goodbye at once, so followers are not left on a stale step.
+    let gone = false;
+    const leave = () => {
+      if (gone) return;
+      gone = true;
+      client.current = null;
+      created.dispose();
+    };
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      leave();
+    };
+  }, [token]);
+
+  useEffect(() => {
+    client.current?.update({ presenting: step === null ? null : { step } });
+  }, [step]);
+}
