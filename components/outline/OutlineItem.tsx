@@ -1,0 +1,86 @@
+"use client";
+/** One line of the outline tree: how it bears on the line above, the text, who says it, their words. */
+import { memo, type CSSProperties } from "react";
+import type { OutlineRow } from "@/lib/map/outlineTree";
+import { NodeTextEditor } from "../editor/NodeTextEditor";
+import { excerpt, KIND_LABEL } from "../kinds";
+
+const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
+/** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
+const NATURAL_KIND = { supports: "support", rebuts: "rebuttal" } as const;
+
+export interface OutlineItemProps {
+  row: OutlineRow;
+  /** The one row reached with Tab (roving tab stop). */
+  tabStop: boolean;
+  selected: boolean;
+  collapsed: boolean;
+  /** Beneath a collapsed row (still in the page, so printing shows the whole map). */
+  hidden: boolean;
+  editing: boolean;
+  sourceName: string | null;
+  onToggle(key: string): void;
+}
+
+function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, sourceName, onToggle }: OutlineItemProps) {
+  const { node, relation } = row;
+  const branch = row.childKeys.length > 0;
+  const quote = node.quote.trim();
+  const speaker = node.speaker.trim();
+  const tag = relation ? RELATION_TAG[relation] : KIND_LABEL[node.kind];
+  return (
+    <li
+      role="treeitem"
+      className={`outline-item outline-item--${node.kind}${selected ? " is-selected" : ""}`}
+      style={{ "--outline-level": row.level } as CSSProperties}
+      data-testid="outline-item"
+      data-key={row.key}
+      data-id={node.id}
+      data-kind={node.kind}
+      data-relation={relation ?? "none"}
+      aria-level={row.level}
+      aria-setsize={row.siblings}
+      aria-posinset={row.position}
+      aria-expanded={branch ? !collapsed : undefined}
+      aria-selected={selected}
+      tabIndex={tabStop ? 0 : -1}
+      hidden={hidden}
+    >
+      {/* Pointer users' way to open and close; keyboards use the arrow keys. */}
+      <span
+        className="outline-item__twisty"
+        aria-hidden="true"
+        onClick={(event) => {
+          event.stopPropagation();
+          if (branch) onToggle(row.key);
+        }}
+      >
+        {branch ? (collapsed ? "▸" : "▾") : ""}
+      </span>
+      <div className="outline-item__body">
+        <p className="outline-item__line">
+          <span className={`outline-item__tag outline-item__tag--${relation ?? node.kind}`}>{tag}</span>{" "}
+          {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
+          {!editing && <span className="outline-item__text">{node.text.trim() || "(no text yet)"}</span>}
+          {speaker && <span className="outline-item__speaker"> — {speaker}</span>}
+          {row.alsoUnder.length > 0 && (
+            <span className="outline-item__note">
+              {" "}
+              (also under {row.alsoUnder.map((other) => `${KIND_LABEL[other.kind]} “${excerpt(other.text, 40)}”`).join("; ")})
+            </span>
+          )}
+        </p>
+        {editing && <NodeTextEditor nodeId={node.id} text={node.text} kind={node.kind} />}
+        {quote && (
+          // Not a <blockquote>: its role keeps it out of the line's accessible name, and the words are part of the point.
+          <div className="outline-item__quote">
+            “{quote}”{sourceName && <span className="outline-item__source"> — {sourceName}</span>}
+          </div>
+        )}
+        {!quote && sourceName && <p className="outline-item__source">Source: {sourceName}</p>}
+      </div>
+    </li>
+  );
+}
+
+export const OutlineItem = memo(OutlineItemView);
