@@ -3,7 +3,7 @@ import type { ReactElement, SVGProps } from "react";
 
 type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function icon(paths: ReactElement, name: string) {
+export function icon(paths: ReactElement, name: string) {
   function Icon({ size = 16, ...props }: IconProps) {
     return (
       <svg
@@ -124,3 +124,19 @@ export const WarningIcon = icon(
   "WarningIcon",
 );
 export const SpinnerIcon = icon(<path d="M12 3a9 9 0 109 9" />, "SpinnerIcon");
+export const ShareIcon = icon(
+  <>
+    <circle cx="18" cy="5" r="3" />
+    <circle cx="6" cy="12" r="3" />
+    <circle cx="18" cy="19" r="3" />
+    <path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4" />
+  </>,
+  "ShareIcon",
+);
+export const LinkOffIcon = icon(
+  <>
+    <path d="M9 17H7a5 5 0 010-10h2M15 7h2a5 5 0 014 7.9" />
+    <path d="M8 12h4M3 3l18 18" />
+  </>,
+  "LinkOffIcon",
+);

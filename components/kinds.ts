@@ -24,16 +24,16 @@ export const RELATION_ICON = {
   rebuts: CrossIcon,
 } satisfies Record<Relation, unknown>;
 
-/** Stroke colours, also used for arrowheads and the minimap (the CSS variables hold the same values). */
+/** Stroke colours for arrowheads and the minimap: the theme's CSS variables, so dark mode follows. */
 export const RELATION_COLOR: Record<Relation, string> = {
-  supports: "#15803d",
-  rebuts: "#b91c1c",
+  supports: "var(--support)",
+  rebuts: "var(--rebuttal)",
 };
 
 export const KIND_COLOR: Record<NodeKind, string> = {
-  claim: "#4338ca",
-  support: "#15803d",
-  rebuttal: "#b91c1c",
+  claim: "var(--claim)",
+  support: "var(--support)",
+  rebuttal: "var(--rebuttal)",
 };
 
 /** "Rebuttal by Fu Liang: …", the accessible name of a node. */

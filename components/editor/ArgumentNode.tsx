@@ -3,12 +3,13 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
+import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
 import { QuoteIcon, SourceIcon } from "../icons";
 import type { ArgumentFlowNode } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable } = data;
+  const { node, source, editing, editable, remote } = data;
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
   return (
@@ -19,6 +20,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       data-id={id}
       data-selected={selected ? "true" : "false"}
     >
+      {remote && <RemoteNodeMarks marks={remote} />}
       {/* Top: where this node's own links leave (toward what it supports or rebuts). */}
       <Handle
         type="source"

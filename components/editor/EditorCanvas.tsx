@@ -15,15 +15,19 @@ import {
   type Connection,
   type EdgeChange,
   type IsValidConnection,
+  type OnConnectEnd,
   type NodeChange,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { findEdgeBetween } from "@/lib/map/graph";
 import type { MapDoc } from "@/lib/map/types";
 import { KIND_COLOR } from "../kinds";
+import { RemotePointers } from "../presence/RemotePointers";
+import { useCanvasPresence } from "../presence/useCanvasPresence";
 import { ArgumentEdge } from "./ArgumentEdge";
 import { ArgumentNode } from "./ArgumentNode";
 import { EdgeLabelLayerProvider } from "./EdgeLabelLayer";
+import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
 import {
   toFlowEdges,
   toFlowNodes,
@@ -56,7 +60,24 @@ export interface EditorCanvasProps {
   onConnectNodes(from: string, to: string): void;
   onEditNode(nodeId: string): void;
   onAddAt(point: { x: number; y: number }): void;
+  /** Select this node alone (arrow-key navigation between nodes). */
+  onSelectNode(nodeId: string): void;
+  /** Following a presenter: only these nodes (and links between them) are shown; null shows all. */
+  revealed?: ReadonlySet<string> | null;
 }
+
+/** What a screen reader says about a focused node or link (React Flow's default mentions keys we do not use). */
+const ARIA_LABELS = {
+  editable: {
+    "node.a11yDescription.default":
+      "Enter selects and edits the text; arrow keys go to the nearest node in that direction; S or R adds a support or rebuttal to the selected node; Shift+arrows move it; Delete removes it.",
+    "edge.a11yDescription.default": "Enter selects the link; Delete removes it.",
+  },
+  readOnly: {
+    "node.a11yDescription.default": "Enter selects the node; arrow keys go to the nearest node in that direction.",
+    "edge.a11yDescription.default": "Enter selects the link.",
+  },
+};
 
 const minimapColor = (node: ArgumentFlowNode) => KIND_COLOR[node.data.node.kind];
 
@@ -68,23 +89,31 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
   const [dragging, setDragging] = useState(EMPTY_POSITIONS);
   const frame = useRef<HTMLDivElement>(null);
+  const onArrowKeys = useCanvasArrowKeys(frame, props.onSelectNode);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   // While a link is being drawn, every node shows where a link can end.
   const [connecting, setConnecting] = useState(false);
   const onConnectStart = useCallback(() => setConnecting(true), []);
-  const onConnectEnd = useCallback(() => setConnecting(false), []);
   useEffect(() => setLabelLayer(frame.current?.querySelector<HTMLElement>(".react-flow__edgelabel-renderer") ?? null), []);
   // Handlers read the latest props through a ref, so their identity never changes.
   const latest = useRef(props);
   latest.current = props;
+  const presence = useCanvasPresence();
+  const { remoteMarks, remoteDrags } = presence;
 
   const nodes = useMemo(
-    () => toFlowNodes(doc, { selected: selectedNodeIds, editingId, editable, measured, dragging }, nodeCache),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, nodeCache],
+    () => toFlowNodes(doc, { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags }, nodeCache),
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, nodeCache],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),
     [doc, selectedEdgeIds, editable, edgeCache],
+  );
+  const { revealed } = props;
+  const shownNodes = useMemo(() => (revealed ? nodes.map((node) => (revealed.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, revealed]);
+  const shownEdges = useMemo(
+    () => (revealed ? edges.map((edge) => (revealed.has(edge.source) && revealed.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
+    [edges, revealed],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<ArgumentFlowNode>[]) => {
@@ -114,9 +143,13 @@ export function EditorCanvas(props: EditorCanvasProps) {
         return next ?? previous;
       });
     }
-    if (dragged.size > 0) setDragging((previous) => new Map([...previous, ...dragged]));
+    if (dragged.size > 0) {
+      setDragging((previous) => new Map([...previous, ...dragged]));
+      presence.onDrag(dragged);
+    }
     if (dropped.length > 0) {
       latest.current.onMoveNodes(dropped);
+      presence.onDrop(dropped);
       setDragging((previous) => {
         if (previous.size === 0) return previous;
         const next = new Map(previous);
@@ -125,7 +158,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       });
     }
     if (selection.length > 0) latest.current.onSelectionChange("nodes", selection);
-  }, []);
+  }, [presence.onDrag, presence.onDrop]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<ArgumentFlowEdge>[]) => {
     const selection: SelectionChange[] = [];
@@ -135,6 +168,20 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const onConnect = useCallback((connection: Connection) => {
     latest.current.onConnectNodes(connection.source, connection.target);
+  }, []);
+
+  // A link dropped on another node's body (not on its handle) links to that node: "drag to the
+  // node it supports" is what users do. React Flow only connects within reach of a handle.
+  const onConnectEnd = useCallback<OnConnectEnd>((event, connection) => {
+    setConnecting(false);
+    if (connection.isValid || !connection.fromNode || !connection.fromHandle) return;
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const dropped = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>(".react-flow__node");
+    const other = dropped && frame.current?.contains(dropped) ? dropped.dataset.id : undefined;
+    if (!other || other === connection.fromNode.id) return;
+    if (connection.fromHandle.type === "source") latest.current.onConnectNodes(connection.fromNode.id, other);
+    else latest.current.onConnectNodes(other, connection.fromNode.id);
   }, []);
 
   const isValidConnection = useCallback<IsValidConnection<ArgumentFlowEdge>>(
@@ -158,11 +205,19 @@ export function EditorCanvas(props: EditorCanvasProps) {
   );
 
   return (
-    <div className={connecting ? "canvas is-connecting" : "canvas"} data-testid="map-canvas" onDoubleClick={onDoubleClick} ref={frame}>
+    <div
+      className={connecting ? "canvas is-connecting" : "canvas"}
+      data-testid="map-canvas"
+      onDoubleClick={onDoubleClick}
+      onKeyDownCapture={onArrowKeys}
+      onPointerMove={presence.onPointerMove}
+      onPointerLeave={presence.onPointerLeave}
+      ref={frame}
+    >
       <EdgeLabelLayerProvider value={labelLayer}>
         <ReactFlow<ArgumentFlowNode, ArgumentFlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={shownNodes}
+          edges={shownEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -186,8 +241,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
           fitView
           fitViewOptions={INITIAL_VIEW_OPTIONS}
           aria-label="Argument map"
+          ariaLabelConfig={editable ? ARIA_LABELS.editable : ARIA_LABELS.readOnly}
         >
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cbd5e1" />
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--canvas-dots)" />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS} />
           <MiniMap<ArgumentFlowNode>
             pannable
@@ -197,6 +253,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
             nodeStrokeWidth={0}
             ariaLabel="Overview of the whole map"
           />
+          <RemotePointers />
         </ReactFlow>
       </EdgeLabelLayerProvider>
     </div>

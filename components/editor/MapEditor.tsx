@@ -14,13 +14,29 @@ import type { MapSnapshot, Role } from "@/lib/map/types";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
+import { OutlineView } from "../outline/OutlineView";
+import { useMapView } from "../outline/useMapView";
+import { ViewToggle } from "../outline/ViewToggle";
 import { SidePanel } from "../panel/SidePanel";
+import { FollowBanner } from "../present/FollowBanner";
+import { PathPanel } from "../present/PathPanel";
+import { PathToggle, PresentButton } from "../present/PresentButtons";
+import { useFollowPresenter } from "../present/useFollowPresenter";
+import { PresenceProvider } from "../presence/PresenceContext";
+import { PresenceStrip } from "../presence/PresenceStrip";
+import { usePresence } from "../presence/usePresence";
+import { useReportPresence } from "../presence/useReportPresence";
+import { RevokedBanner } from "../share/RevokedBanner";
+import { ShareButton } from "../share/ShareDialog";
+import type { ShareTokens } from "../share/shareRequests";
+import { ConnectionStatus } from "./ConnectionStatus";
 import { CopyBanner } from "./CopyBanner";
 import { EditorCanvas } from "./EditorCanvas";
 import { EditorCommandsProvider, type EditorCommands } from "./EditorCommands";
 import { EditorHeader } from "./EditorHeader";
 import { Notices, type Notice } from "./Notices";
-import { SaveAlert, SaveStatus } from "./SaveStatus";
+import { OutlineSection } from "./OutlineSection";
+import { SaveAlert } from "./SaveStatus";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { Toolbar } from "./Toolbar";
 import { useEditorActions } from "./useEditorActions";
@@ -32,10 +48,13 @@ export interface MapEditorProps {
   token: string;
   snapshot: MapSnapshot;
   role: Role;
+  /** The owner's current links, for the Share dialog. */
+  shareTokens?: ShareTokens;
 }
 
-export function MapEditor({ token, snapshot, role }: MapEditorProps) {
-  const { client, state } = useSyncClient(token, snapshot, role);
+export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps) {
+  const presence = usePresence(token, token !== "demo");
+  const { client, state } = useSyncClient(token, snapshot, role, presence);
 
   // Remember this map on the home page's list (the demo has its own button there).
   const title = state.doc.meta.title;
@@ -44,9 +63,11 @@ export function MapEditor({ token, snapshot, role }: MapEditorProps) {
   }, [token, title, role]);
 
   return (
-    <ReactFlowProvider>
-      <Editor token={token} client={client} state={state} />
-    </ReactFlowProvider>
+    <PresenceProvider value={presence}>
+      <ReactFlowProvider>
+        <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+      </ReactFlowProvider>
+    </PresenceProvider>
   );
 }
 
@@ -56,9 +77,10 @@ function focusNode(nodeId: string) {
   });
 }
 
-function Editor({ token, client, state }: { token: string; client: SyncClient | null; state: SyncState }) {
+function Editor({ token, client, state, shareTokens }: { token: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
   const { doc } = state;
-  const editable = state.role !== "view";
+  const revoked = state.connection === "revoked";
+  const editable = state.role !== "view" && !revoked;
   const canvas = useRef<HTMLDivElement>(null);
   const { selection, selectedNodeIds, selectedEdgeIds, setSelection, applySelectionChanges, currentSelection } = useSelection(doc);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -113,6 +135,7 @@ function Editor({ token, client, state }: { token: string; client: SyncClient | 
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
   const editing = editingId !== null && entryOf(doc.nodes, editingId) ? editingId : null;
+  useReportPresence(selection.nodeIds, editing);
 
   const notices: Notice[] = [
     ...state.notices.map((notice) => ({ key: `sync-${notice.id}`, message: notice.message, dismiss: () => client?.dismissNotice(notice.id) })),
@@ -125,46 +148,83 @@ function Editor({ token, client, state }: { token: string; client: SyncClient | 
 
   const onAction = useCallback((action: EditorAction) => void runAction(action), [runAction]);
   const addClaimAt = useCallback((point: { x: number; y: number }) => void runAction(actionById("addClaim"), point), [runAction]);
+  const selectNode = useCallback((nodeId: string) => setSelection({ nodeIds: [nodeId], edgeIds: [] }), [setSelection]);
+  // The outline's keys act on its focused line: that node becomes the selection the action sees.
+  const runOnNode = useCallback(
+    (action: EditorAction, nodeId: string) => {
+      selectNode(nodeId);
+      runAction(action);
+    },
+    [selectNode, runAction],
+  );
+  const [view, setView] = useMapView();
+  const follow = useFollowPresenter(doc);
+  const [pathOpen, setPathOpen] = useState(false);
 
   return (
     <EditorCommandsProvider value={commands}>
       <div className={`editor${editable ? "" : " editor--read-only"}`}>
         <EditorHeader token={token} title={doc.meta.title} role={state.role}>
-          {editable && <SaveStatus state={state} />}
+          <PresenceStrip />
+          <ConnectionStatus state={state} editable={editable} />
+          {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
+          <PresentButton token={token} />
+          {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
         </EditorHeader>
-        {editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
+        {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
         <main className="workspace">
           {/* A map can hold thousands of focusable nodes: let keyboard users jump past them. */}
           <a href="#details-panel" className="skip-link">
             Skip to the details panel
           </a>
           <div className="workspace__main" ref={canvas}>
-            <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} />
-            <EditorCanvas
+            <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
+              <ViewToggle view={view} onChange={setView} />
+            </Toolbar>
+            <FollowBanner follow={follow} />
+            {view === "outline" ? (
+              <OutlineView
+                doc={doc}
+                editable={editable}
+                selectedNodeIds={selectedNodeIds}
+                editingId={editing}
+                onSelectNode={selectNode}
+                onNodeAction={runOnNode}
+              />
+            ) : (
+              <EditorCanvas
+                doc={doc}
+                editable={editable}
+                selectedNodeIds={selectedNodeIds}
+                selectedEdgeIds={selectedEdgeIds}
+                editingId={editing}
+                onSelectionChange={applySelectionChanges}
+                onMoveNodes={moveNodes}
+                onConnectNodes={connectNodes}
+                onEditNode={commands.startEditing}
+                onAddAt={addClaimAt}
+                onSelectNode={selectNode}
+                revealed={follow.revealed}
+              />
+            )}
+          </div>
+          {pathOpen && editable ? (
+            <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
+          ) : (
+            <SidePanel
               doc={doc}
               editable={editable}
-              selectedNodeIds={selectedNodeIds}
-              selectedEdgeIds={selectedEdgeIds}
-              editingId={editing}
-              onSelectionChange={applySelectionChanges}
-              onMoveNodes={moveNodes}
-              onConnectNodes={connectNodes}
-              onEditNode={commands.startEditing}
-              onAddAt={addClaimAt}
+              selection={selection}
+              dispatch={dispatch}
+              select={setSelection}
+              onDeleteSelection={() => runAction(actionById("deleteSelection"))}
             />
-          </div>
-          <SidePanel
-            doc={doc}
-            editable={editable}
-            selection={selection}
-            dispatch={dispatch}
-            select={setSelection}
-            onDeleteSelection={() => runAction(actionById("deleteSelection"))}
-          />
+          )}
         </main>
         <Notices notices={notices} />
         <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
       </div>
+      {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );
 }

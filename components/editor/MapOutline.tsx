@@ -1,65 +1,100 @@
 /**
- * The map as nested lists: each top-level claim with the reasons for and against it. Rendered on
- * the server, so a shared link is readable without JavaScript (the page puts it in <noscript>).
+ * The map as nested lists: each top-level point with the reasons for and against it, who holds
+ * each view, their words and sources. No hooks, so it renders on the server: the page's HTML
+ * holds the whole argument, readable without JavaScript and by screen readers.
  */
-import { indexEdges, roots } from "@/lib/map/graph";
+import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } from "@/lib/map/outline";
 import { entryOf } from "@/lib/map/records";
-import type { ArgNode, MapDoc } from "@/lib/map/types";
+import type { MapDoc, Source } from "@/lib/map/types";
 import { KIND_LABEL } from "../kinds";
 
-const MAX_DEPTH = 12;
+const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
+/** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
+const NATURAL_KIND = { supports: "support", rebuts: "rebuttal" } as const;
 
-function OutlineItem({ doc, node, relation, index, seen, depth }: {
-  doc: MapDoc;
-  node: ArgNode;
-  relation?: string;
-  index: ReturnType<typeof indexEdges>;
-  seen: Set<string>;
-  depth: number;
-}) {
-  const reasons = index.incoming.get(node.id) ?? [];
-  const repeated = seen.has(node.id);
-  seen.add(node.id);
+function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
+  const { node, relation, repeated, reasons } = entry;
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
+  const tag = relation ? RELATION_TAG[relation] : KIND_LABEL[node.kind];
   return (
-    <li>
-      <p>
-        <strong>
-          {relation ? `${relation[0]!.toUpperCase()}${relation.slice(1)} — ` : ""}
-          {KIND_LABEL[node.kind]}
-          {node.speaker ? ` (${node.speaker})` : ""}:
-        </strong>{" "}
-        {node.text}
-        {source && <em> — {source.publisher || source.title}</em>}
+    <li className={`outline__item outline__item--${node.kind}`} data-node-id={node.id}>
+      <p className="outline__point">
+        <span className={`outline__tag outline__tag--${relation ?? node.kind}`}>{tag}</span>
+        {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}{" "}
+        <span className="outline__text">{node.text.trim() || "(no text)"}</span>
+        {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}
+        {repeated && <span className="outline__repeat"> (its reasons are listed above)</span>}
       </p>
-      {node.quote && <blockquote>{node.quote}</blockquote>}
-      {!repeated && depth < MAX_DEPTH && reasons.length > 0 && (
+      {node.quote.trim() && (
+        <blockquote className="outline__quote">
+          <p>“{node.quote}”</p>
+          {source && <footer>{sourceName(source)}</footer>}
+        </blockquote>
+      )}
+      {!node.quote.trim() && source && <p className="outline__source">Source: {sourceName(source)}</p>}
+      {reasons.length > 0 && (
         <ul>
-          {reasons.map((edge) => {
-            const reason = entryOf(doc.nodes, edge.from);
-            return reason ? (
-              <OutlineItem key={edge.id} doc={doc} node={reason} relation={edge.relation} index={index} seen={seen} depth={depth + 1} />
-            ) : null;
-          })}
+          {reasons.map((reason, index) => (
+            <OutlineItem key={`${reason.node.id}-${index}`} doc={doc} entry={reason} />
+          ))}
         </ul>
       )}
     </li>
   );
 }
 
-export function MapOutline({ doc }: { doc: MapDoc }) {
-  const index = indexEdges(doc);
-  const seen = new Set<string>();
-  const tops = roots(doc);
+function sourceName(source: Source): string {
+  return [source.title, source.publisher].filter((part) => part.trim()).join(", ") || "Untitled source";
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const byline = [source.publisher, source.author, source.date].filter((part) => part.trim()).join(" · ");
+  const url = source.url.trim();
   return (
-    <article className="outline">
-      <h1>{doc.meta.title}</h1>
-      {doc.meta.description && <p>{doc.meta.description}</p>}
-      <ul>
-        {tops.map((node) => (
-          <OutlineItem key={node.id} doc={doc} node={node} index={index} seen={seen} depth={0} />
-        ))}
-      </ul>
-    </article>
+    <li>
+      {isWebUrl(url) ? (
+        <a href={url} rel="noopener noreferrer" target="_blank">
+          {source.title || "Untitled source"}
+        </a>
+      ) : (
+        <span>{source.title || "Untitled source"}</span>
+      )}
+      {byline && <span className="outline__byline"> — {byline}</span>}
+      {url && !isWebUrl(url) && <span className="outline__byline"> ({url})</span>}
+    </li>
+  );
+}
+
+export function MapOutline({ doc, id, hidden }: { doc: MapDoc; id?: string; hidden?: boolean }) {
+  const entries = outlineOf(doc);
+  const sources = Object.values(doc.sources);
+  const titleId = `${id ?? "outline"}-title`;
+  return (
+    <section className="outline" id={id} hidden={hidden} aria-labelledby={titleId} data-testid="map-outline">
+      <h2 id={titleId}>
+        Outline<span className="visually-hidden">: {doc.meta.title}</span>
+      </h2>
+      {doc.meta.description.trim() && <p className="outline__description">{doc.meta.description}</p>}
+      <p className="outline__counts">{describeCounts(countKinds(doc))}.</p>
+      {entries.length === 0 ? (
+        <p className="muted">This map is empty.</p>
+      ) : (
+        <ul className="outline__tree">
+          {entries.map((entry) => (
+            <OutlineItem key={entry.node.id} doc={doc} entry={entry} />
+          ))}
+        </ul>
+      )}
+      {sources.length > 0 && (
+        <>
+          <h3>Sources</h3>
+          <ol className="outline__sources">
+            {sources.map((source) => (
+              <SourceItem key={source.id} source={source} />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
   );
 }

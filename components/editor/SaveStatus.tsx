@@ -10,7 +10,7 @@ function label(state: SyncState): string {
     case "saving":
       return "Saving…";
     case "offline":
-      return "Offline — will retry";
+      return "Will save when online";
     case "error":
       return state.connection === "revoked" ? "Not saved" : "Not saved — retrying";
   }

@@ -22,7 +22,18 @@ const GESTURES: [string, string][] = [
   ["Shift+click", "Add to the selection"],
   ["Shift+drag on the canvas", "Select with a box"],
   ["Drag the canvas, scroll, pinch", "Pan and zoom"],
-  ["Arrow keys on a selected node", "Nudge it"],
+];
+
+/** Keys that belong to one place (the canvas, the outline) rather than to the whole editor. */
+const PLACE_KEYS: [string, string][] = [
+  ["Tab, Shift+Tab", "Go from one link or node to the next"],
+  ["Arrow keys on a node", "Go to the nearest node in that direction (and select it)"],
+  ["Shift+arrow keys on a selected node", "Nudge it"],
+  ["Outline: ↑ ↓", "Go to the next or previous line"],
+  ["Outline: → ←", "Open or close a line, or go into it or up to its parent"],
+  ["Outline: Home, End", "Go to the first or last line"],
+  ["Outline: Enter", "Select the line's node (again: edit its text)"],
+  ["Outline: S, R", "Add a support or rebuttal to the focused line"],
 ];
 
 export function ShortcutsDialog({ open, editable, onClose }: { open: boolean; editable: boolean; onClose(): void }) {
@@ -82,6 +93,17 @@ export function ShortcutsDialog({ open, editable, onClose }: { open: boolean; ed
             </section>
           ),
         )}
+        <section>
+          <h3>Canvas and outline</h3>
+          <dl>
+            {PLACE_KEYS.map(([keys, effect]) => (
+              <div key={keys} className="shortcuts__row">
+                <dt>{keys}</dt>
+                <dd>{effect}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
         <section>
           <h3>Mouse</h3>
           <dl>

@@ -1,6 +1,6 @@
 "use client";
 /** The editor's toolbar: buttons for the registry's actions, with their shortcuts in the tooltips. */
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { actionById } from "@/lib/actions/registry";
 import { formatShortcut } from "@/lib/actions/shortcuts";
 import type { ActionContext, EditorAction, Shortcut } from "@/lib/actions/types";
@@ -24,6 +24,8 @@ interface ToolbarItem {
   /** Show the label beside the icon (otherwise the icon alone, named by aria-label). */
   labelled: boolean;
   editOnly: boolean;
+  /** Only means something on the canvas (hidden in the outline view). */
+  canvasOnly?: boolean;
 }
 
 const GROUPS: ToolbarItem[][] = [
@@ -38,8 +40,8 @@ const GROUPS: ToolbarItem[][] = [
     { id: "redo", icon: RedoIcon, labelled: false, editOnly: true },
   ],
   [
-    { id: "tidyLayout", icon: TidyIcon, labelled: true, editOnly: true },
-    { id: "fitView", icon: FitIcon, labelled: false, editOnly: false },
+    { id: "tidyLayout", icon: TidyIcon, labelled: true, editOnly: true, canvasOnly: true },
+    { id: "fitView", icon: FitIcon, labelled: false, editOnly: false, canvasOnly: true },
   ],
 ];
 
@@ -58,11 +60,17 @@ export function Toolbar({
   editable,
   tidying,
   onAction,
+  canvas = true,
+  children,
 }: {
   context: ActionContext;
   editable: boolean;
   tidying: boolean;
   onAction(action: EditorAction): void;
+  /** The canvas is shown (not the outline). */
+  canvas?: boolean;
+  /** Shown at the end of the bar, before the shortcuts button (the view toggle). */
+  children?: ReactNode;
 }) {
   const mac = useIsMac();
   const help = actionById("showShortcuts");
@@ -94,7 +102,7 @@ export function Toolbar({
   return (
     <div className="toolbar" role="toolbar" aria-label="Map tools" data-testid="toolbar">
       {GROUPS.map((group, index) => {
-        const shown = group.filter((item) => editable || !item.editOnly);
+        const shown = group.filter((item) => (editable || !item.editOnly) && (canvas || !item.canvasOnly));
         if (shown.length === 0) return null;
         return (
           <div key={index} className="toolbar__group">
@@ -104,6 +112,7 @@ export function Toolbar({
         );
       })}
       <div className="toolbar__spacer" />
+      {children}
       <button
         type="button"
         className="tool tool--icon"

@@ -8,6 +8,7 @@ import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import { estimateNodeSize } from "@/lib/map/layout";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
+import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
 import { describeNode, excerpt, KIND_LABEL, RELATION_COLOR } from "../kinds";
 
 export interface ArgumentNodeData extends Record<string, unknown> {
@@ -15,6 +16,8 @@ export interface ArgumentNodeData extends Record<string, unknown> {
   source: Source | null;
   editing: boolean;
   editable: boolean;
+  /** Other people's selection of this node and typing in it. */
+  remote: RemoteNodeMarks | undefined;
 }
 export type ArgumentFlowNode = Node<ArgumentNodeData, "argument">;
 
@@ -38,6 +41,9 @@ export interface NodeViewState {
   measured: ReadonlyMap<string, Measured>;
   /** Positions of nodes being dragged right now (the document keeps their old place until drop). */
   dragging: ReadonlyMap<string, { x: number; y: number }>;
+  remoteMarks: RemoteMarks;
+  /** Where other people are dragging nodes (this user's own drag wins). */
+  remoteDrags: RemoteDrags;
 }
 
 export type NodeCache = WeakMap<ArgNode, ArgumentFlowNode>;
@@ -51,10 +57,13 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
     const measured = view.measured.get(node.id);
     const source = node.sourceId === null ? null : (entryOf(doc.sources, node.sourceId) ?? null);
     const dragPosition = view.dragging.get(node.id);
+    const livePosition = dragPosition ?? view.remoteDrags.get(node.id);
+    const remote = view.remoteMarks.get(node.id);
     const cached = cache.get(node);
     if (
       cached &&
-      !dragPosition &&
+      !livePosition &&
+      cached.data.remote === remote &&
       cached.selected === selected &&
       cached.measured === measured &&
       cached.data.editing === editing &&
@@ -67,8 +76,8 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
     const flowNode: ArgumentFlowNode = {
       id: node.id,
       type: "argument",
-      position: dragPosition ?? { x: node.x, y: node.y },
-      data: { node, source, editing, editable: view.editable },
+      position: livePosition ?? { x: node.x, y: node.y },
+      data: { node, source, editing, editable: view.editable, remote },
       selected,
       dragging: dragPosition !== undefined,
       measured,
@@ -83,7 +92,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       flowNode.initialWidth = size.width;
       flowNode.initialHeight = size.height;
     }
-    if (!dragPosition) cache.set(node, flowNode);
+    if (!livePosition) cache.set(node, flowNode);
     result.push(flowNode);
   }
   return result;

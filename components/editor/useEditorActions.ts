@@ -15,6 +15,7 @@ import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
 import { tidyInWorker } from "@/lib/layout/tidyInWorker";
+import { motionDuration } from "../motion";
 import { NOTHING_SELECTED, type EditorSelection } from "./useSelection";
 import { FIT_VIEW_OPTIONS } from "./viewport";
 
@@ -127,7 +128,7 @@ export function useEditorActions(options: Options) {
           void tidy();
           return;
         case "fitView":
-          void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 });
+          void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration(300) });
           return;
         case "editText":
           setEditingId(context.selection.nodeIds[0] ?? null);
@@ -189,7 +190,7 @@ export function useEditorActions(options: Options) {
   // that run before this one, and the frame after that has them laid out).
   useEffect(() => {
     if (fitRequest === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 400 }));
+    const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration(400) }));
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, flow]);
 
@@ -207,7 +208,7 @@ export function useEditorActions(options: Options) {
       const bottomRight = flow.flowToScreenPosition({ x: x + width, y: y + height });
       const visible =
         topLeft.x >= box.left && topLeft.y >= box.top && bottomRight.x <= box.right && bottomRight.y <= box.bottom;
-      if (!visible) void flow.setCenter(x + width / 2, y + height / 2, { zoom: flow.getZoom(), duration: 250 });
+      if (!visible) void flow.setCenter(x + width / 2, y + height / 2, { zoom: flow.getZoom(), duration: motionDuration(250) });
     });
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);

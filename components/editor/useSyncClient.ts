@@ -7,11 +7,13 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { createSyncClient, type SyncClient, type SyncState } from "@/lib/sync/client";
+import type { PresenceSession } from "@/lib/sync/presence-session";
 import { docFromSnapshot, type MapSnapshot, type Role } from "@/lib/map/types";
 
 const noSubscription = () => () => {};
 
-export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role): { client: SyncClient | null; state: SyncState } {
+/** With a presence session, the client carries its batches and the session shares the client's id. */
+export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null): { client: SyncClient | null; state: SyncState } {
   const [client, setClient] = useState<SyncClient | null>(null);
 
   const initialState = useMemo<SyncState>(
@@ -31,13 +33,16 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role):
   );
 
   useEffect(() => {
-    const created = createSyncClient({ token, snapshot, role });
+    const created = createSyncClient({ token, snapshot, role, author: presence?.authorName, onPresence: presence ? (payload) => presence.receive(payload) : undefined });
+    // Attached before the stream can deliver anything, so the first batch (who is here) is not missed.
+    const detach = presence?.attach(created);
     setClient(created);
     return () => {
+      detach?.();
       created.dispose();
       setClient(null);
     };
-  }, [token, snapshot, role]);
+  }, [token, snapshot, role, presence]);
 
   const subscribe = useMemo(() => (client ? (listener: () => void) => client.subscribe(listener) : noSubscription), [client]);
   const getState = useMemo(() => (client ? () => client.getState() : () => initialState), [client, initialState]);

@@ -7,6 +7,7 @@ import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
 import { NODE_KINDS, type ArgNode } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
+import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
 import { CommitField } from "./CommitField";
 import { NodeLinks } from "./NodeLinks";
@@ -151,7 +152,9 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
       {editable ? (
         <>
           <KindPicker node={node} onChange={(kind) => update({ kind })} />
-          <CommitField label="Text" value={node.text} multiline rows={4} maxLength={LIMITS.nodeTextLength} onCommit={(text) => update({ text })} testId="field-node-text" />
+          <ReportsEditing nodeId={node.id}>
+            <CommitField label="Text" value={node.text} multiline rows={4} maxLength={LIMITS.nodeTextLength} onCommit={(text) => update({ text })} testId="field-node-text" />
+          </ReportsEditing>
           <CommitField
             label="Speaker"
             value={node.speaker}

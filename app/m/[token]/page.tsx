@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MapEditor } from "@/components/editor/MapEditor";
-import { MapOutline } from "@/components/editor/MapOutline";
+import { countKinds, describeCounts } from "@/lib/map/outline";
 import { docFromSnapshot } from "@/lib/map/types";
 import { getMapByToken } from "@/lib/server/maps";
 
@@ -13,14 +14,36 @@ interface MapPageProps {
   params: Promise<{ token: string }>;
 }
 
+// The address is a secret link: keep it out of search engines and other sites' logs.
+const PRIVATE = { robots: { index: false, follow: false, nocache: true }, referrer: "no-referrer" } satisfies Metadata;
+
+/** Where the user reached us, so link previews get an absolute image address. */
+async function siteOrigin(): Promise<URL | undefined> {
+  const request = await headers();
+  const host = request.get("x-forwarded-host") ?? request.get("host");
+  try {
+    return host ? new URL(`${request.get("x-forwarded-proto") ?? "http"}://${host}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function generateMetadata({ params }: MapPageProps): Promise<Metadata> {
   const { token } = await params;
   const loaded = await loadMap(token);
+  if (!loaded) return { title: "Map not found", ...PRIVATE };
+  const { map } = loaded.snapshot;
+  const summary = `An argument map: ${describeCounts(countKinds(docFromSnapshot(loaded.snapshot)))}.`;
+  const about = map.description.trim();
+  const description = about ? `${about.length > 200 ? `${about.slice(0, 199)}…` : about} ${summary}` : summary;
   return {
-    title: loaded ? loaded.snapshot.map.title : "Map not found",
-    // The address is a secret link: keep it out of search engines and other sites' logs.
-    robots: { index: false, follow: false },
-    referrer: "no-referrer",
+    title: map.title,
+    description,
+    metadataBase: await siteOrigin(),
+    // The image itself comes from ./opengraph-image.tsx.
+    openGraph: { type: "website", siteName: "Argumap", title: map.title, description },
+    twitter: { card: "summary_large_image", title: map.title, description },
+    ...PRIVATE,
   };
 }
 
@@ -31,11 +54,10 @@ export default async function MapPage({ params }: MapPageProps) {
   return (
     <>
       <noscript>
-        {/* Without JavaScript the canvas cannot work: show the outline instead of an inert editor. */}
-        <style>{".editor { display: none; }"}</style>
-        <MapOutline doc={docFromSnapshot(loaded.snapshot)} />
+        {/* Without JavaScript the canvas cannot work: the outline (in the HTML below it) takes its place. */}
+        <style>{".editor { height: auto; overflow: visible; } .workspace, .view-banner, .save-alert, .sync-status, .save-status, .presence-strip, .share-button { display: none !important; }"}</style>
       </noscript>
-      <MapEditor key={token} token={token} snapshot={loaded.snapshot} role={loaded.role} />
+      <MapEditor key={token} token={token} snapshot={loaded.snapshot} role={loaded.role} shareTokens={loaded.shareTokens} />
     </>
   );
 }
