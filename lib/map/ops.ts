@@ -158,15 +158,33 @@ export interface OpError {
   message: string;
 }
 
+/** One entry of the op log: as the server logs it, and as the event stream delivers it. */
+export interface LoggedOp {
+  revision: number;
+  clientId: string;
+  clientOpId: string;
+  author: string;
+  op: Op;
+}
+
+/** The answer to a batch of ops: what was applied at which revision, and what was rejected, why. */
+export interface OpsOutcome {
+  revision: number;
+  applied: { clientOpId: string; revision: number }[];
+  rejected: { clientOpId: string; error: OpError }[];
+}
+
+/** A validation failure in words (its first issue, with where it is), and whether a size limit caused it. */
+export function describeZodError(error: z.ZodError): { tooLarge: boolean; message: string } {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return { tooLarge: error.issues.some((i) => i.code === "too_big"), message: `${where}${issue?.message ?? "invalid input"}` };
+}
+
 /** Parses untrusted input into an Op, or says clearly what is wrong with it. */
 export function parseOp(input: unknown): { ok: true; op: Op } | { ok: false; error: OpError } {
   const result = opSchema.safeParse(input);
   if (result.success) return { ok: true, op: result.data };
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  const tooBig = result.error.issues.some((i) => i.code === "too_big");
-  return {
-    ok: false,
-    error: { code: tooBig ? "too_large" : "invalid_op", message: `${where}${issue?.message ?? "invalid op"}` },
-  };
+  const { tooLarge, message } = describeZodError(result.error);
+  return { ok: false, error: { code: tooLarge ? "too_large" : "invalid_op", message } };
 }

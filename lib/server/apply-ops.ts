@@ -1,27 +1,19 @@
 /**
  * The authority. Submissions for a map queue up; whatever has queued while the previous group was
  * committing goes into the next transaction together (group commit), so one durable commit serves
- * many ops. Inside, each op is checked against the current map by applyOp, written to the tables
+ * many ops. Inside, each op is checked against the current map by applyEach, written to the tables
  * and appended to the log at the next revision; an op that cannot apply is rejected on its own and
  * nothing of it is written. Each request is answered only after its group's commit, then the ops
  * are fanned out. A retried op (same clientId + clientOpId) is applied once.
  */
 import { applyEach } from "../map/apply";
-import type { Op, OpError } from "../map/ops";
+import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
-import { broadcaster, type LoggedOp } from "./broadcaster";
+import { broadcaster } from "./broadcaster";
 import { db, type Tx } from "./db";
 import { cachedDoc, forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { persistOps } from "./persist-op";
-
-export type ClientOp = Op & { clientOpId: string };
-
-export interface ApplyOutcome {
-  revision: number;
-  applied: { clientOpId: string; revision: number }[];
-  rejected: { clientOpId: string; error: OpError }[];
-}
 
 export interface Submission {
   mapId: string;
@@ -32,7 +24,7 @@ export interface Submission {
 
 interface Waiting {
   submission: Submission;
-  resolve(outcome: ApplyOutcome): void;
+  resolve(outcome: OpsOutcome): void;
   reject(error: unknown): void;
 }
 
@@ -40,7 +32,7 @@ interface Waiting {
 const MAX_OPS_PER_GROUP = 2_000;
 const queues = new Map<string, Waiting[]>();
 
-export function applyClientOps(submission: Submission): Promise<ApplyOutcome> {
+export function applyClientOps(submission: Submission): Promise<OpsOutcome> {
   return new Promise((resolve, reject) => {
     const queue = queues.get(submission.mapId);
     if (queue) queue.push({ submission, resolve, reject });
@@ -93,7 +85,7 @@ function takeGroup(queue: Waiting[]): Waiting[] {
 interface GroupResult {
   revision: number;
   doc: MapDoc;
-  outcomes: ApplyOutcome[];
+  outcomes: OpsOutcome[];
   fresh: LoggedOp[];
 }
 
@@ -153,8 +145,8 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], pat
     if (count !== 1) throw new TakeCarefulPath(); // another writer got there first
   }
 
-  const outcomes = plan.map((steps): ApplyOutcome => {
-    const outcome: ApplyOutcome = { revision, applied: [], rejected: [] };
+  const outcomes = plan.map((steps): OpsOutcome => {
+    const outcome: OpsOutcome = { revision, applied: [], rejected: [] };
     for (const step of steps) {
       if ("logged" in step) outcome.applied.push({ clientOpId: step.clientOpId, revision: step.logged });
       else {

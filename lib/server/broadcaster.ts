@@ -3,15 +3,10 @@
  * streams goes through one Broadcaster. This in-process one serves a single server; a PostgreSQL
  * LISTEN/NOTIFY implementation can replace it for several.
  */
-import type { Op } from "../map/ops";
+import type { LoggedOp } from "../map/ops";
 
-export interface LoggedOp {
-  revision: number;
-  clientId: string;
-  clientOpId: string;
-  author: string;
-  op: Op;
-}
+export type { LoggedOp };
+
 
 export type MapEvent =
   | { kind: "op"; entry: LoggedOp }

@@ -1,6 +1,7 @@
 /** The few things every route handler does: read a bounded JSON body, know its origin, map errors. */
 import type { z } from "zod";
 import { LIMITS } from "../map/limits";
+import { describeZodError } from "../map/ops";
 import { AppError, errorResponse } from "./errors";
 
 export type RouteContext<P> = { params: Promise<P> };
@@ -29,10 +30,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   }
   const result = schema.safeParse(body);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length ? `${issue.path.join(".")}: ` : "";
-    const code = result.error.issues.some((i) => i.code === "too_big") ? "too_large" : "invalid_input";
-    throw new AppError(code, `${where}${issue?.message ?? "invalid input"}`);
+    const { tooLarge, message } = describeZodError(result.error);
+    throw new AppError(tooLarge ? "too_large" : "invalid_input", message);
   }
   return result.data;
 }

@@ -1,9 +1,8 @@
 /** zod schemas of request bodies (ops themselves are validated by lib/map's schemas). */
 import { z } from "zod";
 import { LIMITS } from "../map/limits";
-import { idSchema, parseOp, type Op } from "../map/ops";
+import { idSchema, parseOp, type ClientOp, type Op } from "../map/ops";
 import { AppError } from "./errors";
-import type { ClientOp } from "./apply-ops";
 
 export const createMapBody = z.object({
   title: z.string().trim().min(1, "a map needs a title").max(LIMITS.titleLength).default("Untitled map"),

@@ -7,11 +7,11 @@ import { applyOp } from "../map/apply";
 import { newId } from "../map/ids";
 import { inverseOf } from "../map/inverse";
 import { LIMITS } from "../map/limits";
-import type { Op } from "../map/ops";
+import type { LoggedOp, Op } from "../map/ops";
 import { docFromSnapshot, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { History } from "./history";
 import { localPendingStore, type PendingStore } from "./pending-store";
-import type { LoggedOpEvent, PendingOp, StreamStatus, Transport } from "./protocol";
+import type { PendingOp, StreamStatus, Transport } from "./protocol";
 import { rebase } from "./rebase";
 import { httpTransport } from "./transport";
 
@@ -202,7 +202,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   /** One logged op from the server, in revision order. */
-  function receive(event: LoggedOpEvent, rebuildAfter = true): void {
+  function receive(event: LoggedOp, rebuildAfter = true): void {
     if (event.revision <= revision) return; // a duplicate delivery
     if (event.revision !== revision + 1) {
       // A gap: the stream will replay from our revision when it reconnects.

@@ -1,5 +1,5 @@
 /** What travels between the sync client and the server (the HTTP contract, as types). */
-import type { Op, OpError } from "../map/ops";
+import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 
 export interface PendingOp {
   clientOpId: string;
@@ -11,26 +11,11 @@ export interface PendingOp {
 export interface OpsRequest {
   clientId: string;
   author: string;
-  ops: (Op & { clientOpId: string })[];
-}
-
-export interface OpsResponse {
-  revision: number;
-  applied: { clientOpId: string; revision: number }[];
-  rejected: { clientOpId: string; error: OpError }[];
-}
-
-/** One entry of the op log, as the events stream delivers it (`event: op`, `id: revision`). */
-export interface LoggedOpEvent {
-  revision: number;
-  clientId: string;
-  clientOpId: string;
-  author: string;
-  op: Op;
+  ops: ClientOp[];
 }
 
 export type PostResult =
-  | { kind: "ok"; response: OpsResponse }
+  | { kind: "ok"; response: OpsOutcome }
   /** Network down or 5xx/429: try again later. */
   | { kind: "retry"; message: string; retryAfterMs?: number }
   /** The server refused the whole batch (400/403/404/413): retrying would not help. */
@@ -45,7 +30,7 @@ export interface Transport {
 }
 
 export interface StreamHandlers {
-  onOp(event: LoggedOpEvent): void;
+  onOp(event: LoggedOp): void;
   onPresence?(payload: unknown): void;
   onStatus(status: StreamStatus): void;
   /** The link stopped working (revoked or unknown). */

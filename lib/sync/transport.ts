@@ -1,5 +1,6 @@
 /** The HTTP transport: ops go out as POST, the op log comes back as Server-Sent Events. */
-import type { LoggedOpEvent, OpsRequest, PostResult, StreamHandlers, Transport } from "./protocol";
+import type { LoggedOp } from "../map/ops";
+import type { OpsRequest, PostResult, StreamHandlers, Transport } from "./protocol";
 
 const REOPEN_DELAY_MS = 2_000;
 
@@ -34,7 +35,7 @@ export function httpTransport(token: string, base = ""): Transport {
         source = new EventSource(`${mapUrl}/events?since=${lastRevision}`);
         source.onopen = () => handlers.onStatus("open");
         source.addEventListener("op", (event) => {
-          const entry = JSON.parse((event as MessageEvent<string>).data) as LoggedOpEvent;
+          const entry = JSON.parse((event as MessageEvent<string>).data) as LoggedOp;
           lastRevision = Math.max(lastRevision, entry.revision);
           handlers.onOp(entry);
         });

@@ -3,7 +3,8 @@
  * broadcaster), with the network under the test's control: it can go offline, and stream events
  * wait in a queue until the test delivers them (in order, optionally twice, as a reconnect may).
  */
-import type { LoggedOpEvent, OpsRequest, PostResult, StreamHandlers, Transport } from "../../sync/protocol";
+import type { LoggedOp } from "../../map/ops";
+import type { OpsRequest, PostResult, StreamHandlers, Transport } from "../../sync/protocol";
 import { applyClientOps } from "../apply-ops";
 import { broadcaster } from "../broadcaster";
 import { replayFrom } from "../events";
@@ -19,7 +20,7 @@ export interface LoopbackTransport extends Transport {
 
 export function loopbackTransport(mapId: string): LoopbackTransport {
   const inFlight = new Set<Promise<unknown>>();
-  let queue: LoggedOpEvent[] = [];
+  let queue: LoggedOp[] = [];
   let handlers: StreamHandlers | undefined;
 
   const transport: LoopbackTransport = {
