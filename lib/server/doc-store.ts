@@ -10,11 +10,20 @@ import { edgeFromRow, nodeFromRow, sourceFromRow } from "./rows";
 const cache = new Map<string, { revision: number; doc: MapDoc }>();
 const CACHE_SIZE = 200;
 
-export async function loadDoc(tx: Tx, mapId: string): Promise<{ revision: number; doc: MapDoc } | null> {
+export interface LoadedDoc {
+  revision: number;
+  doc: MapDoc;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The map's doc at its current revision, with the map row's timestamps (read anyway to check the revision). */
+export async function loadDoc(tx: Tx, mapId: string): Promise<LoadedDoc | null> {
   const map = await tx.map.findUnique({ where: { id: mapId } });
   if (!map) return null;
+  const times = { createdAt: map.createdAt, updatedAt: map.updatedAt };
   const cached = cache.get(mapId);
-  if (cached && cached.revision === map.revision) return cached;
+  if (cached && cached.revision === map.revision) return { ...cached, ...times };
   const [nodes, edges, sources] = await Promise.all([
     tx.node.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }], take: LIMITS.nodesPerMap + 1 }),
     tx.edge.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
@@ -26,7 +35,7 @@ export async function loadDoc(tx: Tx, mapId: string): Promise<{ revision: number
     edges: Object.fromEntries(edges.map((row) => [row.id, edgeFromRow(row)])),
     sources: Object.fromEntries(sources.map((row) => [row.id, sourceFromRow(row)])),
   };
-  return remember(mapId, map.revision, doc);
+  return { ...remember(mapId, map.revision, doc), ...times };
 }
 
 export function remember(mapId: string, revision: number, doc: MapDoc) {

@@ -47,11 +47,10 @@ export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
   const client = await readDb();
   return client.$transaction(async (tx) => {
     const loaded = await loadDoc(tx, mapId);
-    const map = await tx.map.findUnique({ where: { id: mapId } });
-    if (!loaded || !map) return null;
+    if (!loaded) return null;
     const { doc, revision } = loaded;
     return {
-      map: { id: map.id, title: doc.meta.title, description: doc.meta.description, presentation: doc.meta.presentation, createdAt: map.createdAt.toISOString(), updatedAt: map.updatedAt.toISOString() },
+      map: { id: mapId, title: doc.meta.title, description: doc.meta.description, presentation: doc.meta.presentation, createdAt: loaded.createdAt.toISOString(), updatedAt: loaded.updatedAt.toISOString() },
       nodes: Object.values(doc.nodes),
       edges: Object.values(doc.edges),
       sources: Object.values(doc.sources),
