@@ -10,10 +10,10 @@ import { applyEach } from "../map/apply";
 import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster } from "./broadcaster";
-import { db, type Tx } from "./db";
+import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
 import { cachedDoc, forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { persistOps } from "./persist-op";
+import { groupWrites } from "./persist-op";
 
 export interface Submission {
   mapId: string;
@@ -52,13 +52,7 @@ async function drain(mapId: string): Promise<void> {
     const submissions = group.map((waiting) => waiting.submission);
     try {
       const client = await db();
-      const result = await client
-        .$transaction((tx) => commitGroup(tx, mapId, submissions, "fast"))
-        .catch((error: unknown) => {
-          if (!(error instanceof TakeCarefulPath) && (error as { code?: string }).code !== "P2002") throw error;
-          forget(mapId);
-          return client.$transaction((tx) => commitGroup(tx, mapId, submissions, "careful"));
-        });
+      const result = (await commitFast(client, mapId, submissions)) ?? (await client.$transaction((tx) => commitCareful(tx, mapId, submissions)));
       remember(mapId, result.revision, result.doc);
       for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
@@ -95,18 +89,45 @@ type PlanStep = { clientOpId: string; logged: number } | { clientOpId: string; i
 const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clientOpId}`;
 
 /**
- * The fast path trusts this process's cached doc and skips looking for retried ops: it commits
- * only if every op applied cleanly and the revision it started from is still the database's.
- * A retried op then trips the log's unique (clientId, clientOpId) index. Anything unusual (a
- * rejection, a stale cache, a retry) rolls back and takes the careful path, which reads it all.
+ * The fast path trusts this process's cached doc and does not look for retried ops: it sends the
+ * group's writes as one batch transaction, which commits only if the database is still at the
+ * cached revision (groupWrites) and no op was logged before (the log's unique index). It gives up,
+ * having written nothing, when an op is rejected, the cache is stale or an op is a retry; the
+ * careful path then reads everything.
  */
-class TakeCarefulPath extends Error {}
+async function commitFast(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult | null> {
+  const current = cachedDoc(mapId);
+  if (!current) return null;
+  const result = planGroup(current, submissions, new Map());
+  if (result.rejections > 0) return null;
+  try {
+    await client.$transaction(groupWrites(client, mapId, current.revision, result.fresh));
+  } catch (error) {
+    if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
+    throw error;
+  }
+  return result;
+}
 
-async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], path: "fast" | "careful"): Promise<GroupResult> {
-  const current = (path === "fast" ? cachedDoc(mapId) : undefined) ?? (await loadDoc(tx, mapId));
+async function commitCareful(tx: Tx, mapId: string, submissions: Submission[]): Promise<GroupResult> {
+  forget(mapId);
+  const current = await loadDoc(tx, mapId);
   if (!current) throw mapNotFound();
-  const logged = path === "careful" ? await alreadyLogged(tx, mapId, submissions) : new Map<string, number>();
+  const result = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions));
+  for (const statement of groupWrites(tx, mapId, current.revision, result.fresh)) await statement;
+  return result;
+}
 
+interface GroupResult {
+  revision: number;
+  doc: MapDoc;
+  outcomes: OpsOutcome[];
+  fresh: LoggedOp[];
+  rejections: number;
+}
+
+/** What the group does to the map at `current`: each new op applied or rejected, at its revision. */
+function planGroup(current: { revision: number; doc: MapDoc }, submissions: Submission[], logged: Map<string, number>): GroupResult {
   // Which ops are new; a retry (logged before, or sent twice in this group) is answered, not applied.
   const fresh: { submission: Submission; clientOpId: string; op: Op }[] = [];
   const firstIndex = new Map<string, number>();
@@ -124,7 +145,6 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], pat
   );
 
   const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op));
-  if (path === "fast" && results.some((result) => !result.ok)) throw new TakeCarefulPath();
   let revision = current.revision;
   const revisions: (number | null)[] = [];
   const entries: LoggedOp[] = [];
@@ -135,15 +155,6 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], pat
     const { submission, clientOpId } = fresh[i]!;
     entries.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op });
   });
-
-  if (entries.length > 0) {
-    await persistOps(tx, mapId, entries);
-    await tx.op.createMany({
-      data: entries.map((entry) => ({ mapId, revision: entry.revision, clientId: entry.clientId, clientOpId: entry.clientOpId, author: entry.author, type: entry.op.type, payload: JSON.stringify(entry.op) })),
-    });
-    const { count } = await tx.map.updateMany({ where: { id: mapId, revision: current.revision }, data: { revision } });
-    if (count !== 1) throw new TakeCarefulPath(); // another writer got there first
-  }
 
   const outcomes = plan.map((steps): OpsOutcome => {
     const outcome: OpsOutcome = { revision, applied: [], rejected: [] };
@@ -158,7 +169,7 @@ async function commitGroup(tx: Tx, mapId: string, submissions: Submission[], pat
     }
     return outcome;
   });
-  return { revision, doc, outcomes, fresh: entries };
+  return { revision, doc, outcomes, fresh: entries, rejections: results.length - entries.length };
 }
 
 /** Ops of these submissions that an earlier request already applied: key → revision. One query. */

@@ -58,3 +58,16 @@ export async function closeDb(): Promise<void> {
   globalForDb.argumapDb = undefined;
   if (held) await Promise.all([(await held.writer).$disconnect(), (await held.reader).$disconnect()]);
 }
+
+type PrismaError = { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+const driverErrorKind = (error: unknown) => (error as PrismaError | undefined)?.meta?.driverAdapterError?.cause?.kind;
+
+/** A write broke a unique index. Model calls report it as P2002; raw statements as P2010 with the driver's error inside. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as PrismaError | undefined)?.code === "P2002" || driverErrorKind(error) === "UniqueConstraintViolation";
+}
+
+/** The map was not at the revision a group was planned on (persist-op's groupWrites fails this way). */
+export function isRevisionConflict(error: unknown): boolean {
+  return driverErrorKind(error) === "NullConstraintViolation";
+}

@@ -6,7 +6,7 @@ import { emptyDoc, type MapDoc } from "../map/types";
 import { applyClientOps } from "./apply-ops";
 import { db } from "./db";
 import { forget } from "./doc-store";
-import { resolveToken } from "./links";
+import { resolveToken, rotateLink } from "./links";
 import { copyMap, createMapFromDoc, readSnapshot } from "./maps";
 import { useTempDatabase } from "./testing/temp-database";
 
@@ -46,6 +46,15 @@ describe("links", () => {
     expect(await resolveToken(map.id)).toBeNull();
   });
 
+  it("a rotated link stops working at once, even right after it was used", async () => {
+    const map = await newMap();
+    expect(await resolveToken(map.edit)).toMatchObject({ role: "edit" }); // resolved once, so remembered
+    const links = await rotateLink(map.id, "edit");
+    expect(await resolveToken(map.edit)).toBeNull();
+    expect(await resolveToken(links.edit!)).toMatchObject({ mapId: map.id, role: "edit" });
+    expect(await resolveToken(map.view)).toMatchObject({ role: "view" });
+  });
+
   it("the database holds no working token, only hashes", async () => {
     const map = await newMap();
     const file = database.url.slice("file:".length);
@@ -78,6 +87,56 @@ describe("applying ops", () => {
     expect(second.applied).toEqual(first.applied);
     expect(second.revision).toBe(2);
     expect((await readSnapshot(map.id))?.nodes).toHaveLength(2);
+  });
+
+  it("a retried op that would apply again cleanly (a move, an edit) is still applied once", async () => {
+    const map = await newMap();
+    await submit(map.id, [claim("a")]);
+    const batch = [
+      { type: "moveNodes" as const, moves: [{ id: "a", x: 40, y: 50 }], clientOpId: "m1" },
+      { type: "updateNode" as const, id: "a", patch: { text: "edited" }, clientOpId: "u1" },
+    ];
+    const first = await submit(map.id, batch);
+    const second = await submit(map.id, batch); // the cache is warm: the fast path meets the log's unique index
+    expect(second.applied).toEqual(first.applied);
+    expect(second.revision).toBe(3);
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.revision).toBe(3);
+    expect(snapshot?.nodes).toEqual([expect.objectContaining({ id: "a", x: 40, y: 50, text: "edited" })]);
+  });
+
+  it("writes groups bigger than one statement holds in full: 1,200 nodes and links added, moved and edited", async () => {
+    const map = await newMap();
+    const ids = Array.from({ length: 1_200 }, (_, i) => `n${i}`);
+    const links: Op[] = ids.slice(1).map((id, i) => ({ type: "addEdge", edge: { id: `e${i}`, from: id, to: "n0", relation: i % 2 ? "rebuts" : "supports" } }));
+    await submit(map.id, ids.map((id) => claim(id)).slice(0, 500));
+    await submit(map.id, [...ids.map((id) => claim(id)).slice(500), ...links.slice(0, 499)]);
+    await submit(map.id, links.slice(499));
+    await submit(map.id, [{ type: "moveNodes", moves: ids.map((id, i) => ({ id, x: i, y: -i / 2 })) }, { type: "updateNode", id: "n7", patch: { text: "seven", speaker: "Fu Liang", quote: "" } }]);
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.nodes).toHaveLength(1_200);
+    expect(snapshot?.edges).toHaveLength(1_199);
+    expect(snapshot?.nodes.every((node) => node.x === Number(node.id.slice(1)) && node.y === -node.x / 2)).toBe(true);
+    expect(snapshot?.nodes.find((node) => node.id === "n7")).toMatchObject({ text: "seven", speaker: "Fu Liang" });
+  });
+
+  it("keeps every digit of a coordinate, whatever other ops share its commit", async () => {
+    const map = await newMap();
+    const y = -2.3771952057473895e-86;
+    await submit(map.id, [claim("a")]);
+    await submit(map.id, [
+      { type: "addSource", source: { id: "s1", title: "Global Times", publisher: "", author: "", date: "", url: "", text: "" } },
+      { type: "addNode", node: { id: "b", kind: "support", text: "b", speaker: "", sourceId: "s1", quote: "", x: 0.1 + 0.2, y } },
+      { type: "deleteNodes", ids: ["a"] },
+      { type: "moveNodes", moves: [{ id: "b", x: 1 / 3, y }] },
+      { type: "updateMap", patch: { title: "Renamed" } },
+    ]);
+    forget(map.id);
+    const snapshot = await readSnapshot(map.id);
+    expect(snapshot?.nodes).toEqual([expect.objectContaining({ id: "b", x: 1 / 3, y })]);
+    expect(snapshot?.map.title).toBe("Renamed");
   });
 
   it("an op on a deleted node is rejected with the reason, and the rest of the batch still applies", async () => {
