@@ -21,13 +21,42 @@ export interface Access {
 export type LinkTokens = Record<Role, string>;
 export type Links = Record<Role, string>;
 
+/**
+ * Tokens this process has resolved, by hash. Every write, heartbeat and stream resolves its token,
+ * and a link changes only when it is rotated: rotateLink drops its entries here at once. An entry
+ * also expires after ACCESS_TTL_MS, which bounds how long a link rotated by *another* server
+ * process (one database, several servers) keeps working here.
+ */
+const accessCache = new Map<string, { access: Access; until: number }>();
+const ACCESS_TTL_MS = 5_000;
+const ACCESS_CACHE_SIZE = 10_000;
+/** Bumped by every rotation, so a lookup that raced one is not cached. */
+let rotations = 0;
+
 /** The map and role a token opens, or null for unknown, malformed and revoked tokens alike. */
 export async function resolveToken(token: string): Promise<Access | null> {
   if (token === DEMO_TOKEN) return { mapId: DEMO_MAP_ID, role: "view", linkId: DEMO_TOKEN };
   if (!isWellFormedToken(token)) return null;
-  const link = await (await readDb()).mapLink.findUnique({ where: { tokenHash: hashToken(token) } });
+  const hash = hashToken(token);
+  const now = Date.now();
+  const cached = accessCache.get(hash);
+  if (cached && cached.until > now) return cached.access;
+  const rotationsBefore = rotations;
+  const link = await (await readDb()).mapLink.findUnique({ where: { tokenHash: hash } });
   if (!link || link.revokedAt) return null;
-  return { mapId: link.mapId, role: link.role as Role, linkId: link.id };
+  const access: Access = { mapId: link.mapId, role: link.role as Role, linkId: link.id };
+  if (rotations === rotationsBefore) {
+    accessCache.delete(hash);
+    accessCache.set(hash, { access, until: now + ACCESS_TTL_MS });
+    if (accessCache.size > ACCESS_CACHE_SIZE) accessCache.delete(accessCache.keys().next().value!);
+  }
+  return access;
+}
+
+function forgetLinks(linkIds: readonly string[]): void {
+  rotations += 1;
+  const ids = new Set(linkIds);
+  for (const [hash, { access }] of accessCache) if (ids.has(access.linkId)) accessCache.delete(hash);
 }
 
 export async function requireAccess(token: string): Promise<Access> {
@@ -66,6 +95,7 @@ export async function rotateLink(mapId: string, role: Exclude<Role, "owner">): P
     await createLink(tx, mapId, role);
     return old.map((link) => link.id);
   });
+  forgetLinks(revoked);
   for (const linkId of revoked) broadcaster().publish(mapId, { kind: "revoked", linkId });
   return currentLinks(mapId);
 }
