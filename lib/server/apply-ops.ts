@@ -14,6 +14,7 @@ import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./d
 import { cachedDoc, forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { groupWrites } from "./persist-op";
+import { processWide } from "./process-wide";
 
 export interface Submission {
   mapId: string;
@@ -30,7 +31,7 @@ interface Waiting {
 
 /** Caps one group so a flood of requests still commits in steps of bounded size. */
 const MAX_OPS_PER_GROUP = 2_000;
-const queues = new Map<string, Waiting[]>();
+const queues = processWide("apply-queues", () => new Map<string, Waiting[]>());
 
 export function applyClientOps(submission: Submission): Promise<OpsOutcome> {
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
  * LISTEN/NOTIFY implementation can replace it for several.
  */
 import type { LoggedOp } from "../map/ops";
+import { processWide } from "./process-wide";
 
 export type { LoggedOp };
 
@@ -47,9 +48,7 @@ export function createInProcessBroadcaster(): Broadcaster {
   };
 }
 
-const globalForBroadcaster = globalThis as unknown as { argumapBroadcaster?: Broadcaster };
-
 /** The single broadcaster of this process. */
 export function broadcaster(): Broadcaster {
-  return (globalForBroadcaster.argumapBroadcaster ??= createInProcessBroadcaster());
+  return processWide("broadcaster", createInProcessBroadcaster);
 }

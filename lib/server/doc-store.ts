@@ -6,8 +6,9 @@ import { LIMITS } from "../map/limits";
 import type { MapDoc, Presentation } from "../map/types";
 import type { Tx } from "./db";
 import { edgeFromRow, nodeFromRow, sourceFromRow } from "./rows";
+import { processWide } from "./process-wide";
 
-const cache = new Map<string, { revision: number; doc: MapDoc }>();
+const cache = processWide("doc-cache", () => new Map<string, { revision: number; doc: MapDoc }>());
 const CACHE_SIZE = 200;
 
 export interface LoadedDoc {

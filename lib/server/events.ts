@@ -7,6 +7,7 @@ import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
 import { readDb } from "./db";
 import { currentPresence } from "./presence";
+import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 500;
@@ -28,13 +29,12 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
 }
 
 /** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
-const globalForStreams = globalThis as unknown as { argumapStreams?: Set<() => void>; argumapShuttingDown?: boolean };
-const openStreams = (globalForStreams.argumapStreams ??= new Set());
+const streams = processWide("streams", () => ({ open: new Set<() => void>(), shuttingDown: false }));
 
 /** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
 export function closeAllStreams(): void {
-  globalForStreams.argumapShuttingDown = true;
-  for (const close of [...openStreams]) close();
+  streams.shuttingDown = true;
+  for (const close of [...streams.open]) close();
 }
 
 /** `next start` waits for open responses before it exits, and event streams never end by themselves. */
@@ -43,7 +43,7 @@ export function closeStreamsOnShutdown(): void {
 }
 
 export function openEventStream(mapId: string, linkId: string, since: number, signal: AbortSignal): Response {
-  if (globalForStreams.argumapShuttingDown) {
+  if (streams.shuttingDown) {
     return Response.json({ error: { code: "unavailable", message: "The server is restarting." } }, { status: 503, headers: { connection: "close", "retry-after": "2" } });
   }
   let cleanup = () => {};
@@ -86,7 +86,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
         if (closed) return;
         flush();
         closed = true;
-        openStreams.delete(close);
+        streams.open.delete(close);
         clearInterval(heartbeat);
         unsubscribe();
         signal.removeEventListener("abort", close);
@@ -97,7 +97,7 @@ export function openEventStream(mapId: string, linkId: string, since: number, si
         }
       };
       cleanup = close;
-      openStreams.add(close);
+      streams.open.add(close);
       signal.addEventListener("abort", close);
       send(encoder.encode(`retry: 1000\n\n`));
       try {

@@ -6,6 +6,7 @@ import type { Tx } from "./db";
 import { db, readDb } from "./db";
 import { mapNotFound } from "./errors";
 import { hashToken, isWellFormedToken, newNonce, ROLES, tokenFor } from "./tokens";
+import { processWide } from "./process-wide";
 
 /** The reserved read-only alias of the seeded demo map. */
 export const DEMO_TOKEN = "demo";
@@ -27,11 +28,14 @@ export type Links = Record<Role, string>;
  * also expires after ACCESS_TTL_MS, which bounds how long a link rotated by *another* server
  * process (one database, several servers) keeps working here.
  */
-const accessCache = new Map<string, { access: Access; until: number }>();
+interface AccessCache {
+  entries: Map<string, { access: Access; until: number }>;
+  /** Bumped by every rotation, so a lookup that raced one is not cached. */
+  rotations: number;
+}
+const accessCache = processWide<AccessCache>("access-cache", () => ({ entries: new Map(), rotations: 0 }));
 const ACCESS_TTL_MS = 5_000;
 const ACCESS_CACHE_SIZE = 10_000;
-/** Bumped by every rotation, so a lookup that raced one is not cached. */
-let rotations = 0;
 
 /** The map and role a token opens, or null for unknown, malformed and revoked tokens alike. */
 export async function resolveToken(token: string): Promise<Access | null> {
@@ -39,24 +43,25 @@ export async function resolveToken(token: string): Promise<Access | null> {
   if (!isWellFormedToken(token)) return null;
   const hash = hashToken(token);
   const now = Date.now();
-  const cached = accessCache.get(hash);
+  const { entries } = accessCache;
+  const cached = entries.get(hash);
   if (cached && cached.until > now) return cached.access;
-  const rotationsBefore = rotations;
+  const rotationsBefore = accessCache.rotations;
   const link = await (await readDb()).mapLink.findUnique({ where: { tokenHash: hash } });
   if (!link || link.revokedAt) return null;
   const access: Access = { mapId: link.mapId, role: link.role as Role, linkId: link.id };
-  if (rotations === rotationsBefore) {
-    accessCache.delete(hash);
-    accessCache.set(hash, { access, until: now + ACCESS_TTL_MS });
-    if (accessCache.size > ACCESS_CACHE_SIZE) accessCache.delete(accessCache.keys().next().value!);
+  if (accessCache.rotations === rotationsBefore) {
+    entries.delete(hash);
+    entries.set(hash, { access, until: now + ACCESS_TTL_MS });
+    if (entries.size > ACCESS_CACHE_SIZE) entries.delete(entries.keys().next().value!);
   }
   return access;
 }
 
 function forgetLinks(linkIds: readonly string[]): void {
-  rotations += 1;
+  accessCache.rotations += 1;
   const ids = new Set(linkIds);
-  for (const [hash, { access }] of accessCache) if (ids.has(access.linkId)) accessCache.delete(hash);
+  for (const [hash, { access }] of accessCache.entries) if (ids.has(access.linkId)) accessCache.entries.delete(hash);
 }
 
 export async function requireAccess(token: string): Promise<Access> {

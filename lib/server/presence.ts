@@ -5,6 +5,7 @@
  */
 import type { Presence, PresenceBatch } from "../map/presence";
 import { broadcaster } from "./broadcaster";
+import { processWide } from "./process-wide";
 
 export const PRESENCE_HZ = 30;
 export const PRESENCE_TTL_MS = 30_000;
@@ -17,8 +18,7 @@ interface Room {
   lastFlush: number;
 }
 
-const globalForPresence = globalThis as unknown as { argumapPresence?: Map<string, Room> };
-const rooms = (globalForPresence.argumapPresence ??= new Map());
+const rooms = processWide("presence", () => new Map<string, Room>());
 
 function roomOf(mapId: string): Room {
   let room = rooms.get(mapId);

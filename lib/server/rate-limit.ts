@@ -3,6 +3,7 @@
  * typing at once on one edit link, tight enough that a runaway script gets 429 with Retry-After.
  */
 import { AppError } from "./errors";
+import { processWide } from "./process-wide";
 
 interface Bucket {
   tokens: number;
@@ -21,7 +22,7 @@ export function defaultWriteLimit(): RateLimit {
   return { rate, burst: rate * 4 };
 }
 
-const buckets = new Map<string, Bucket>();
+const buckets = processWide("rate-buckets", () => new Map<string, Bucket>());
 
 /** Takes one request from `key`'s bucket, or throws 429 with how long to wait. */
 export function takeToken(key: string, limit: RateLimit = defaultWriteLimit(), now = Date.now()): void {
