@@ -113,6 +113,7 @@ export const CopyIcon = icon(
   "CopyIcon",
 );
 export const DownloadIcon = icon(<path d="M12 4v11M7 10l5 5 5-5M5 20h14" />, "DownloadIcon");
+export const ChevronDownIcon = icon(<path d="M6 9l6 6 6-6" />, "ChevronDownIcon");
 export const UploadIcon = icon(<path d="M12 20V9M7 14l5-5 5 5M5 4h14" />, "UploadIcon");
 export const PlusIcon = icon(<path d="M12 5v14M5 12h14" />, "PlusIcon");
 export const ExternalIcon = icon(<path d="M14 4h6v6M20 4l-9 9M18 14v5H5V6h5" />, "ExternalIcon");

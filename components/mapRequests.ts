@@ -9,6 +9,8 @@ export interface MapLinks {
 export interface CreatedMap {
   id: string;
   links: MapLinks;
+  /** An import's title, as the server read it from the file. */
+  title?: string;
 }
 
 export type RequestResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -18,12 +20,12 @@ function isCreatedMap(value: unknown): value is CreatedMap {
   return typeof links?.owner === "string" && typeof links.edit === "string" && typeof links.view === "string";
 }
 
-async function post(url: string, body?: string): Promise<RequestResult<CreatedMap>> {
+async function post(url: string, body?: string, contentType = "application/json"): Promise<RequestResult<CreatedMap>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      headers: body === undefined ? undefined : { "content-type": contentType },
       body,
     });
   } catch {
@@ -51,7 +53,7 @@ export function copyMap(token: string): Promise<RequestResult<CreatedMap>> {
   return post(`/api/maps/${encodeURIComponent(token)}/copy`);
 }
 
-/** `json` is the text of an exported map, sent as it is (the server validates it). */
-export function importMap(json: string): Promise<RequestResult<CreatedMap>> {
-  return post("/api/maps/import", json);
+/** The text of a map file, sent as it is: JSON (Argumap's or AIF) or Argdown text. The server validates it. */
+export function importMap(text: string, format: "json" | "argdown"): Promise<RequestResult<CreatedMap>> {
+  return post("/api/maps/import", text, format === "json" ? "application/json" : "text/plain; charset=utf-8");
 }

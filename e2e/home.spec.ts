@@ -63,6 +63,7 @@ test("a map exported as JSON can be imported from the home page as a new map", a
   // Export from the editor, as a user would.
   await page.goto(`/m/${original.token}`);
   await waitForEditor(page, 3);
+  await page.getByTestId("export-menu-button").click();
   const downloading = page.waitForEvent("download");
   await page.getByTestId("export-json").click();
   const download = await downloading;

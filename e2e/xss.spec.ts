@@ -131,6 +131,18 @@ test("the exports carry hostile text as data, never as a page", async ({ page })
   const text = await argdown.text();
   for (const payload of PAYLOADS) expect(text).toContain(payload);
 
+  // The drawing is markup, so every payload in it must be escaped text.
+  const svg = await page.request.get(`/api/maps/${view}/export?format=svg`);
+  expect(svg.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  expect(svg.headers()["content-disposition"]).toMatch(/^attachment/);
+  const drawing = await svg.text();
+  expect(drawing).not.toMatch(/<script|<img|onerror="/i);
+  expect(drawing).toContain("&lt;script&gt;window.__xss=1&lt;/script&gt;");
+
+  const aif = await page.request.get(`/api/maps/${view}/export?format=aif`);
+  const statements = ((await aif.json()) as { nodes: { type: string; text: string }[] }).nodes.filter((node) => node.type === "I");
+  expect(statements.map((node) => node.text).sort()).toEqual([...PAYLOADS].sort());
+
   // The link-preview image draws the title as pixels.
   const image = await page.request.get(`/m/${view}/opengraph-image`);
   expect(image.status()).toBe(200);

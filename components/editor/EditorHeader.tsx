@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/map/types";
-import { DownloadIcon } from "../icons";
+import { ExportMenu } from "./ExportMenu";
 
 const ROLE_LABEL: Record<Role, string> = { owner: "Owner", edit: "Can edit", view: "View only" };
 
@@ -22,15 +22,7 @@ export function EditorHeader({ token, title, role, children }: { token: string; 
       </div>
       <div className="editor-header__actions">
         {children}
-        <a
-          className="button button--small button--quiet"
-          href={`/api/maps/${encodeURIComponent(token)}/export?format=json`}
-          download
-          data-testid="export-json"
-        >
-          <DownloadIcon size={14} />
-          Export JSON
-        </a>
+        <ExportMenu token={token} />
       </div>
     </header>
   );

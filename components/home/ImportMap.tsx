@@ -1,5 +1,8 @@
 "use client";
-/** "Import a map": a JSON export becomes a new map; a bad file gets a clear message, not a crash. */
+/**
+ * "Import a map": an Argumap export (JSON or Argdown) or an AIF file from OVA or AIFdb becomes a
+ * new map; a bad file gets a clear message, not a crash. The server tells AIF from Argumap JSON.
+ */
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LIMITS } from "@/lib/map/limits";
@@ -7,9 +10,11 @@ import { mapPath, rememberMap, tokenFromLink } from "@/lib/recent-maps";
 import { SpinnerIcon, UploadIcon } from "../icons";
 import { importMap } from "../mapRequests";
 
-function titleOf(value: unknown): string {
-  const title = (value as { map?: { title?: unknown } } | null)?.map?.title;
-  return typeof title === "string" && title.trim() ? title.trim() : "Imported map";
+/** JSON by its name or, for another name, by its first character; Argdown otherwise. */
+function formatOf(name: string, text: string): "json" | "argdown" {
+  if (/\.json$/i.test(name)) return "json";
+  if (/\.(argdown|ad)$/i.test(name)) return "argdown";
+  return text.trimStart().startsWith("{") ? "json" : "argdown";
 }
 
 export function ImportMap() {
@@ -28,34 +33,38 @@ export function ImportMap() {
       return;
     }
     const text = await file.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      setProblem(`“${file.name}” is not a JSON file. Choose a map exported from Argumap as JSON.`);
-      return;
+    const format = formatOf(file.name, text);
+    if (format === "json") {
+      try {
+        JSON.parse(text);
+      } catch {
+        setProblem(`“${file.name}” is not a JSON file. Choose a map exported as JSON or Argdown, or an AIF file.`);
+        return;
+      }
     }
     setBusy(true);
-    const result = await importMap(text);
+    const result = await importMap(text, format);
     const token = result.ok ? tokenFromLink(result.value.links.owner) : null;
     if (!result.ok || !token) {
       setBusy(false);
       setProblem(result.ok ? "The server answered with a link this page does not understand." : `Could not import “${file.name}”: ${result.message}`);
       return;
     }
-    rememberMap({ token, title: titleOf(parsed), role: "owner" });
+    rememberMap({ token, title: result.value.title?.trim() || "Imported map", role: "owner" });
     router.push(mapPath(token));
   };
 
   return (
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import a map</h2>
-      <p className="muted">Open a map exported from Argumap as JSON. It becomes a new map that you own.</p>
+      <p className="muted">
+        Open a map exported from Argumap (JSON or Argdown), or an argument map in AIF from OVA or AIFdb. It becomes a new map that you own.
+      </p>
       <input
         ref={input}
         id="import-file"
         type="file"
-        accept=".json,application/json"
+        accept=".json,.argdown,.ad,application/json"
         className="visually-hidden"
         aria-label="Map file to import"
         tabIndex={-1}
@@ -65,7 +74,7 @@ export function ImportMap() {
       />
       <button type="button" className="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-map-button">
         {busy ? <SpinnerIcon size={16} className="spin" /> : <UploadIcon size={16} />}
-        {busy ? "Importing…" : "Choose a JSON file…"}
+        {busy ? "Importing…" : "Choose a file…"}
       </button>
       {problem && (
         <p className="field__error" role="alert" data-testid="import-error">

@@ -19,9 +19,7 @@ export function route<P>(handler: (request: Request, params: P) => Promise<Respo
 
 /** Reads at most `limit` bytes of JSON and validates it; never trusts Content-Length alone. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit: number = LIMITS.requestBody): Promise<z.output<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("too_large", `The request body is over ${limit} bytes.`);
-  const text = await readBounded(request, limit);
+  const text = await readText(request, limit);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -34,6 +32,13 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
     throw new AppError(tooLarge ? "too_large" : "invalid_input", message);
   }
   return result.data;
+}
+
+/** Reads at most `limit` bytes of the body as UTF-8 text, refusing a larger declared length at once. */
+export async function readText(request: Request, limit: number = LIMITS.requestBody): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("too_large", `The request body is over ${limit} bytes.`);
+  return readBounded(request, limit);
 }
 
 export async function readBounded(request: Request, limit: number): Promise<string> {

@@ -30,7 +30,7 @@ describe("toArgdown", () => {
     );
   });
 
-  it("takes the relation from the link, not the node's kind, and names the speaker", () => {
+  it("takes the relation from the link, names the speaker, and writes the kind where the link suggests another", () => {
     const doc = docOf({
       nodes: [
         node("c", { kind: "claim", text: "Claim" }),
@@ -38,7 +38,7 @@ describe("toArgdown", () => {
       ],
       edges: [edge("e1", "r", "c", "supports")],
     });
-    expect(toArgdown(doc)).toContain('\n  + [A rebuttal used as support]: A rebuttal used as support {speaker: "Condoleezza Rice"}\n');
+    expect(toArgdown(doc)).toContain('\n  + [A rebuttal used as support]: A rebuttal used as support {kind: "rebuttal", speaker: "Condoleezza Rice"}\n');
   });
 
   it("writes a node once and refers to it by title wherever else it is a reason, cycles included", () => {
@@ -48,7 +48,7 @@ describe("toArgdown", () => {
     });
     const body = toArgdown(doc).split("# Alibaba in the US\n\n")[1];
     expect(body).toBe(
-      ["[Claim]: Claim", "  + [Loop one]: Loop one", "    - [Loop two]: Loop two", "      + [Loop one]", ""].join("\n"),
+      ["[Claim]: Claim", "  + [Loop one]: Loop one", '    - [Loop two]: Loop two {kind: "support"}', "      + [Loop one]", ""].join("\n"),
     );
   });
 
@@ -87,6 +87,14 @@ describe("toArgdown", () => {
     });
     const titles = [...toArgdown(doc).matchAll(/^\[([^\]]+)\]/gm)].map((match) => match[1]);
     expect(titles).toEqual(["Same words", "same words 2", "Support", "x dash"]);
+  });
+
+  it("writes no kind where the links suggest the node's own: claims at the top, supports and rebuttals by their links", () => {
+    const body = toArgdown(debate());
+    expect(body).not.toContain("kind:");
+    const alone = toArgdown(docOf({ nodes: [node("a", { kind: "claim", text: "A" }), node("b", { kind: "support", text: "B" })] }));
+    expect(alone).toContain("[A]: A\n");
+    expect(alone).toContain('[B]: B {kind: "support"}\n');
   });
 
   it("writes an empty map as front matter and a heading only", () => {

@@ -9,10 +9,13 @@
  * (the relation comes from the edge, not the node's kind), each expanded once and referred to
  * by title afterwards. The map is a graph, so every node is written out somewhere, cycles
  * included, and every edge appears exactly once: under the node it points to.
+ * Argdown has no node kinds; a node's kind is written as data (`{kind: "support"}`) only where
+ * its links suggest another one (see kinds.ts), so the import gives every node its kind back.
  */
 import { indexEdges, roots } from "../graph";
 import { entryOf } from "../records";
-import type { ArgEdge, ArgNode, MapDoc } from "../types";
+import type { ArgEdge, ArgNode, MapDoc, NodeKind } from "../types";
+import { kindsFromLinks } from "./kinds";
 
 // Argdown's shortcode token: a dot or colon, no spaces, the same again.
 const SHORTCODE_SPAN = /([.:])\S+?\1/y;
@@ -30,11 +33,12 @@ export function toArgdown(doc: MapDoc): string {
   const titles = statementTitles(doc);
   const blocks = [frontMatter(doc), `# ${escapeText(doc.meta.title) || "Untitled map"}`];
   const { incoming } = indexEdges(doc);
+  const impliedKinds = kindsFromLinks(Object.keys(doc.nodes), Object.values(doc.edges));
   const written = new Set<string>();
   const tops = [...roots(doc), ...Object.values(doc.nodes)];
   for (const top of tops) {
     if (written.has(top.id)) continue;
-    blocks.push(statementTree(doc, top, { titles, incoming, written }));
+    blocks.push(statementTree(doc, top, { titles, incoming, impliedKinds, written }));
   }
   return `${blocks.join("\n\n")}\n`;
 }
@@ -42,6 +46,7 @@ export function toArgdown(doc: MapDoc): string {
 interface TreeContext {
   titles: ReadonlyMap<string, string>;
   incoming: ReadonlyMap<string, readonly ArgEdge[]>;
+  impliedKinds: ReadonlyMap<string, NodeKind>;
   written: Set<string>;
 }
 
@@ -58,7 +63,7 @@ function statementTree(doc: MapDoc, top: ArgNode, context: TreeContext): string 
       continue;
     }
     context.written.add(node.id);
-    lines.push(`${marker}${statement(doc, node, title)}`);
+    lines.push(`${marker}${statement(doc, node, title, context.impliedKinds.get(node.id))}`);
     const reasons = context.incoming.get(node.id) ?? [];
     for (let i = reasons.length - 1; i >= 0; i--) {
       const edge = reasons[i];
@@ -69,9 +74,10 @@ function statementTree(doc: MapDoc, top: ArgNode, context: TreeContext): string 
   return lines.join("\n");
 }
 
-function statement(doc: MapDoc, node: ArgNode, title: string): string {
+function statement(doc: MapDoc, node: ArgNode, title: string, impliedKind: NodeKind | undefined): string {
   const text = escapeText(node.text);
   const data: string[] = [];
+  if (node.kind !== impliedKind) data.push(`kind: ${yamlString(node.kind)}`);
   if (node.speaker.trim()) data.push(`speaker: ${yamlString(node.speaker)}`);
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   if (source) data.push(`source: ${yamlString(source.title)}`);

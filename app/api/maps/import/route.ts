@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { importMap } from "@/lib/server/exchange";
-import { originOf, readJson, route } from "@/lib/server/http";
+import { originOf, readText, route } from "@/lib/server/http";
 
+/** The body is the file itself: Argumap JSON, AIF JSON or Argdown text (lib/map/exchange/import.ts tells them apart). */
 export const POST = route(async (request) => {
-  const body = await readJson(request, z.unknown());
-  return Response.json(await importMap(body, originOf(request)), { status: 201 });
+  const body = await readText(request);
+  return Response.json(await importMap(body, request.headers.get("content-type"), originOf(request)), { status: 201 });
 });

@@ -1,0 +1,47 @@
+/**
+ * One entry point for an uploaded map in any format we read, told apart by its content:
+ * - JSON (the body starts with "{", or is sent as JSON): AIF when it looks like AIF (nodeIDs,
+ *   fromIDs, locutions, or OVA's {AIF: …} wrapper), else Argumap's own format, exactly as before;
+ *   `{format: "argdown" | "aif" | "argumap", content}` names the format outright;
+ * - anything else is Argdown text.
+ * A JSON body always starts with "{" and an Argdown file never does, so clients that send JSON
+ * with the wrong content type (fetch's default is text/plain) still import what they meant.
+ */
+import { looksLikeAif, parseAifImport } from "./aif";
+import { parseArgdownImport } from "./argdownImport";
+import type { ImportResult } from "./importedDoc";
+import { parseJsonImport } from "./json";
+
+export const IMPORT_FORMATS = ["argumap", "aif", "argdown"] as const;
+
+export function parseMapImport(body: string, contentType: string | null): ImportResult {
+  const text = body.replace(/^\uFEFF/, "");
+  const declaredJson = /^application\/([\w.+-]*\+)?json\b/i.test(contentType?.trim() ?? "");
+  if (!declaredJson && !text.trimStart().startsWith("{")) return parseArgdownImport(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: "invalid_op", message: "this is not valid JSON" } };
+  }
+  return parseJsonValue(value);
+}
+
+/** An already parsed JSON body: wrapped with its format named, AIF, or Argumap JSON. */
+export function parseJsonValue(value: unknown): ImportResult {
+  const wrapper = value as { format?: unknown; content?: unknown } | null;
+  if (typeof wrapper === "object" && wrapper !== null && "content" in wrapper && !("nodes" in wrapper)) {
+    const { format, content } = wrapper;
+    if (format === "argdown") {
+      return typeof content === "string" ? parseArgdownImport(content) : refuse("content: an Argdown import's content is its text, as a string");
+    }
+    if (format === "aif") return parseAifImport(content);
+    if (format === "argumap") return parseJsonImport(content);
+    return refuse(`format is ${JSON.stringify(format)}; expected one of ${IMPORT_FORMATS.join(", ")}`);
+  }
+  return looksLikeAif(value) ? parseAifImport(value) : parseJsonImport(value);
+}
+
+function refuse(message: string): ImportResult {
+  return { ok: false, error: { code: "invalid_op", message } };
+}

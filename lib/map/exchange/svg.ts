@@ -1,0 +1,291 @@
+/**
+ * The map as a standalone SVG picture, laid out as on the canvas: each node at its position in
+ * the doc (x, y is its top-left corner), a link as a curve from the top of the reason to the
+ * bottom of what it is about, with an arrowhead and a label.
+ *
+ * As on the canvas, meaning never rests on colour alone: a node says its kind in words and by
+ * its shape (a claim square with a heavy border, a support with a solid bar down its left side,
+ * a rebuttal dashed), and a link says "supports" or "rebuts", with a tick or a cross, on a solid
+ * or a dashed line. Everything the user wrote is XML-escaped; nothing in the file is fetched
+ * or run (no fonts, images, links or scripts), so it renders the same anywhere, offline.
+ */
+import { NODE_WIDTH } from "../layout";
+import { entryOf } from "../records";
+import type { ArgEdge, ArgNode, MapDoc, NodeKind, Relation } from "../types";
+import { clampLines, fitLine, textWidth, wrapText, xmlEscape, type Font } from "./svgText";
+
+const INK = { text: "#0f172a", muted: "#475569", surface: "#ffffff", chip: "#f1f5f9" };
+const KIND_STYLE: Record<NodeKind, { label: string; color: string; soft: string }> = {
+  claim: { label: "Claim", color: "#4338ca", soft: "#eef2ff" },
+  support: { label: "Support", color: "#15803d", soft: "#f0fdf4" },
+  rebuttal: { label: "Rebuttal", color: "#b91c1c", soft: "#fef2f2" },
+};
+const RELATION_STYLE: Record<Relation, { color: string; dash: string | null; icon: string }> = {
+  supports: { color: "#15803d", dash: null, icon: "check" },
+  rebuts: { color: "#b91c1c", dash: "7 5", icon: "cross" },
+};
+// The symbols of components/icons.tsx (24×24, stroked), which lib/map cannot import.
+const ICONS: Record<string, string> = {
+  claim: '<path d="M5 21V4"/><path d="M5 4h11l-2 4 2 4H5"/>',
+  support: '<circle cx="12" cy="12" r="9"/><path d="M12 8v8M8 12h8"/>',
+  rebuttal: '<circle cx="12" cy="12" r="9"/><path d="M8 12h8"/>',
+  check: '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
+  cross: '<path d="M6 6l12 12M18 6L6 18"/>',
+  source: '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5M9 13h7M9 17h5"/>',
+  quote: '<path d="M7 7H4v6h4v-2c0 2-1 4-3 5M17 7h-3v6h4v-2c0 2-1 4-3 5"/>',
+};
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'DejaVu Sans', sans-serif";
+
+const TEXT_FONT: Font = { size: 14 };
+const KIND_FONT: Font = { size: 11, bold: true, spacing: 0.06 };
+const SPEAKER_FONT: Font = { size: 12, bold: true };
+const CHIP_FONT: Font = { size: 12 };
+const LABEL_FONT: Font = { size: 12, bold: true };
+const TITLE_FONT: Font = { size: 20, bold: true };
+
+const PAD_X = 14;
+const PAD_TOP = 12;
+const HEADER = 22;
+const LINE = 20;
+/** The canvas cuts a node's text after 12 lines too; the full text is in the node's <title>. */
+const MAX_LINES = 12;
+const CHIP = 20;
+const CHIP_GAP = 6;
+const PAD_BOTTOM = 14;
+const TEXT_WIDTH = NODE_WIDTH - 2 * PAD_X;
+const MARGIN = 40;
+const TITLE_BAND = 48;
+
+interface Chip {
+  icon: "source" | "quote";
+  text: string;
+  width: number;
+}
+interface Box {
+  node: ArgNode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+  speaker: string;
+  chips: Chip[];
+}
+
+/** The picture before it is wrapped in an <svg>: its extent in map coordinates and its content. */
+export interface MapDrawing {
+  minX: number;
+  minY: number;
+  width: number;
+  height: number;
+  body: string;
+}
+
+export function toSvg(doc: MapDoc): string {
+  return svgDocument(drawMap(doc));
+}
+
+/** The drawing as an SVG file, `scale` times its natural size in pixels (for rasterizing). */
+export function svgDocument(drawing: MapDrawing, scale = 1): string {
+  const size = (value: number) => Math.max(1, Math.round(value * scale));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size(drawing.width)}" height="${size(drawing.height)}" ` +
+      `viewBox="${num(drawing.minX)} ${num(drawing.minY)} ${num(drawing.width)} ${num(drawing.height)}" ` +
+      `role="img" aria-labelledby="map-title map-description" font-family="${FONT_FAMILY}">`,
+    drawing.body,
+    "</svg>",
+    "",
+  ].join("\n");
+}
+
+export interface DrawOptions {
+  /**
+   * False draws the same picture without any words: boxes by kind and lines by relation only.
+   * For a raster so small that text would be a blur anyway, and laying it out costs the most.
+   */
+  text?: boolean;
+}
+
+export function drawMap(doc: MapDoc, { text = true }: DrawOptions = {}): MapDrawing {
+  const boxes = new Map<string, Box>();
+  for (const node of Object.values(doc.nodes)) boxes.set(node.id, boxOf(doc, node));
+  const links = Object.values(doc.edges).flatMap((edge) => {
+    const from = boxes.get(edge.from);
+    const to = boxes.get(edge.to);
+    return from && to ? [linkGeometry(edge, from, to)] : [];
+  });
+
+  const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const include = (x: number, y: number) => {
+    extent.minX = Math.min(extent.minX, x);
+    extent.minY = Math.min(extent.minY, y);
+    extent.maxX = Math.max(extent.maxX, x);
+    extent.maxY = Math.max(extent.maxY, y);
+  };
+  for (const box of boxes.values()) {
+    include(box.x, box.y);
+    include(box.x + box.width, box.y + box.height);
+  }
+  // A cubic curve stays inside the hull of its control points.
+  for (const link of links) {
+    for (const [x, y] of link.points) include(x, y);
+    include(link.label.x - link.label.width / 2, link.label.y - CHIP / 2);
+    include(link.label.x + link.label.width / 2, link.label.y + CHIP / 2);
+  }
+  if (boxes.size === 0) {
+    include(0, 0);
+    include(420, 60);
+  }
+
+  const contentWidth = extent.maxX - extent.minX;
+  const title = fitLine(doc.meta.title || "Untitled map", Math.max(contentWidth, 600), TITLE_FONT);
+  const minX = extent.minX - MARGIN;
+  const minY = extent.minY - MARGIN - TITLE_BAND;
+  const width = Math.max(contentWidth, textWidth(title, TITLE_FONT)) + 2 * MARGIN;
+  const height = extent.maxY - extent.minY + 2 * MARGIN + TITLE_BAND;
+
+  const body = [
+    `<title id="map-title">${xmlEscape(doc.meta.title || "Untitled map")}</title>`,
+    `<desc id="map-description">${xmlEscape(describeMap(doc))}</desc>`,
+    definitions(),
+    `<rect x="${num(minX)}" y="${num(minY)}" width="${num(width)}" height="${num(height)}" fill="${INK.surface}"/>`,
+    `<text x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 20)}" font-size="20" font-weight="700" fill="${INK.text}">${xmlEscape(title)}</text>`,
+    boxes.size === 0 ? `<text x="0" y="30" font-size="14" font-style="italic" fill="${INK.muted}">This map has no nodes yet.</text>` : "",
+    `<g fill="none" stroke-width="2">${links.map((link) => link.path).join("")}</g>`,
+    `<g>${[...boxes.values()].map((box) => (text ? drawBox(box) : shapeOf(box.node.kind, box.x, box.y, box.width, box.height))).join("")}</g>`,
+    text ? `<g>${links.map((link) => link.labelMarkup).join("")}</g>` : "",
+  ];
+  return { minX, minY, width, height, body: body.filter(Boolean).join("\n") };
+}
+
+function boxOf(doc: MapDoc, node: ArgNode): Box {
+  const lines = clampLines(wrapText(node.text, TEXT_WIDTH, TEXT_FONT, MAX_LINES), MAX_LINES, TEXT_WIDTH, TEXT_FONT);
+  const kindWidth = 19 + textWidth(KIND_STYLE[node.kind].label.toUpperCase(), KIND_FONT);
+  const speaker = node.speaker.trim() ? fitLine(node.speaker, TEXT_WIDTH - kindWidth - 8, SPEAKER_FONT) : "";
+  const chips = chipsOf(doc, node);
+  const footer = chips.length > 0 ? 8 + CHIP : 0;
+  const height = PAD_TOP + HEADER + 4 + Math.max(1, lines.length) * LINE + footer + PAD_BOTTOM;
+  return { node, x: node.x, y: node.y, width: NODE_WIDTH, height, lines, speaker, chips };
+}
+
+/**
+ * The source the node cites and the quote it takes from it, as chips on one line: the source
+ * keeps its name short when there is a quote to show beside it.
+ */
+function chipsOf(doc: MapDoc, node: ArgNode): Chip[] {
+  const chips: Chip[] = [];
+  const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
+  const quote = node.quote.trim();
+  const chip = (icon: Chip["icon"], text: string, room: number): Chip => {
+    const fitted = fitLine(text, room - 30, CHIP_FONT);
+    return { icon, text: fitted, width: 30 + textWidth(fitted, CHIP_FONT) };
+  };
+  if (source) chips.push(chip("source", source.publisher || source.title, quote ? TEXT_WIDTH * 0.45 : TEXT_WIDTH));
+  const used = chips[0] ? chips[0].width + CHIP_GAP : 0;
+  if (quote) chips.push(chip("quote", `“${quote}”`, TEXT_WIDTH - used));
+  return chips;
+}
+
+function drawBox(box: Box): string {
+  const { node, x, y, width, height } = box;
+  const style = KIND_STYLE[node.kind];
+  const parts = [`<title>${xmlEscape(`${style.label}${node.speaker.trim() ? ` by ${node.speaker.trim()}` : ""}: ${node.text.trim() || "(no text)"}`)}</title>`];
+  parts.push(shapeOf(node.kind, x, y, width, height));
+  const headerY = y + PAD_TOP;
+  parts.push(icon(node.kind, x + PAD_X, headerY + 4, 14, style.color));
+  parts.push(
+    `<text x="${num(x + PAD_X + 19)}" y="${num(headerY + 15)}" font-size="11" font-weight="700" letter-spacing="0.66" fill="${style.color}">${style.label.toUpperCase()}</text>`,
+  );
+  if (box.speaker) {
+    parts.push(
+      `<text x="${num(x + width - PAD_X)}" y="${num(headerY + 15)}" text-anchor="end" font-size="12" font-weight="600" fill="${INK.muted}">${xmlEscape(box.speaker)}</text>`,
+    );
+  }
+  const textTop = headerY + HEADER + 4;
+  if (!node.text.trim()) {
+    parts.push(`<text x="${num(x + PAD_X)}" y="${num(textTop + 15)}" font-size="14" font-style="italic" fill="${INK.muted}">(no text)</text>`);
+  }
+  box.lines.forEach((line, index) => {
+    if (line) parts.push(`<text x="${num(x + PAD_X)}" y="${num(textTop + 15 + index * LINE)}" font-size="14" fill="${INK.text}">${xmlEscape(line)}</text>`);
+  });
+  const chipY = textTop + Math.max(1, box.lines.length) * LINE + 8;
+  let chipX = x + PAD_X;
+  for (const chip of box.chips) {
+    parts.push(`<rect x="${num(chipX)}" y="${num(chipY)}" width="${num(chip.width)}" height="${CHIP}" rx="10" fill="${INK.chip}"/>`);
+    parts.push(icon(chip.icon, chipX + 7, chipY + 4, 12, INK.muted));
+    parts.push(`<text x="${num(chipX + 23)}" y="${num(chipY + 14)}" font-size="12" fill="${INK.muted}">${xmlEscape(chip.text)}</text>`);
+    chipX += chip.width + CHIP_GAP;
+  }
+  return `<g>${parts.join("")}</g>\n`;
+}
+
+function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: number): string {
+  const { color, soft } = KIND_STYLE[kind];
+  const at = `x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"`;
+  if (kind === "claim") {
+    // A filled band behind the label, square at the bottom, rounded with the border at the top.
+    const band = `M${num(x)} ${num(y + 34)}V${num(y + 4)}Q${num(x)} ${num(y)} ${num(x + 4)} ${num(y)}H${num(x + width - 4)}Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + 4)}V${num(y + 34)}Z`;
+    return `<rect ${at} rx="4" fill="${INK.surface}"/><path d="${band}" fill="${soft}"/><rect ${at} rx="4" fill="none" stroke="${color}" stroke-width="2.5"/>`;
+  }
+  if (kind === "support") {
+    // The border colour shows through as a 7px bar down the left and a 2px line elsewhere.
+    return `<rect ${at} rx="12" fill="${color}"/><rect x="${num(x + 7)}" y="${num(y + 2)}" width="${num(width - 9)}" height="${num(height - 4)}" rx="10" fill="${INK.surface}"/>`;
+  }
+  return `<rect ${at} rx="12" fill="${soft}" stroke="${color}" stroke-width="2" stroke-dasharray="6 4"/>`;
+}
+
+interface LinkGeometry {
+  path: string;
+  points: [number, number][];
+  label: { x: number; y: number; width: number };
+  labelMarkup: string;
+}
+
+/** React Flow's bezier between a top handle and a bottom handle, so the curve matches the canvas. */
+function linkGeometry(edge: ArgEdge, from: Box, to: Box): LinkGeometry {
+  const style = RELATION_STYLE[edge.relation];
+  const [sx, sy] = [from.x + from.width / 2, from.y];
+  const [tx, ty] = [to.x + to.width / 2, to.y + to.height];
+  const distance = sy - ty;
+  const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+  const [c1x, c1y, c2x, c2y] = [sx, sy - offset, tx, ty + offset];
+  const d = `M${num(sx)} ${num(sy)}C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(tx)} ${num(ty)}`;
+  const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
+  const title = `${KIND_STYLE[from.node.kind].label} “${fitLine(from.node.text, 240, TEXT_FONT)}” ${edge.relation} ${KIND_STYLE[to.node.kind].label} “${fitLine(to.node.text, 240, TEXT_FONT)}”`;
+  const path = `<path d="${d}" stroke="${style.color}"${dash} marker-end="url(#arrow-${edge.relation})"><title>${xmlEscape(title)}</title></path>\n`;
+  const label = { x: (sx + 3 * c1x + 3 * c2x + tx) / 8, y: (sy + 3 * c1y + 3 * c2y + ty) / 8, width: 34 + textWidth(edge.relation, LABEL_FONT) };
+  const left = label.x - label.width / 2;
+  const labelMarkup =
+    `<g><rect x="${num(left)}" y="${num(label.y - CHIP / 2)}" width="${num(label.width)}" height="${CHIP}" rx="10" fill="${INK.surface}" stroke="${style.color}" stroke-width="1.5"${style.dash ? ' stroke-dasharray="4 3"' : ""}/>` +
+    icon(style.icon, left + 7, label.y - 6, 12, style.color) +
+    `<text x="${num(left + 23)}" y="${num(label.y + 4)}" font-size="12" font-weight="600" fill="${style.color}">${edge.relation}</text></g>\n`;
+  return { path, points: [[sx, sy], [c1x, c1y], [c2x, c2y], [tx, ty]], label, labelMarkup };
+}
+
+function definitions(): string {
+  const symbols = Object.entries(ICONS).map(
+    ([name, paths]) => `<symbol id="icon-${name}" viewBox="0 0 24 24" fill="none" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${paths}</symbol>`,
+  );
+  const markers = (Object.keys(RELATION_STYLE) as Relation[]).map(
+    (relation) =>
+      `<marker id="arrow-${relation}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="16" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" fill="${RELATION_STYLE[relation].color}"/></marker>`,
+  );
+  return `<defs>${symbols.join("")}${markers.join("")}</defs>`;
+}
+
+function icon(name: string, x: number, y: number, size: number, color: string): string {
+  return `<use href="#icon-${name}" x="${num(x)}" y="${num(y)}" width="${size}" height="${size}" stroke="${color}"/>`;
+}
+
+function describeMap(doc: MapDoc): string {
+  const nodes = Object.values(doc.nodes);
+  const count = (kind: NodeKind) => nodes.filter((node) => node.kind === kind).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `An argument map: ${plural(count("claim"), "claim")}, ${plural(count("support"), "support")}, ${plural(count("rebuttal"), "rebuttal")} and ${plural(Object.keys(doc.edges).length, "link")}.`;
+}
+
+/** Coordinates with at most one decimal: enough for a picture, and a smaller file. */
+function num(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
