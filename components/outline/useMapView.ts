@@ -14,7 +14,8 @@ export function viewFromParam(value: string | null): MapView {
 }
 
 export function useMapView(): [MapView, (view: MapView) => void] {
-  const view = viewFromParam(useSearchParams().get("view"));
+  // Typed nullable once a pages/ directory exists (the live API routes live there); never null here.
+  const view = viewFromParam(useSearchParams()?.get("view") ?? null);
   const setView = useCallback((next: MapView) => {
     const url = new URL(window.location.href);
     if (next === "outline") url.searchParams.set("view", "outline");

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mapRoute from "../../app/api/maps/[token]/route";
-import * as opsRoute from "../../app/api/maps/[token]/ops/route";
-import * as eventsRoute from "../../app/api/maps/[token]/events/route";
-import * as presenceRoute from "../../app/api/maps/[token]/presence/route";
+import eventsRoute from "../../pages/api/maps/[token]/events";
+import opsRoute from "../../pages/api/maps/[token]/ops";
+import presenceRoute from "../../pages/api/maps/[token]/presence";
 import * as exportRoute from "../../app/api/maps/[token]/export/route";
 import * as copyRoute from "../../app/api/maps/[token]/copy/route";
 import * as rotateRoute from "../../app/api/maps/[token]/links/rotate/route";
@@ -15,6 +15,7 @@ import { applyClientOps } from "./apply-ops";
 import { resolveToken } from "./links";
 import { createMapFromDoc, readSnapshot } from "./maps";
 import { useTempDatabase } from "./testing/temp-database";
+import { callNodeRoute, postJson } from "./testing/node-route";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
 beforeAll(async () => {
@@ -45,20 +46,20 @@ async function mapWithLinks(): Promise<{ mapId: string; tokens: Record<Holder, s
 const ROUTES: Record<string, { call: (token: string) => Promise<Response>; expect: Record<Holder, number> }> = {
   "GET /api/maps/:token": { call: (t) => mapRoute.GET(new Request(`http://test/api/maps/${t}`), ctx(t)), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },
   "POST /api/maps/:token/ops": {
-    call: (t) => opsRoute.POST(new Request("http://test/x", json({ clientId: "matrix", ops: [{ clientOpId: `o${Math.random()}`.replace(".", ""), type: "updateNode", id: "a", patch: { text: "changed" } }] })), ctx(t)),
+    call: (t) => postJson(opsRoute, { token: t }, { clientId: "matrix", ops: [{ clientOpId: `o${Math.random()}`.replace(".", ""), type: "updateNode", id: "a", patch: { text: "changed" } }] }),
     expect: { owner: 200, edit: 200, view: 403, revoked: 404, malformed: 404, unknown: 404 },
   },
   "GET /api/maps/:token/events": {
     call: async (t) => {
       const abort = new AbortController();
-      const response = await eventsRoute.GET(new Request("http://test/x", { signal: abort.signal }), ctx(t));
-      abort.abort();
+      const response = await callNodeRoute(eventsRoute, { params: { token: t }, signal: abort.signal });
+      if (response.ok) abort.abort(); // a refusal's JSON body is still read below
       return response;
     },
     expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 },
   },
   "POST /api/maps/:token/presence": {
-    call: (t) => presenceRoute.POST(new Request("http://test/x", json({ clientId: "matrix", name: "M", colour: "#123456" })), ctx(t)),
+    call: (t) => postJson(presenceRoute, { token: t }, { clientId: "matrix", name: "M", colour: "#123456" }),
     expect: { owner: 204, edit: 204, view: 204, revoked: 404, malformed: 404, unknown: 404 },
   },
   "GET /api/maps/:token/export": { call: (t) => exportRoute.GET(new Request("http://test/x?format=json"), ctx(t)), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },

@@ -7,7 +7,9 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "too_large"
+  | "method_not_allowed"
   | "rate_limited"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -17,7 +19,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  method_not_allowed: 405,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -37,10 +41,14 @@ export class AppError extends Error {
 /** Unknown, malformed and revoked tokens all get this same answer. */
 export const mapNotFound = () => new AppError("not_found", "No map at this link. It may have been revoked.");
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: error.headers });
-  }
+/** What an error becomes on the wire: status, headers and the `{error:{code,message}}` body. */
+export function errorAnswer(error: unknown): { status: number; headers: Record<string, string>; body: { error: { code: ErrorCode; message: string } } } {
+  if (error instanceof AppError) return { status: error.status, headers: error.headers, body: { error: { code: error.code, message: error.message } } };
   console.error(error);
-  return Response.json({ error: { code: "internal", message: "Something went wrong on the server." } }, { status: 500 });
+  return { status: 500, headers: {}, body: { error: { code: "internal", message: "Something went wrong on the server." } } };
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, headers, body } = errorAnswer(error);
+  return Response.json(body, { status, headers });
 }

@@ -1,12 +1,14 @@
 /** The event stream: replay after `since`, live ops without gaps or repeats, cleanup when the client leaves. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import eventsRoute from "../../pages/api/maps/[token]/events";
 import type { Op } from "../map/ops";
 import { emptyDoc } from "../map/types";
 import { applyClientOps } from "./apply-ops";
 import { broadcaster } from "./broadcaster";
-import { openEventStream, sinceOf } from "./events";
+import { closeAllStreams, sinceOf } from "./events";
 import { resolveToken } from "./links";
 import { createMapFromDoc } from "./maps";
+import { callNodeRoute } from "./testing/node-route";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -19,8 +21,13 @@ const claim = (id: string): Op & { clientOpId: string } => ({ clientOpId: id, ty
 
 async function newMap() {
   const created = await createMapFromDoc(emptyDoc({ title: "Events" }), "http://test");
-  return (await resolveToken(created.links.view.split("/m/")[1]!))!;
+  const view = created.links.view.split("/m/")[1]!;
+  return { ...(await resolveToken(view))!, view, edit: created.links.edit.split("/m/")[1]! };
 }
+
+/** Opens the map's event stream through the real route, over HTTP. */
+const openStream = (token: string, abort: AbortController, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  callNodeRoute(eventsRoute, { params: { token }, query, headers, signal: abort.signal });
 
 /** Reads SSE frames from a response until `count` op events have arrived. */
 async function readOps(response: Response, count: number): Promise<{ ids: number[]; types: string[] }> {
@@ -49,10 +56,10 @@ async function readOps(response: Response, count: number): Promise<{ ids: number
 
 describe("event stream", () => {
   it("replays the log after `since`, then delivers live ops in order without repeats", async () => {
-    const { mapId, linkId } = await newMap();
+    const { mapId, view } = await newMap();
     await applyClientOps({ mapId, clientId: "c", author: "", ops: [claim("a"), claim("b"), claim("c")] });
     const abort = new AbortController();
-    const response = openEventStream(mapId, linkId, 1, abort.signal);
+    const response = await openStream(view, abort, { since: "1" });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const live = applyClientOps({ mapId, clientId: "c", author: "", ops: [claim("d"), claim("e")] });
     const { ids } = await readOps(response, 4);
@@ -61,32 +68,55 @@ describe("event stream", () => {
     abort.abort();
   });
 
-  it("removes its listener when the client goes away", async () => {
-    const { mapId, linkId } = await newMap();
+  it("resumes from Last-Event-ID over the since parameter", async () => {
+    const { mapId, view } = await newMap();
+    await applyClientOps({ mapId, clientId: "c", author: "", ops: [claim("a"), claim("b"), claim("c")] });
     const abort = new AbortController();
-    const response = openEventStream(mapId, linkId, 0, abort.signal);
+    const response = await openStream(view, abort, { since: "1" }, { "last-event-id": "2" });
+    expect((await readOps(response, 1)).ids).toEqual([3]);
+    abort.abort();
+    expect(sinceOf("7", "3")).toBe(7);
+    expect(sinceOf(undefined, "3")).toBe(3);
+    expect(sinceOf(undefined, "-1")).toBe(0);
+    expect(sinceOf("junk", "4")).toBe(4);
+  });
+
+  it("removes its listener when the client goes away", async () => {
+    const { mapId, view } = await newMap();
+    const abort = new AbortController();
+    const response = await openStream(view, abort);
     await applyClientOps({ mapId, clientId: "c", author: "", ops: [claim("a")] });
     await readOps(response, 1);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     abort.abort();
-    expect(broadcaster().listenerCount(mapId)).toBe(0);
+    await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(0));
   });
 
   it("closes the streams of a revoked link, and only those", async () => {
-    const { mapId, linkId } = await newMap();
-    const revokedStream = openEventStream(mapId, linkId, 0, new AbortController().signal);
-    const otherStream = openEventStream(mapId, "another-link", 0, new AbortController().signal);
-    await new Promise((resolve) => setImmediate(resolve));
+    const { mapId, linkId, view, edit } = await newMap();
+    const abort = new AbortController();
+    const revokedStream = await openStream(view, abort);
+    const otherStream = await openStream(edit, abort);
+    await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
     expect(types).toEqual(["revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
+    abort.abort();
   });
 
-  it("resumes from Last-Event-ID over the since parameter", () => {
-    expect(sinceOf(new Request("http://x/events?since=3", { headers: { "last-event-id": "7" } }))).toBe(7);
-    expect(sinceOf(new Request("http://x/events?since=3"))).toBe(3);
-    expect(sinceOf(new Request("http://x/events?since=-1"))).toBe(0);
+  // Last in this file: the server stays shut down for the rest of it (each file runs in its own process).
+  it("a shutting-down server ends open streams and refuses new ones with 503", async () => {
+    const { mapId, view } = await newMap();
+    const abort = new AbortController();
+    const open = await openStream(view, abort);
+    await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(1));
+    closeAllStreams();
+    expect(broadcaster().listenerCount(mapId)).toBe(0);
+    await expect(open.text()).resolves.toContain("retry: 1000");
+    const refused = await openStream(view, abort);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toEqual({ error: { code: "unavailable", message: expect.any(String) } });
   });
 });

@@ -6,6 +6,7 @@
 import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
 import { readDb } from "./db";
+import { AppError } from "./errors";
 import { currentPresence } from "./presence";
 import { processWide } from "./process-wide";
 
@@ -42,83 +43,79 @@ export function closeStreamsOnShutdown(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, closeAllStreams);
 }
 
-export function openEventStream(mapId: string, linkId: string, since: number, signal: AbortSignal): Response {
-  if (streams.shuttingDown) {
-    return Response.json({ error: { code: "unavailable", message: "The server is restarting." } }, { status: 503, headers: { connection: "close", "retry-after": "2" } });
-  }
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let lastSent = since;
-      let replaying = true;
-      const buffered: MapEvent[] = [];
-      let closed = false;
-      // Frames queued in one tick go out as one chunk: under load many ops share one write.
-      let outbox: Uint8Array[] = [];
-      const flush = () => {
-        const chunks = outbox;
-        outbox = [];
-        if (closed || chunks.length === 0) return;
-        try {
-          controller.enqueue(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-        } catch {
-          close(); // the client went away between the send and this flush
-        }
-      };
-      const send = (bytes: Uint8Array) => {
-        if (closed) return;
-        if (outbox.push(bytes) === 1) queueMicrotask(flush);
-      };
-      const deliver = (event: MapEvent) => {
-        if (event.kind === "op") {
-          if (event.entry.revision <= lastSent) return;
-          lastSent = event.entry.revision;
-          send(frameOf(event));
-        } else if (event.kind === "presence") send(frameOf(event));
-        else if (event.linkId === linkId) {
-          send(frame("revoked", {}));
-          close();
-        }
-      };
-      const unsubscribe = broadcaster().subscribe(mapId, (event) => (replaying ? buffered.push(event) : deliver(event)));
-      const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
-      const close = () => {
-        if (closed) return;
-        flush();
-        closed = true;
-        streams.open.delete(close);
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      cleanup = close;
-      streams.open.add(close);
-      signal.addEventListener("abort", close);
-      send(encoder.encode(`retry: 1000\n\n`));
-      try {
-        for (const entry of await replayFrom(mapId, since)) deliver({ kind: "op", entry });
-      } catch (error) {
-        console.error("replay failed", error);
-        close();
-        return;
-      }
+/** Where a stream's frames go: an HTTP response, or a test's buffer. */
+export interface EventSink {
+  /** False when the frame cannot be sent (the client is gone, or too far behind): the stream then closes. */
+  write(bytes: Uint8Array): boolean;
+  end(): void;
+  /** Called once when the client goes away. */
+  onClose(listener: () => void): void;
+}
+
+/**
+ * Streams the map's events into the sink `open` returns, until the client leaves, its link is
+ * revoked or the server shuts down. Refuses (503) while the server is shutting down, before any
+ * sink is opened. A client that is closed for being too slow reconnects and resumes by replay.
+ */
+export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink): void {
+  if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
+  const sink = open();
+  let lastSent = since;
+  let replaying = true;
+  const buffered: MapEvent[] = [];
+  let closed = false;
+  // Frames queued in one tick go out as one write: under load many ops share one chunk.
+  let outbox: Uint8Array[] = [];
+  const flush = () => {
+    const chunks = outbox;
+    outbox = [];
+    if (closed || chunks.length === 0) return;
+    if (!sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))) close();
+  };
+  const send = (bytes: Uint8Array) => {
+    if (closed) return;
+    if (outbox.push(bytes) === 1) queueMicrotask(flush);
+  };
+  const deliver = (event: MapEvent) => {
+    if (event.kind === "op") {
+      if (event.entry.revision <= lastSent) return;
+      lastSent = event.entry.revision;
+      send(frameOf(event));
+    } else if (event.kind === "presence") send(frameOf(event));
+    else if (event.linkId === linkId) {
+      send(frame("revoked", {}));
+      close();
+    }
+  };
+  const unsubscribe = broadcaster().subscribe(mapId, (event) => (replaying ? buffered.push(event) : deliver(event)));
+  const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
+  const close = () => {
+    if (closed) return;
+    flush(); // the last frames (a "revoked" notice) go out first; a failed write closes from inside
+    if (closed) return;
+    closed = true;
+    streams.open.delete(close);
+    clearInterval(heartbeat);
+    unsubscribe();
+    sink.end();
+  };
+  streams.open.add(close);
+  sink.onClose(close);
+  send(encoder.encode(`retry: 1000\n\n`));
+  // Subscribed before replaying: what commits meanwhile waits in `buffered`, and repeats are skipped.
+  replayFrom(mapId, since).then(
+    (entries) => {
+      for (const entry of entries) deliver({ kind: "op", entry });
       replaying = false;
       for (const event of buffered.splice(0)) deliver(event);
       const here = currentPresence(mapId);
       if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
     },
-    cancel() {
-      cleanup();
+    (error: unknown) => {
+      console.error("replay failed", error);
+      close();
     },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
-  });
+  );
 }
 
 export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
@@ -134,9 +131,9 @@ export async function replayFrom(mapId: string, since: number): Promise<LoggedOp
 }
 
 /** `Last-Event-ID` (sent by a reconnecting EventSource) wins over the `since` query parameter. */
-export function sinceOf(request: Request): number {
-  const header = Number(request.headers.get("last-event-id"));
-  if (Number.isSafeInteger(header) && header >= 0 && request.headers.has("last-event-id")) return header;
-  const query = Number(new URL(request.url).searchParams.get("since") ?? "0");
+export function sinceOf(lastEventId: string | undefined, since: string | undefined): number {
+  const header = Number(lastEventId);
+  if (lastEventId !== undefined && lastEventId !== "" && Number.isSafeInteger(header) && header >= 0) return header;
+  const query = Number(since ?? "0");
   return Number.isSafeInteger(query) && query >= 0 ? query : 0;
 }

@@ -19,7 +19,11 @@ export function route<P>(handler: (request: Request, params: P) => Promise<Respo
 
 /** Reads at most `limit` bytes of JSON and validates it; never trusts Content-Length alone. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit: number = LIMITS.requestBody): Promise<z.output<S>> {
-  const text = await readText(request, limit);
+  return parseJsonText(await readText(request, limit), schema);
+}
+
+/** Parses a request body's text as JSON and validates it: 400 for bad JSON or shape, 413 for too much. */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -34,10 +38,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   return result.data;
 }
 
+export const bodyTooLarge = (limit: number) => new AppError("too_large", `The request body is over ${limit} bytes.`);
+
 /** Reads at most `limit` bytes of the body as UTF-8 text, refusing a larger declared length at once. */
 export async function readText(request: Request, limit: number = LIMITS.requestBody): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("too_large", `The request body is over ${limit} bytes.`);
+  if (declared > limit) throw bodyTooLarge(limit);
   return readBounded(request, limit);
 }
 
@@ -52,7 +58,7 @@ export async function readBounded(request: Request, limit: number): Promise<stri
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new AppError("too_large", `The request body is over ${limit} bytes.`);
+      throw bodyTooLarge(limit);
     }
     chunks.push(value);
   }

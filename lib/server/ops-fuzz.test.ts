@@ -1,11 +1,12 @@
 /** Fuzzing the ops endpoint: whatever a client sends, no 500, and a refused request changes nothing. */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as opsRoute from "../../app/api/maps/[token]/ops/route";
+import opsRoute from "../../pages/api/maps/[token]/ops";
 import { anyOpArb } from "../map/testing/anyOp";
 import { emptyDoc } from "../map/types";
 import { resolveToken } from "./links";
 import { createMapFromDoc, readSnapshot } from "./maps";
+import { postJson } from "./testing/node-route";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -23,7 +24,7 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const post = (body: string) => opsRoute.POST(new Request("http://test/x", { method: "POST", headers: { "content-type": "application/json" }, body }), { params: Promise.resolve({ token }) });
+const post = (body: string) => postJson(opsRoute, { token }, body);
 
 /** Bodies from plain junk to nearly-valid batches of real and mangled ops. */
 const bodyArb = fc.oneof(

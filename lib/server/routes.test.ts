@@ -2,13 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as createRoute from "../../app/api/maps/route";
 import * as mapRoute from "../../app/api/maps/[token]/route";
-import * as opsRoute from "../../app/api/maps/[token]/ops/route";
+import opsRoute from "../../pages/api/maps/[token]/ops";
 import * as copyRoute from "../../app/api/maps/[token]/copy/route";
 import * as exportRoute from "../../app/api/maps/[token]/export/route";
 import * as importRoute from "../../app/api/maps/import/route";
 import { ensureDemoMap } from "./demo";
 import { useTempDatabase } from "./testing/temp-database";
 import { DEMO_MAP } from "../../prisma/demo-map";
+import { callNodeRoute, postJson } from "./testing/node-route";
 
 const BASE = "http://argumap.test";
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -31,7 +32,7 @@ async function createMap(title = "Contract map") {
 }
 
 const addClaim = (clientOpId: string, id: string) => ({ clientOpId, type: "addNode", node: { id, kind: "claim", text: "A claim", x: 0, y: 0 } });
-const sendOps = (token: string, ops: unknown[], clientId = "client-1") => opsRoute.POST(post(`/api/maps/${token}/ops`, { clientId, ops }), ctx(token));
+const sendOps = (token: string, ops: unknown[], clientId = "client-1") => postJson(opsRoute, { token }, { clientId, ops });
 const snapshot = async (token: string) => (await (await mapRoute.GET(get(`/api/maps/${token}`), ctx(token))).json()) as { nodes: { id: string }[]; revision: number; role: string; map: { title: string } };
 
 describe("POST /api/maps", () => {
@@ -120,6 +121,18 @@ describe("POST /api/maps/:token/ops", () => {
     const ops = Array.from({ length: 501 }, (_, i) => addClaim(`o${i}`, `n${i}`));
     const response = await sendOps(map.owner, ops);
     expect(response.status).toBe(413);
+    expect((await snapshot(map.owner)).nodes).toEqual([]);
+  });
+
+  it("refuses a body over the size limit with 413 before reading it all, and a wrong method with 405", async () => {
+    const map = await createMap();
+    const huge = await postJson(opsRoute, { token: map.owner }, { clientId: "c", ops: [addClaim("o1", "n1")], padding: "x".repeat(2_100_000) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe("too_large");
+    const get = await callNodeRoute(opsRoute, { params: { token: map.owner } });
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect((await get.json()).error.code).toBe("method_not_allowed");
     expect((await snapshot(map.owner)).nodes).toEqual([]);
   });
 });
