@@ -41,10 +41,11 @@ export type EachResult = { ok: true; op: Op } | { ok: false; error: OpError };
  * Applies each op in turn, skipping the ones that cannot apply, with one copy per record for the
  * whole list (the server applies a group of ops per commit). Each applied op comes back as it took
  * effect: nodes that no longer exist are left out of moves and deletes, so the logged op says
- * exactly what changed.
+ * exactly what changed. With `inPlace`, `doc` and its records are changed where they are: only
+ * for a caller that holds the sole reference to them (see DocWriter).
  */
-export function applyEach(doc: MapDoc, ops: readonly Op[]): { doc: MapDoc; results: EachResult[] } {
-  const writer = new DocWriter(doc);
+export function applyEach(doc: MapDoc, ops: readonly Op[], { inPlace = false } = {}): { doc: MapDoc; results: EachResult[] } {
+  const writer = new DocWriter(doc, inPlace ? "inPlace" : "copy");
   const results = ops.map((op): EachResult => {
     const effective = effectiveOp(writer.doc, op);
     const error = applyTo(writer, effective);
@@ -67,7 +68,7 @@ function effectiveOp(doc: MapDoc, op: Op): Op {
 
 /** Why `doc` would reject the op, or null when it would apply; copies and writes nothing. */
 export function checkOp(doc: MapDoc, op: Op): OpError | null {
-  const writer = new DocWriter(doc, true);
+  const writer = new DocWriter(doc, "dryRun");
   const error = applyTo(writer, op);
   writer.finish();
   return error;

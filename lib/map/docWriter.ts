@@ -13,7 +13,8 @@
 import { countEntries, entryOf, hasEntry } from "./records";
 import type { ArgEdge, ArgNode, MapDoc, MapMeta, Source } from "./types";
 
-type RecordName = "nodes" | "edges" | "sources";
+const RECORD_NAMES = ["nodes", "edges", "sources"] as const;
+type RecordName = (typeof RECORD_NAMES)[number];
 interface RecordTypes {
   nodes: ArgNode;
   edges: ArgEdge;
@@ -30,16 +31,23 @@ const factsByRecord = new WeakMap<object, RecordFacts>();
 
 export class DocWriter {
   private current: MapDoc;
+  private readonly dryRun: boolean;
   private ownsDoc = false;
   private readonly owned = new Set<object>();
   private readonly facts = new Map<RecordName, RecordFacts>();
 
-  /** With `dryRun`, ops are checked in full but nothing is written or copied. */
-  constructor(
-    doc: MapDoc,
-    private readonly dryRun = false,
-  ) {
+  /**
+   * `dryRun`: ops are checked in full but nothing is written or copied. `inPlace`: the caller owns
+   * the doc and each of its records outright (nothing else holds them), so writes go straight in,
+   * with no copies; the server's apply queue keeps such a working doc per map.
+   */
+  constructor(doc: MapDoc, mode: "copy" | "dryRun" | "inPlace" = "copy") {
     this.current = doc;
+    this.dryRun = mode === "dryRun";
+    if (mode === "inPlace") {
+      this.ownsDoc = true;
+      for (const name of RECORD_NAMES) this.owned.add(doc[name]);
+    }
   }
 
   /** The doc with every write so far; call `finish` once done with the writer. */
@@ -74,6 +82,8 @@ export class DocWriter {
 
   put<K extends RecordName>(name: K, id: string, value: RecordTypes[K]): void {
     if (this.dryRun) return;
+    // Facts are taken before writing: in place, the record they describe is the one that changes.
+    this.factsOf(name);
     const record = this.own(name);
     const previous = entryOf(record, id);
     if (name === "edges") this.trackPair(previous as ArgEdge | undefined, value as ArgEdge);
@@ -84,6 +94,7 @@ export class DocWriter {
 
   remove(name: RecordName, id: string): void {
     if (this.dryRun || !this.has(name, id)) return;
+    this.factsOf(name);
     const record = this.own(name);
     if (name === "edges") this.trackPair(record[id] as ArgEdge, undefined);
     this.adjustCount(name, -1);

@@ -11,7 +11,7 @@ import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
-import { cachedDoc, forget, loadDoc, remember } from "./doc-store";
+import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { groupWrites } from "./persist-op";
 import { processWide } from "./process-wide";
@@ -33,6 +33,21 @@ interface Waiting {
 const MAX_OPS_PER_GROUP = 2_000;
 const queues = processWide("apply-queues", () => new Map<string, Waiting[]>());
 
+/**
+ * Each map's working doc: the queue's own, never handed to readers (they load and cache theirs
+ * through doc-store), so the fast path changes it in place instead of copying records of thousands
+ * of nodes on every commit. Present only while it equals the committed map; a group that fails
+ * drops it, and the careful path builds it again. The least recently used are let go.
+ */
+const workingDocs = processWide("working-docs", () => new Map<string, { revision: number; doc: MapDoc }>());
+const WORKING_DOCS = 200;
+
+function keepWorking(mapId: string, revision: number, doc: MapDoc): void {
+  workingDocs.delete(mapId);
+  workingDocs.set(mapId, { revision, doc });
+  if (workingDocs.size > WORKING_DOCS) workingDocs.delete(workingDocs.keys().next().value!);
+}
+
 export function applyClientOps(submission: Submission): Promise<OpsOutcome> {
   return new Promise((resolve, reject) => {
     const queue = queues.get(submission.mapId);
@@ -53,12 +68,12 @@ async function drain(mapId: string): Promise<void> {
     const submissions = group.map((waiting) => waiting.submission);
     try {
       const client = await db();
-      const result = (await commitFast(client, mapId, submissions)) ?? (await client.$transaction((tx) => commitCareful(tx, mapId, submissions)));
-      remember(mapId, result.revision, result.doc);
+      const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(client, mapId, submissions));
       for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
+      workingDocs.delete(mapId);
       for (const waiting of group) waiting.reject(error);
     }
   }
@@ -77,29 +92,24 @@ function takeGroup(queue: Waiting[]): Waiting[] {
   return queue.splice(0, count);
 }
 
-interface GroupResult {
-  revision: number;
-  doc: MapDoc;
-  outcomes: OpsOutcome[];
-  fresh: LoggedOp[];
-}
-
 /** Each op of a submission: already logged at a revision, or the index of its fresh op. */
 type PlanStep = { clientOpId: string; logged: number } | { clientOpId: string; index: number };
 
 const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clientOpId}`;
 
 /**
- * The fast path trusts this process's cached doc and does not look for retried ops: it sends the
+ * The fast path trusts this map's working doc and does not look for retried ops: it sends the
  * group's writes as one batch transaction, which commits only if the database is still at the
- * cached revision (groupWrites) and no op was logged before (the log's unique index). It gives up,
- * having written nothing, when an op is rejected, the cache is stale or an op is a retry; the
- * careful path then reads everything.
+ * working doc's revision (groupWrites) and no op was logged before (the log's unique index). It
+ * gives up, having written nothing, when an op is rejected, another process wrote or an op is a
+ * retry; the careful path then reads everything.
  */
 async function commitFast(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult | null> {
-  const current = cachedDoc(mapId);
+  const current = workingDocs.get(mapId);
   if (!current) return null;
-  const result = planGroup(current, submissions, new Map());
+  // Changed in place from here on: until the commit succeeds it is not the committed map.
+  workingDocs.delete(mapId);
+  const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
     await client.$transaction(groupWrites(client, mapId, current.revision, result.fresh));
@@ -107,15 +117,23 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
     if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
     throw error;
   }
+  keepWorking(mapId, result.revision, result.doc);
   return result;
 }
 
-async function commitCareful(tx: Tx, mapId: string, submissions: Submission[]): Promise<GroupResult> {
-  forget(mapId);
-  const current = await loadDoc(tx, mapId);
-  if (!current) throw mapNotFound();
-  const result = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions));
-  for (const statement of groupWrites(tx, mapId, current.revision, result.fresh)) await statement;
+/** Reads the map and the log, then applies by copying: a loaded doc may be shared with readers. */
+async function commitCarefully(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult> {
+  const result = await client.$transaction(async (tx) => {
+    forget(mapId);
+    const current = await loadDoc(tx, mapId);
+    if (!current) throw mapNotFound();
+    const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
+    for (const statement of groupWrites(tx, mapId, current.revision, planned.fresh)) await statement;
+    return planned;
+  });
+  remember(mapId, result.revision, result.doc);
+  const { doc } = result;
+  keepWorking(mapId, result.revision, { ...doc, nodes: { ...doc.nodes }, edges: { ...doc.edges }, sources: { ...doc.sources } });
   return result;
 }
 
@@ -128,7 +146,7 @@ interface GroupResult {
 }
 
 /** What the group does to the map at `current`: each new op applied or rejected, at its revision. */
-function planGroup(current: { revision: number; doc: MapDoc }, submissions: Submission[], logged: Map<string, number>): GroupResult {
+function planGroup(current: { revision: number; doc: MapDoc }, submissions: Submission[], logged: Map<string, number>, inPlace: boolean): GroupResult {
   // Which ops are new; a retry (logged before, or sent twice in this group) is answered, not applied.
   const fresh: { submission: Submission; clientOpId: string; op: Op }[] = [];
   const firstIndex = new Map<string, number>();
@@ -145,7 +163,7 @@ function planGroup(current: { revision: number; doc: MapDoc }, submissions: Subm
     }),
   );
 
-  const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op));
+  const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op), { inPlace });
   let revision = current.revision;
   const revisions: (number | null)[] = [];
   const entries: LoggedOp[] = [];

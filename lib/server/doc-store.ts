@@ -47,11 +47,6 @@ export function remember(mapId: string, revision: number, doc: MapDoc) {
   return entry;
 }
 
-/** The doc this process last committed or read for the map, if any (not checked against the database). */
-export function cachedDoc(mapId: string): { revision: number; doc: MapDoc } | undefined {
-  return cache.get(mapId);
-}
-
 export function forget(mapId: string): void {
   cache.delete(mapId);
 }
