@@ -2,8 +2,8 @@
  * The baseline of the sync bench: the least a server can do for a collaborative editor's op round
  * trip. It speaks the same three routes as Argumap (create a map, post ops, stream events) with the
  * same frame shape, so the bench drives both with one client; but an op is only given the next
- * revision in memory and written to every open stream before the POST is answered: no validation,
- * no database, no durability.
+ * revision in memory (each op of a request its own) and written to every open stream before the
+ * POST is answered: no validation, no database, no durability.
  *
  *   node --import tsx bench/sse-baseline.ts <port>      serves on 127.0.0.1 until killed
  */
@@ -62,13 +62,15 @@ export function createBaselineServer(): http.Server {
           return answer(response, 400, { error: { code: "invalid_input", message: "not JSON" } });
         }
         const applied: { clientOpId: string; revision: number }[] = [];
+        let frames = "";
         for (const { clientOpId, ...op } of body.ops) {
           const revision = ++map.revision;
           const entry = { revision, clientId: body.clientId, clientOpId, author: body.author ?? "", op };
-          const frame = `id: ${revision}\nevent: op\ndata: ${JSON.stringify(entry)}\n\n`;
-          for (const stream of map.streams) stream.write(frame);
+          frames += `id: ${revision}\nevent: op\ndata: ${JSON.stringify(entry)}\n\n`;
           applied.push({ clientOpId, revision });
         }
+        // A request's frames go to each stream as one write, as Argumap's streams coalesce a tick's frames.
+        for (const stream of map.streams) stream.write(frames);
         answer(response, 200, { revision: map.revision, applied, rejected: [] });
       });
       return;
