@@ -7,27 +7,12 @@ import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { debate, docOf, edge, node } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
 import { looksLikeAif, parseAifImport, toAif } from "./aif";
+import { importedDoc, importRefusal, linksByText } from "../testing/imports";
 
 const RUNS = { numRuns: 200 };
 
-function imported(input: unknown): MapDoc {
-  const result = parseAifImport(input);
-  if (!result.ok) throw new Error(`expected the import to succeed: ${result.error.message}`);
-  return result.doc;
-}
-
-function importError(input: unknown): OpError {
-  const result = parseAifImport(input);
-  if (result.ok) throw new Error("expected the import to be refused");
-  return result.error;
-}
-
-/** Links as "from-text relation to-text", sorted: comparable across maps with different ids. */
-function linksByText(doc: MapDoc): string[] {
-  return Object.values(doc.edges)
-    .map((link) => `${doc.nodes[link.from]!.text} ${link.relation} ${doc.nodes[link.to]!.text}`)
-    .sort();
-}
+const imported = (input: unknown) => importedDoc(parseAifImport(input));
+const importError = (input: unknown) => importRefusal(parseAifImport(input));
 
 /** A few statements as AIFdb writes them: numeric ids, timestamps, no kinds, no positions. */
 const AIFDB_SAMPLE = {

@@ -8,24 +8,10 @@ import { debate, docOf, edge, node, source } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
 import { toArgdown } from "./argdown";
 import { parseArgdownImport } from "./argdownImport";
+import { importedDoc, importRefusal, linksByText } from "../testing/imports";
 
-function imported(text: string): MapDoc {
-  const result = parseArgdownImport(text);
-  if (!result.ok) throw new Error(`expected the import to succeed: ${result.error.message}`);
-  return result.doc;
-}
-
-function importError(text: string): OpError {
-  const result = parseArgdownImport(text);
-  if (result.ok) throw new Error("expected the import to be refused");
-  return result.error;
-}
-
-function linksByText(doc: MapDoc): string[] {
-  return Object.values(doc.edges)
-    .map((link) => `${doc.nodes[link.from]!.text} ${link.relation} ${doc.nodes[link.to]!.text}`)
-    .sort();
-}
+const imported = (text: string) => importedDoc(parseArgdownImport(text));
+const importError = (text: string) => importRefusal(parseArgdownImport(text));
 
 /** What Argdown keeps of a text: one line, runs of whitespace as one space. */
 const asOneLine = (text: string) => text.replace(/\s+/gu, " ").trim();
