@@ -1,11 +1,5 @@
-/**
- * The bench's SSE scanner against the frames both servers send, split at every possible place.
- * Not part of `npm run test:unit` (vitest looks in lib/, prisma/ and scripts/):
- *
- *   npx tsx --test bench/sse-client.test.ts
- */
-import assert from "node:assert/strict";
-import { test } from "node:test";
+/** The bench's SSE scanner against the frames both servers send, split at every possible place. */
+import { expect, it } from "vitest";
 import { opFrameScanner } from "./sse-client";
 
 const op = (revision: number, text = "Claim") =>
@@ -34,29 +28,29 @@ function scan(chunks: Buffer[]): number[] {
   return seen;
 }
 
-test("an op frame is reported once, with its id, and other frames are not", () => {
-  assert.deepEqual(scan([Buffer.from(stream)]), expected);
+it("an op frame is reported once, with its id, and other frames are not", () => {
+  expect(scan([Buffer.from(stream)])).toEqual(expected);
 });
 
-test("the stream may be split anywhere, even inside a character", () => {
+it("the stream may be split anywhere, even inside a character", () => {
   const bytes = Buffer.from(stream);
-  for (let at = 0; at <= bytes.length; at++) assert.deepEqual(scan([bytes.subarray(0, at), bytes.subarray(at)]), expected, `split at ${at}`);
+  for (let at = 0; at <= bytes.length; at++) expect(scan([bytes.subarray(0, at), bytes.subarray(at)]), `split at ${at}`).toEqual(expected);
 });
 
-test("a stream that arrives byte by byte reports the same", () => {
+it("a stream that arrives byte by byte reports the same", () => {
   const bytes = Buffer.from(stream);
-  assert.deepEqual(scan([...bytes].map((byte) => Buffer.from([byte]))), expected);
+  expect(scan([...bytes].map((byte) => Buffer.from([byte])))).toEqual(expected);
 });
 
-test("CR LF line ends are read like LF", () => {
-  assert.deepEqual(scan([Buffer.from(stream.replace(/\n/g, "\r\n"))]), expected);
+it("CR LF line ends are read like LF", () => {
+  expect(scan([Buffer.from(stream.replace(/\n/g, "\r\n"))])).toEqual(expected);
 });
 
-test("an incomplete last frame is not reported until its blank line arrives", () => {
+it("an incomplete last frame is not reported until its blank line arrives", () => {
   const seen: number[] = [];
   const push = opFrameScanner((revision) => seen.push(revision));
   push(Buffer.from(op(1).slice(0, -1)));
-  assert.deepEqual(seen, []);
+  expect(seen).toEqual([]);
   push(Buffer.from("\n"));
-  assert.deepEqual(seen, [1]);
+  expect(seen).toEqual([1]);
 });
