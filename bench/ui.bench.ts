@@ -67,7 +67,7 @@ export async function runUiBench(): Promise<BenchResult> {
   const mapJson = JSON.stringify(map);
   const degree = new Map<string, number>();
   for (const edge of map.edges) for (const end of [edge.from, edge.to]) degree.set(end, (degree.get(end) ?? 0) + 1);
-  const [bundle, probe] = await Promise.all([bundleBareFlow(), bundleProbe(map.nodes.length)]);
+  const [bundle, probe] = await Promise.all([bundleBareFlow(), bundleProbe(map.nodes)]);
   const running: (Served | Browser)[] = [];
   try {
     const argumap = await startArgumap();
@@ -134,7 +134,7 @@ export async function runUiBench(): Promise<BenchResult> {
     const openRatio = at("ours", "visible") / at("bare", "visible");
     const frameP95 = at("ours", "frames", 0.95);
     const rows: BenchRow[] = [
-      row(`open until all nodes shown, p50 (${HEADLESS}), ${counts}, ${inView.ours}/${inView.bare} in view`, at("ours", "visible"), at("bare", "visible"), "ms", `≤ ${OPEN_RATIO_BUDGET}× bare React Flow`, openRatio <= OPEN_RATIO_BUDGET),
+      row(`open until the nodes in view are shown, p50 (${HEADLESS}), ${counts}, ${inView.ours}/${inView.bare} in view`, at("ours", "visible"), at("bare", "visible"), "ms", `≤ ${OPEN_RATIO_BUDGET}× bare React Flow`, openRatio <= OPEN_RATIO_BUDGET),
       row("  of which after the HTML arrived, p50", at("ours", "afterHtml"), at("bare", "afterHtml"), "ms"),
       row(`drag a node, frame p95 (${HEADLESS}), ${counts}`, frameP95, at("bare", "frames", 0.95), "ms", `≤ ${FRAME_P95_BUDGET_MS} ms`, frameP95 <= FRAME_P95_BUDGET_MS),
       row(`  frame p50 (${samples.ours.frames.length} / ${samples.bare.frames.length} frames)`, at("ours", "frames"), at("bare", "frames"), "ms"),

@@ -6,6 +6,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { estimateNodeSize } from "../../lib/map/layout";
+import type { ArgNode } from "../../lib/map/types";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -32,8 +34,12 @@ export async function bundleBareFlow(): Promise<BareFlowBundle> {
   return { script: file(".js"), style: file(".css") };
 }
 
-/** The probe as one init script, told how many nodes make the map "visible". */
-export async function bundleProbe(expectedNodes: number): Promise<string> {
+/**
+ * The probe as one init script, given every node's place and estimated size (what a canvas that
+ * renders only what is in view goes by for a node it has not measured), to tell which nodes
+ * should be on screen.
+ */
+export async function bundleProbe(nodes: readonly ArgNode[]): Promise<string> {
   const result = await build({
     entryPoints: [path.join(HERE, "probe.ts")],
     bundle: true,
@@ -43,5 +49,9 @@ export async function bundleProbe(expectedNodes: number): Promise<string> {
     write: false,
     logLevel: "error",
   });
-  return `window.uiBenchExpectedNodes = ${expectedNodes};\n${result.outputFiles[0]!.text}`;
+  const boxes = nodes.map((node) => {
+    const { width, height } = estimateNodeSize(node);
+    return [node.id, node.x, node.y, width, height];
+  });
+  return `window.uiBenchNodes = ${JSON.stringify(boxes)};\n${result.outputFiles[0]!.text}`;
 }

@@ -1,6 +1,6 @@
 /**
  * What the ui bench does in a page, the same for Argumap's map page and the bare React Flow page:
- * open it in a fresh browser context (empty cache) until the probe sees every node shown, and
+ * open it in a fresh browser context (empty cache) until the probe sees the nodes in view shown, and
  * drag one node with the mouse while the probe records frames and, separately, React renders.
  * Page code is passed as strings: functions compiled by tsx may carry helpers the page lacks.
  */
@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface Opened {
   context: BrowserContext;
   page: Page;
-  /** ms from navigation start until the probe saw every node shown. */
+  /** ms from navigation start until the probe saw every node in view shown. */
   visibleMs: number;
   /** ms from navigation start until the HTML had arrived. */
   responseEndMs: number;

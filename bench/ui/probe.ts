@@ -3,9 +3,13 @@
  * the page's own scripts; bundled to one script by bench/ui/bundle.ts. Neither page knows about it.
  *
  * - `visibleAt`: performance.now() (ms since navigation start) at the first animation frame that
- *   finds all of the map's nodes in the DOM *and* shown. React Flow keeps a node
- *   `visibility: hidden` until it has measured it, and fits the view in the same update, so this
- *   is the frame after the one that first paints the whole map in place.
+ *   finds every node whose box meets the flow's frame in the DOM *and* shown, on the view the page
+ *   settles on (the viewport's transform then stays put for SETTLE_MS; a frame shown before the
+ *   camera moves does not count). A node in the DOM has its own box; one that is not (a canvas
+ *   that renders only what is in view) has its map position and estimated size, which is what
+ *   React Flow goes by before it has measured a node. Bare React Flow renders every node, keeping
+ *   each `visibility: hidden` until it has measured it and fitted the view, so there this is the
+ *   frame after the one that first paints the map in place.
  * - frames: requestAnimationFrame timestamps between start and stop; the gaps are frame times.
  * - renders: a minimal React DevTools hook (the one React itself calls on every commit, also in
  *   production builds) walks each committed tree's changed part, as DevTools does, and attributes
@@ -32,10 +36,11 @@ interface Renders {
 
 declare global {
   interface Window {
-    uiBenchExpectedNodes: number;
+    /** Every node of the map: id, position and estimated size, in map coordinates. */
+    uiBenchNodes: [id: string, x: number, y: number, width: number, height: number][];
     uiBench: {
       visibleAt: number | null;
-      /** Nodes whose box meets the flow's box in that frame. */
+      /** Nodes whose box met the flow's frame in that frame. */
       inView: number;
       waitQuiet(): Promise<void>;
       startFrames(): void;
@@ -59,16 +64,55 @@ function recordFrame(time: number): void {
   requestAnimationFrame(recordFrame);
 }
 
+/** How long the viewport must stay put after a frame for that frame to count as the opened map. */
+const SETTLE_MS = 500;
+let candidate: { time: number; transform: string; inView: number } | null = null;
+
+const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: DOMRect) =>
+  a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+
+/**
+ * How many nodes meet the flow's frame if every one of them is in the DOM and shown; null if one
+ * is missing or hidden, or none is there.
+ */
+function nodesShownInView(flow: DOMRect, viewport: HTMLElement): number | null {
+  const match = /translate\((-?[\d.e+-]+)px, ?(-?[\d.e+-]+)px\) scale\((-?[\d.e+-]+)\)/.exec(viewport.style.transform);
+  if (!match) return null;
+  const [tx, ty, zoom] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const elements = new Map<string, HTMLElement>();
+  for (const element of document.getElementsByClassName("react-flow__node") as HTMLCollectionOf<HTMLElement>) elements.set(element.dataset.id ?? "", element);
+  let inView = 0;
+  for (const [id, x, y, width, height] of window.uiBenchNodes) {
+    const element = elements.get(id);
+    if (element) {
+      if (!overlaps(element.getBoundingClientRect(), flow)) continue;
+      if (element.style.visibility !== "visible") return null;
+      inView++;
+    } else {
+      const left = flow.left + tx + x * zoom;
+      const top = flow.top + ty + y * zoom;
+      if (overlaps({ left, top, right: left + width * zoom, bottom: top + height * zoom }, flow)) return null;
+    }
+  }
+  return inView > 0 ? inView : null;
+}
+
 function watchForNodes(): void {
-  const elements = document.getElementsByClassName("react-flow__node") as HTMLCollectionOf<HTMLElement>;
-  if (elements.length >= window.uiBenchExpectedNodes && [...elements].every((element) => element.style.visibility === "visible")) {
-    window.uiBench.visibleAt = performance.now();
-    const flow = document.querySelector(".react-flow")!.getBoundingClientRect();
-    window.uiBench.inView = [...elements].filter((element) => {
-      const box = element.getBoundingClientRect();
-      return box.right > flow.left && box.left < flow.right && box.bottom > flow.top && box.top < flow.bottom;
-    }).length;
-    return;
+  const flowElement = document.querySelector(".react-flow");
+  const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
+  if (flowElement && viewport) {
+    const now = performance.now();
+    const transform = viewport.style.transform;
+    if (candidate && candidate.transform !== transform) candidate = null;
+    if (candidate && now - candidate.time >= SETTLE_MS) {
+      window.uiBench.visibleAt = candidate.time;
+      window.uiBench.inView = candidate.inView;
+      return;
+    }
+    if (!candidate) {
+      const inView = nodesShownInView(flowElement.getBoundingClientRect(), viewport);
+      if (inView !== null) candidate = { time: now, transform, inView };
+    }
   }
   requestAnimationFrame(watchForNodes);
 }

@@ -2,7 +2,8 @@
 /**
  * The React Flow canvas, as a view of the map. React Flow proposes changes; this component keeps
  * what is view state (selection, measured sizes, positions mid-drag) and turns a drop (or an
- * arrow-key nudge) into one moveNodes op. Nothing else here changes the document.
+ * arrow-key nudge) into one moveNodes op. Nothing else here changes the document. A big map
+ * renders only what is in view (viewport.ts says from how many nodes).
  */
 import {
   Background,
@@ -37,7 +38,8 @@ import {
   type Measured,
   type NodeCache,
 } from "./flowElements";
-import { FIT_VIEW_OPTIONS, INITIAL_VIEW_OPTIONS } from "./viewport";
+import { useFrameOnOpen } from "./useFrameOnOpen";
+import { FIT_VIEW_OPTIONS, INITIAL_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
 
 const nodeTypes = { argument: ArgumentNode };
 const edgeTypes = { argument: ArgumentEdge };
@@ -100,10 +102,20 @@ export function EditorCanvas(props: EditorCanvasProps) {
   latest.current = props;
   const presence = useCanvasPresence();
   const { remoteMarks, remoteDrags } = presence;
+  const inViewOnly = useMemo(() => rendersInViewOnly(Object.keys(doc.nodes).length), [doc.nodes]);
+  // How the map is framed on opening is settled then: a map growing past the threshold later
+  // must not make the view jump.
+  const [framesOnOpen] = useState(inViewOnly);
+  useFrameOnOpen(framesOnOpen, INITIAL_VIEW_OPTIONS);
 
   const nodes = useMemo(
-    () => toFlowNodes(doc, { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags }, nodeCache),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, nodeCache],
+    () =>
+      toFlowNodes(
+        doc,
+        { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, sizedBeforeRendering: inViewOnly },
+        nodeCache,
+      ),
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),
@@ -238,7 +250,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
           connectionRadius={32}
           minZoom={0.1}
           maxZoom={2}
-          fitView
+          onlyRenderVisibleElements={inViewOnly}
+          fitView={!framesOnOpen}
           fitViewOptions={INITIAL_VIEW_OPTIONS}
           aria-label="Argument map"
           ariaLabelConfig={editable ? ARIA_LABELS.editable : ARIA_LABELS.readOnly}

@@ -41,6 +41,7 @@ import { ShortcutsDialog } from "./ShortcutsDialog";
 import { Toolbar } from "./Toolbar";
 import { useEditorActions } from "./useEditorActions";
 import { useEditorKeys } from "./useEditorKeys";
+import { useFocusCanvasNode } from "./useFocusCanvasNode";
 import { useSelection } from "./useSelection";
 import { useSyncClient } from "./useSyncClient";
 
@@ -69,12 +70,6 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
       </ReactFlowProvider>
     </PresenceProvider>
   );
-}
-
-function focusNode(nodeId: string) {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.focus({ preventScroll: true });
-  });
 }
 
 function Editor({ token, client, state, shareTokens }: { token: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
@@ -108,6 +103,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
 
   const latestDoc = useRef(doc);
   latestDoc.current = doc;
+  // Once the text field has gone: the node's element replaces it in the next render.
+  const focusCanvasNode = useFocusCanvasNode(canvas);
+  const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
   const commands = useMemo<EditorCommands>(
     () => ({
       startEditing(nodeId) {
@@ -130,7 +128,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
         if (edge) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
       },
     }),
-    [dispatch, setSelection],
+    [dispatch, setSelection, focusNode],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.

@@ -38,6 +38,22 @@ export function NodeTextEditor({ nodeId, text, kind }: { nodeId: string; text: s
     else cancelEditing(nodeId);
   };
 
+  // A field taken out of the page gets no blur: on a big map that happens when the node is panned
+  // out of view. Keep what was typed, as leaving the field does. Deferred a microtask, so that
+  // React's development-only unmount and remount of effects does not end the editing.
+  const latestFinish = useRef(finish);
+  latestFinish.current = finish;
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      queueMicrotask(() => {
+        if (!mounted.current) latestFinish.current(true, false);
+      });
+    };
+  }, []);
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation();
     if (event.nativeEvent.isComposing) return;

@@ -4,7 +4,7 @@
  * keeps the very same flow object and React Flow skips it. View state (selection, measured size,
  * a position mid-drag, text editing) is laid over the cached object only where it differs.
  */
-import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { estimateNodeSize } from "@/lib/map/layout";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
@@ -44,6 +44,37 @@ export interface NodeViewState {
   remoteMarks: RemoteMarks;
   /** Where other people are dragging nodes (this user's own drag wins). */
   remoteDrags: RemoteDrags;
+  /**
+   * Give React Flow every node's size (estimated until measured) and handles up front. When it
+   * renders only the nodes in view it needs them to tell which those are and to draw links to the
+   * others; without them it would render every node once, just to measure it.
+   */
+  sizedBeforeRendering: boolean;
+}
+
+/** As canvas.css draws them: 56 × 10 px, centred, reaching 6 px beyond the top or bottom edge. */
+const HANDLE = { width: 56, height: 10, beyond: 6 };
+const estimates = new WeakMap<ArgNode, Measured>();
+const handlesBySize = new WeakMap<Measured, NodeHandle[]>();
+
+function estimatedSize(node: ArgNode): Measured {
+  let size = estimates.get(node);
+  if (!size) estimates.set(node, (size = estimateNodeSize(node)));
+  return size;
+}
+
+/** A node's handles where React Flow would measure them: where its links start and end. */
+function handlesOf(size: Measured): NodeHandle[] {
+  let handles = handlesBySize.get(size);
+  if (handles) return handles;
+  const { width, height, beyond } = HANDLE;
+  const x = size.width / 2 - width / 2;
+  handles = [
+    { id: "out", type: "source", position: Position.Top, x, y: -beyond, width, height },
+    { id: "in", type: "target", position: Position.Bottom, x, y: size.height + beyond - height, width, height },
+  ];
+  handlesBySize.set(size, handles);
+  return handles;
 }
 
 export type NodeCache = WeakMap<ArgNode, ArgumentFlowNode>;
@@ -54,7 +85,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
   for (const node of Object.values(doc.nodes)) {
     const selected = view.selected.has(node.id);
     const editing = view.editingId === node.id;
-    const measured = view.measured.get(node.id);
+    const measured = view.measured.get(node.id) ?? (view.sizedBeforeRendering ? estimatedSize(node) : undefined);
     const source = node.sourceId === null ? null : (entryOf(doc.sources, node.sourceId) ?? null);
     const dragPosition = view.dragging.get(node.id);
     const livePosition = dragPosition ?? view.remoteDrags.get(node.id);
@@ -66,6 +97,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       cached.data.remote === remote &&
       cached.selected === selected &&
       cached.measured === measured &&
+      (cached.handles !== undefined) === view.sizedBeforeRendering &&
       cached.data.editing === editing &&
       cached.data.source === source &&
       cached.data.editable === view.editable
@@ -85,6 +117,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       connectable: view.editable,
       ariaLabel: describeNode(node),
     };
+    if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {
       // React Flow hides a node until it has measured it, and a hidden text field cannot take
       // focus: a size to start with lets a new node take the user's first keystrokes.

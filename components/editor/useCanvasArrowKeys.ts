@@ -2,18 +2,21 @@
 /**
  * Arrow keys on a focused canvas node move the focus and the selection to the nearest node in
  * that direction, without moving anything (Shift+arrows still nudge the selected nodes, as React
- * Flow does). Runs in the capture phase, before React Flow's own node key handler.
+ * Flow does). Runs in the capture phase, before React Flow's own node key handler. The next node
+ * may be off screen, and on a big map then not rendered: it is brought into view and focused.
  */
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useRef, type KeyboardEvent, type RefObject } from "react";
 import { directionOfKey, nearestInDirection, type Box } from "@/lib/actions/nearestNode";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { ArgumentFlowNode } from "./flowElements";
+import { useFocusCanvasNode } from "./useFocusCanvasNode";
 
 export function useCanvasArrowKeys(frame: RefObject<HTMLElement | null>, selectNode: (nodeId: string) => void) {
   const flow = useReactFlow<ArgumentFlowNode>();
   const select = useRef(selectNode);
   select.current = selectNode;
+  const focusNode = useFocusCanvasNode(frame);
 
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
@@ -34,8 +37,8 @@ export function useCanvasArrowKeys(frame: RefObject<HTMLElement | null>, selectN
       const next = nearestInDirection(from, boxes, direction);
       if (next === null) return;
       select.current(next);
-      frame.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus({ preventScroll: true });
+      focusNode(next);
     },
-    [flow, frame],
+    [flow, focusNode],
   );
 }

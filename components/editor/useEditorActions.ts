@@ -130,9 +130,13 @@ export function useEditorActions(options: Options) {
         case "fitView":
           void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: motionDuration(300) });
           return;
-        case "editText":
-          setEditingId(context.selection.nodeIds[0] ?? null);
+        case "editText": {
+          const nodeId = context.selection.nodeIds[0] ?? null;
+          setEditingId(nodeId);
+          // Selected from the outline or the side panel, it may be off screen (and on a big map, not rendered).
+          setRevealId(nodeId);
           return;
+        }
         case "selectAll":
           setSelection({ nodeIds: Object.keys(context.doc.nodes), edgeIds: [] });
           return;
@@ -194,7 +198,7 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, flow]);
 
-  // Bring a new node into view if it was placed off screen.
+  // Bring a new node, or one opened for typing, into view if it is off screen.
   useEffect(() => {
     if (revealId === null) return;
     const frame = requestAnimationFrame(() => {

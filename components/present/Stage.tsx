@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { revealedAt, stepFocus } from "@/lib/map/presentation";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
+import { rendersInViewOnly } from "../editor/viewport";
 import { describeNode } from "../kinds";
 import { useFrameNodes } from "./camera";
 import { commandForKey, type PresentationCommand } from "./keys";
@@ -114,6 +115,9 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }:
         <ReactFlow<PresentationFlowNode, PresentationFlowEdge>
           nodes={nodes}
           edges={edges}
+          // A big map: once React Flow has measured every node (it renders each once for that),
+          // only those in view stay on the stage, and each glide moves fewer of them.
+          onlyRenderVisibleElements={rendersInViewOnly(nodes.length)}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           nodesDraggable={false}

@@ -1,0 +1,64 @@
+"use client";
+/**
+ * Keyboard focus for a canvas node that may have no element: on a big map the canvas renders only
+ * what is in view (EditorCanvas), so a node off screen is not in the DOM. The view pans, keeping
+ * its zoom, just far enough to show the node whole, and the node's element takes the focus once
+ * React Flow has rendered it: at once if it is there, else tried again each frame, a few times.
+ */
+import { useReactFlow, useStoreApi } from "@xyflow/react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { estimateNodeSize } from "@/lib/map/layout";
+import type { ArgumentFlowNode } from "./flowElements";
+
+/** Screen pixels kept between a node brought into view and the edge of the canvas. */
+const MARGIN = 40;
+/** Frames to wait for React Flow to render a node (it usually takes one). */
+const MAX_FRAMES = 10;
+
+/** How far to move the view along one axis so that [start, end] is inside [0, size], with a margin. */
+function shiftToInclude(start: number, end: number, size: number): number {
+  const margin = Math.min(MARGIN, Math.max(0, (size - (end - start)) / 2));
+  if (start < margin) return margin - start;
+  if (end > size - margin) return Math.max(size - margin - end, margin - start);
+  return 0;
+}
+
+export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
+  const flow = useReactFlow<ArgumentFlowNode>();
+  const store = useStoreApi<ArgumentFlowNode>();
+  const pending = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(pending.current), []);
+
+  /** Pans (no glide: a keyboard user is waiting for the focus) until the node is wholly in view. */
+  const bringIntoView = useCallback(
+    (nodeId: string) => {
+      const node = flow.getInternalNode(nodeId);
+      const { width, height, transform } = store.getState();
+      if (!node || node.hidden || width === 0 || height === 0) return;
+      const [x, y, zoom] = transform;
+      const size = node.measured.width && node.measured.height ? node.measured : estimateNodeSize(node.data.node);
+      const left = node.internals.positionAbsolute.x * zoom + x;
+      const top = node.internals.positionAbsolute.y * zoom + y;
+      const dx = shiftToInclude(left, left + (size.width ?? 0) * zoom, width);
+      const dy = shiftToInclude(top, top + (size.height ?? 0) * zoom, height);
+      if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+    },
+    [flow, store],
+  );
+
+  return useCallback(
+    (nodeId: string, { waitAFrame = false } = {}) => {
+      cancelAnimationFrame(pending.current);
+      bringIntoView(nodeId);
+      let frames = 0;
+      const focus = () => {
+        const element = root.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+        if (element) element.focus({ preventScroll: true });
+        else if (frames++ < MAX_FRAMES) pending.current = requestAnimationFrame(focus);
+      };
+      if (waitAFrame) pending.current = requestAnimationFrame(focus);
+      else focus();
+    },
+    [root, bringIntoView],
+  );
+}
