@@ -13,6 +13,7 @@ import { Graph, layout } from "@dagrejs/dagre";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { estimateNodeSize, tidyLayout, type LayoutInput } from "../lib/map/layout";
 import type { BenchResult, BenchRow } from "./types";
+import { seededRandom } from "./seeded-random";
 
 const BUDGET_MS = 300;
 const BUDGET_RATIO = 1.0;
@@ -24,21 +25,9 @@ const SIZES = [
 ];
 const RESULT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "layout.json");
 
-/** mulberry32: a seeded generator, so every run measures the same maps. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One claim per 100 nodes; every other node answers an earlier one; 10% more links anywhere. */
 export function argumentMap(nodeCount: number, seed = 1): LayoutInput {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const claims = Math.max(1, Math.round(nodeCount / 100));
   const nodes: LayoutInput["nodes"] = [];
   const edges: LayoutInput["edges"] = [];

@@ -7,24 +7,13 @@
 import { JSON_FORMAT, JSON_VERSION, type ArgumapJson } from "../../lib/map/exchange/json";
 import { estimateNodeSize, tidyLayout } from "../../lib/map/layout";
 import type { ArgEdge, ArgNode, NodeKind } from "../../lib/map/types";
+import { seededRandom } from "../seeded-random";
 
 const WORDS = (
   "the policy would reduce costs for most households because energy prices fall when supply grows " +
   "but evidence from three regions shows that demand rises faster than expected and several studies " +
   "disagree about how long the effect lasts while critics point to earlier reforms that failed"
 ).split(" ");
-
-/** mulberry32: a seeded generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number): string {
   const words: string[] = [];
@@ -40,7 +29,7 @@ function sentence(next: () => number): string {
  * separate parts, so the layout packs them in rows rather than one 100,000-px-wide strip.
  */
 export function benchMap(nodeCount = 2000, seed = 7): ArgumapJson {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const perDebate = 50;
   const nodes: ArgNode[] = [];
   const edges: ArgEdge[] = [];
