@@ -44,7 +44,7 @@ export function groupWrites(w: Writer, mapId: string, from: number, entries: rea
 }
 
 /** The statements mirroring the ops in the tables; a run of added nodes (or links) is one statement. */
-export function tableWrites(w: Writer, mapId: string, entries: readonly { op: Op; revision: number }[], now = new Date()): Statement[] {
+function tableWrites(w: Writer, mapId: string, entries: readonly { op: Op; revision: number }[], now = new Date()): Statement[] {
   const statements: Statement[] = [];
   let nodes: { node: ArgNode; seq: number }[] = [];
   let edges: { edge: ArgEdge; seq: number }[] = [];
@@ -66,10 +66,9 @@ export function tableWrites(w: Writer, mapId: string, entries: readonly { op: Op
   return statements;
 }
 
-function opWrites(w: Writer, mapId: string, op: Op, seq: number, now: Date): Statement[] {
+/** Added nodes and links are not here: tableWrites gathers their runs into multi-row inserts. */
+function opWrites(w: Writer, mapId: string, op: Exclude<Op, { type: "addNode" | "addEdge" }>, seq: number, now: Date): Statement[] {
   switch (op.type) {
-    case "addNode":
-      return insertNodes(w, mapId, [{ node: op.node, seq }], now);
     case "updateNode":
       return [w.$executeRaw`UPDATE "Node" SET ${setClause(op.patch, NODE_PATCH_COLUMNS, now)} WHERE "mapId" = ${mapId} AND "id" = ${op.id}`];
     case "moveNodes":
@@ -79,8 +78,6 @@ function opWrites(w: Writer, mapId: string, op: Op, seq: number, now: Date): Sta
         w.$executeRaw`DELETE FROM "Edge" WHERE "mapId" = ${mapId} AND ("from" IN (${Prisma.join(ids)}) OR "to" IN (${Prisma.join(ids)}))`,
         w.$executeRaw`DELETE FROM "Node" WHERE "mapId" = ${mapId} AND "id" IN (${Prisma.join(ids)})`,
       ]);
-    case "addEdge":
-      return insertEdges(w, mapId, [{ edge: op.edge, seq }]);
     case "updateEdge":
       return [w.$executeRaw`UPDATE "Edge" SET "relation" = ${op.patch.relation} WHERE "mapId" = ${mapId} AND "id" = ${op.id}`];
     case "deleteEdge":
