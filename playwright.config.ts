@@ -1,6 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const PORT = 3210;
+import { SHARED_PORT as PORT } from "./e2e/support/ports";
 
 export default defineConfig({
   testDir: "e2e",

@@ -8,8 +8,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { extraPort } from "./support/ports";
 
-const PORT = 3213;
+const PORT = extraPort(3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const TOTAL_OPS = 120;
 const KILL_AFTER_ACKS = 40;

@@ -7,8 +7,9 @@
 import { startServer, type RunningServer } from "./support/server";
 import { createMapViaApi, edgeLabels, expect, expectSaved, fetchMap, node, nodeById, nodesOn, postOps, test, waitForEditor } from "./support/editor";
 import type { Page } from "@playwright/test";
+import { extraPort } from "./support/ports";
 
-const PORT = 3211;
+const PORT = extraPort(1);
 /** How long the client may take to notice the server is back (its retries back off to a few seconds). */
 const RECOVERY_TIMEOUT = 60_000;
 
