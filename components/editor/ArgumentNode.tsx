@@ -1,5 +1,8 @@
 "use client";
-/** One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote. */
+/**
+ * One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote.
+ * An argument holds a reason whole: its box says how many premises join it from below.
+ */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
@@ -9,7 +12,8 @@ import type { ArgumentFlowNode } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote } = data;
+  const { node, source, editing, editable, remote, premises } = data;
+  const isArgument = node.kind === "argument";
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
   return (
@@ -35,13 +39,18 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           <Icon size={14} />
           {KIND_LABEL[node.kind]}
         </span>
+        {isArgument && (
+          <span className="arg-node__premises" data-testid="node-premises">
+            {premises} {premises === 1 ? "premise" : "premises"}
+          </span>
+        )}
         {node.speaker.trim() && <span className="arg-node__speaker">{node.speaker}</span>}
       </div>
       {editing ? (
         <NodeTextEditor nodeId={id} text={node.text} kind={node.kind} />
       ) : (
         <p className="arg-node__text" data-testid="node-text">
-          {node.text.trim() ? node.text : <span className="arg-node__placeholder">{editable ? "Double-click to write" : "(no text)"}</span>}
+          {node.text.trim() ? node.text : <span className="arg-node__placeholder">{placeholder(isArgument, editable)}</span>}
         </p>
       )}
       {(source || quote) && (
@@ -67,10 +76,16 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         position={Position.Bottom}
         isConnectable={editable}
         className={`arg-handle arg-handle--in${editable ? "" : " is-hidden"}`}
-        title={editable ? "Drag to a reason for or against this" : undefined}
+        title={editable ? (isArgument ? "Drag to a premise, or to a reason for or against this argument" : "Drag to a reason for or against this") : undefined}
       />
     </div>
   );
+}
+
+/** An argument's text is its name or gist, and optional: its premises say what it is. */
+function placeholder(isArgument: boolean, editable: boolean): string {
+  if (isArgument) return editable ? "A reason (double-click to name it)" : "A reason";
+  return editable ? "Double-click to write" : "(no text)";
 }
 
 export const ArgumentNode = memo(ArgumentNodeView);

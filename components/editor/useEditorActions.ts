@@ -6,9 +6,10 @@
  */
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { linkNodes } from "@/lib/actions/link";
+import { link } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
-import type { ActionContext, EditorAction, EditorEffect, Point } from "@/lib/actions/types";
+import type { ActionContext, DocumentAction, EditorAction, EditorEffect, Point } from "@/lib/actions/types";
+import { layoutLinks } from "@/lib/map/graph";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { Op } from "@/lib/map/ops";
@@ -101,7 +102,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to })),
+        edges: layoutLinks(doc),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);
@@ -169,13 +170,34 @@ export function useEditorActions(options: Options) {
     [dispatch, followUp, makeContext, runEffect, tidying],
   );
 
-  const connectNodes = useCallback(
-    (from: string, to: string) => {
-      const result = linkNodes(latest.current.state.doc, from, to, newId());
-      if (!result.ok) latest.current.notify(result.problem);
-      else if (dispatch(result.ops)) latest.current.setSelection({ nodeIds: [], edgeIds: [result.edgeId] });
+  /**
+   * Runs a document action with a value a form or a drag chose (see DocumentAction). Returns why
+   * it could not be done, in words, or null when it was.
+   */
+  const runWithValue = useCallback(
+    <V,>(action: DocumentAction<V>, value?: V, { followUp: follow = true } = {}): string | null => {
+      const context = makeContext();
+      // With a value, the action need not fit the selection: its `problem` says whether it fits the value.
+      if (value === undefined ? !action.enabled(context) : context.role === "view") return "That cannot be done here.";
+      const problem = action.problem?.(context, value) ?? null;
+      if (problem) return problem;
+      const ops = action.perform(context, value);
+      if (!ops || !dispatch(ops)) return "That changes nothing.";
+      if (follow) followUp(ops);
+      return null;
     },
-    [dispatch],
+    [dispatch, followUp, makeContext],
+  );
+
+  /** A link drawn with the mouse; a new link becomes the selection, a refusal a notice. */
+  const connectNodes = useCallback(
+    (from: string, to: string, onLink = false) => {
+      const edgeId = newId();
+      const problem = runWithValue(link, { from, to, edgeId, relation: onLink ? "undercuts" : undefined });
+      if (problem) latest.current.notify(problem);
+      else latest.current.setSelection({ nodeIds: [], edgeIds: [edgeId] });
+    },
+    [runWithValue],
   );
 
   const moveNodes = useCallback(
@@ -217,5 +239,5 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);
 
-  return { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
+  return { runAction, runWithValue, makeContext, dispatch, connectNodes, moveNodes, tidying };
 }

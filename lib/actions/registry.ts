@@ -1,6 +1,9 @@
 /** The one list of editor actions. The toolbar, the key handler and the shortcuts dialog read it. */
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
 import { deleteSelection, toggleRelation } from "./editSelection";
+import { link } from "./link";
+import { addPremise, combinePremises, removePremise } from "./reasons";
+import { undercutLink } from "./undercut";
 import { clearSelection, editText, fitView, redo, selectAll, showShortcuts, tidyLayout, undo } from "./effects";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
 import type { EditorAction } from "./types";
@@ -9,6 +12,11 @@ export const ACTIONS: readonly EditorAction[] = [
   addClaim,
   addSupportTo,
   addRebuttalTo,
+  addPremise,
+  undercutLink,
+  combinePremises,
+  removePremise,
+  link,
   editText,
   deleteSelection,
   toggleRelation,

@@ -40,9 +40,10 @@ describe("outline", () => {
 describe("counts", () => {
   it("counts nodes by kind and says so in words", () => {
     const counts = countKinds(debate());
-    expect(counts).toEqual({ claim: 1, support: 1, rebuttal: 1 });
+    expect(counts).toEqual({ claim: 1, support: 1, rebuttal: 1, argument: 0 });
     expect(describeCounts(counts)).toBe("1 claim, 1 support and 1 rebuttal");
-    expect(describeCounts({ claim: 0, support: 2, rebuttal: 5 })).toBe("0 claims, 2 supports and 5 rebuttals");
+    expect(describeCounts({ claim: 0, support: 2, rebuttal: 5, argument: 0 })).toBe("0 claims, 2 supports and 5 rebuttals");
+    expect(describeCounts({ claim: 1, support: 2, rebuttal: 0, argument: 1 })).toBe("1 claim, 2 supports, 0 rebuttals and 1 argument");
   });
 });
 

@@ -133,14 +133,17 @@ describe("toSvg", () => {
     expect(readMarkup(svg)).toEqual(["Untitled map", "An argument map: 0 claims, 0 supports, 0 rebuttals and 0 links.", "Untitled map", "This map has no nodes yet."]);
   });
 
-  it("is well-formed for any map, whatever its text, with one box per node and one arrow per link", () => {
+  it("is well-formed for any map, whatever its text, with one box per node, one arrow per link and one joining line per premise", () => {
     const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "\0", "\uD800", "\uDC00", "\uFFFF", "a", " ", "\n"), maxLength: 20 }));
     fc.assert(
       fc.property(mapDocArb(anyText), (doc: MapDoc) => {
         const svg = toSvg(doc);
         readMarkup(svg);
-        expect(count(svg, />(CLAIM|SUPPORT|REBUTTAL)</g)).toBe(Object.keys(doc.nodes).length);
-        expect(count(svg, /marker-end=/g)).toBe(Object.keys(doc.edges).length);
+        expect(count(svg, />(CLAIM|SUPPORT|REBUTTAL|ARGUMENT)</g)).toBe(Object.keys(doc.nodes).length);
+        const premises = Object.values(doc.edges).filter((edge) => edge.relation === "premise").length;
+        expect(count(svg, /marker-end=/g)).toBe(Object.keys(doc.edges).length - premises);
+        expect(count(svg, /stroke="#475569"><title>/g)).toBe(premises);
+        expect(count(svg, /url\(#arrow-undercuts\)/g)).toBe(Object.values(doc.edges).filter((edge) => edge.relation === "undercuts").length);
       }),
       { numRuns: 150 },
     );

@@ -5,8 +5,9 @@
  *
  * As on the canvas, meaning never rests on colour alone: a node says its kind in words and by
  * its shape (a claim square with a heavy border, a support with a solid bar down its left side,
- * a rebuttal dashed), and a link says "supports" or "rebuts", with a tick or a cross, on a solid
- * or a dashed line. Everything the user wrote is XML-escaped; nothing in the file is fetched
+ * a rebuttal dashed, an argument with a double border), and a link says "supports", "rebuts",
+ * "premise" or "undercuts" in words, with a symbol, on a solid, dashed or dotted line. A premise
+ * joins its argument's box from below; an undercut ends on the label of the link it undercuts. Everything the user wrote is XML-escaped; nothing in the file is fetched
  * or run (no fonts, images, links or scripts), so it renders the same anywhere, offline.
  */
 import { NODE_WIDTH } from "../layout";
@@ -19,16 +20,22 @@ const KIND_STYLE: Record<NodeKind, { label: string; color: string; soft: string 
   claim: { label: "Claim", color: "#4338ca", soft: "#eef2ff" },
   support: { label: "Support", color: "#15803d", soft: "#f0fdf4" },
   rebuttal: { label: "Rebuttal", color: "#b91c1c", soft: "#fef2f2" },
+  argument: { label: "Argument", color: "#6d28d9", soft: "#f5f3ff" },
 };
 const RELATION_STYLE: Record<Relation, { color: string; dash: string | null; icon: string }> = {
   supports: { color: "#15803d", dash: null, icon: "check" },
   rebuts: { color: "#b91c1c", dash: "7 5", icon: "cross" },
+  premise: { color: "#475569", dash: null, icon: "premise" },
+  undercuts: { color: "#b45309", dash: "2 4", icon: "undercut" },
 };
 // The symbols of components/icons.tsx (24×24, stroked), which lib/map cannot import.
 const ICONS: Record<string, string> = {
   claim: '<path d="M5 21V4"/><path d="M5 4h11l-2 4 2 4H5"/>',
   support: '<circle cx="12" cy="12" r="9"/><path d="M12 8v8M8 12h8"/>',
   rebuttal: '<circle cx="12" cy="12" r="9"/><path d="M8 12h8"/>',
+  argument: '<rect x="3" y="4" width="18" height="16" rx="2"/><path d="M7 9h10M7 14h6"/>',
+  premise: '<path d="M6 20V12h12v8M12 12V4"/>',
+  undercut: '<path d="M4 12h12M16 6v12"/>',
   check: '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
   cross: '<path d="M6 6l12 12M18 6L6 18"/>',
   source: '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5M9 13h7M9 17h5"/>',
@@ -110,11 +117,15 @@ export interface DrawOptions {
 export function drawMap(doc: MapDoc, { text = true }: DrawOptions = {}): MapDrawing {
   const boxes = new Map<string, Box>();
   for (const node of Object.values(doc.nodes)) boxes.set(node.id, boxOf(doc, node));
-  const links = Object.values(doc.edges).flatMap((edge) => {
+  const byId = new Map<string, LinkGeometry>();
+  const edges = Object.values(doc.edges);
+  // Undercuts last: each ends on the label of a link drawn before it.
+  for (const edge of [...edges.filter((e) => e.relation !== "undercuts"), ...edges.filter((e) => e.relation === "undercuts")]) {
     const from = boxes.get(edge.from);
-    const to = boxes.get(edge.to);
-    return from && to ? [linkGeometry(edge, from, to)] : [];
-  });
+    const to = edge.relation === "undercuts" ? byId.get(edge.to) : boxes.get(edge.to);
+    if (from && to) byId.set(edge.id, linkGeometry(edge, from, to));
+  }
+  const links = [...byId.values()];
 
   const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const include = (x: number, y: number) => {
@@ -228,6 +239,10 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
     const band = `M${num(x)} ${num(y + 34)}V${num(y + 4)}Q${num(x)} ${num(y)} ${num(x + 4)} ${num(y)}H${num(x + width - 4)}Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + 4)}V${num(y + 34)}Z`;
     return `<rect ${at} rx="4" fill="${INK.surface}"/><path d="${band}" fill="${soft}"/><rect ${at} rx="4" fill="none" stroke="${color}" stroke-width="2.5"/>`;
   }
+  if (kind === "argument") {
+    // A double border: the box holds a reason whole, its premises joined to it from below.
+    return `<rect ${at} rx="8" fill="${soft}" stroke="${color}" stroke-width="2"/><rect x="${num(x + 4)}" y="${num(y + 4)}" width="${num(width - 8)}" height="${num(height - 8)}" rx="5" fill="none" stroke="${color}" stroke-width="1"/>`;
+  }
   if (kind === "support") {
     // The border colour shows through as a 7px bar down the left and a 2px line elsewhere.
     return `<rect ${at} rx="12" fill="${color}"/><rect x="${num(x + 7)}" y="${num(y + 2)}" width="${num(width - 9)}" height="${num(height - 4)}" rx="10" fill="${INK.surface}"/>`;
@@ -237,31 +252,40 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
 
 interface LinkGeometry {
   path: string;
+  /** In words, for the <title> of the link and of any undercut aimed at it. */
+  title: string;
   points: [number, number][];
   label: { x: number; y: number; width: number };
   labelMarkup: string;
 }
 
-/** React Flow's bezier between a top handle and a bottom handle, so the curve matches the canvas. */
-function linkGeometry(edge: ArgEdge, from: Box, to: Box): LinkGeometry {
+/**
+ * React Flow's bezier between a top handle and a bottom handle, so the curve matches the canvas;
+ * an undercut's curve ends on the label of the link it undercuts. A premise has no arrowhead:
+ * the premises of one argument meet at the middle of its bottom edge, joined into its box.
+ */
+function linkGeometry(edge: ArgEdge, from: Box, to: Box | LinkGeometry): LinkGeometry {
   const style = RELATION_STYLE[edge.relation];
   const [sx, sy] = [from.x + from.width / 2, from.y];
-  const [tx, ty] = [to.x + to.width / 2, to.y + to.height];
+  const [tx, ty] = "node" in to ? [to.x + to.width / 2, to.y + to.height] : [to.label.x, to.label.y + CHIP / 2];
   const distance = sy - ty;
   const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
   const [c1x, c1y, c2x, c2y] = [sx, sy - offset, tx, ty + offset];
   const d = `M${num(sx)} ${num(sy)}C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(tx)} ${num(ty)}`;
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
-  const title = `${KIND_STYLE[from.node.kind].label} “${fitLine(from.node.text, 240, TEXT_FONT)}” ${edge.relation} ${KIND_STYLE[to.node.kind].label} “${fitLine(to.node.text, 240, TEXT_FONT)}”`;
-  const path = `<path d="${d}" stroke="${style.color}"${dash} marker-end="url(#arrow-${edge.relation})"><title>${xmlEscape(title)}</title></path>\n`;
+  const title = `${describeBox(from)} ${edge.relation} ${"node" in to ? describeBox(to) : `the link: ${to.title}`}`;
+  const marker = edge.relation === "premise" ? "" : ` marker-end="url(#arrow-${edge.relation})"`;
+  const path = `<path d="${d}" stroke="${style.color}"${dash}${marker}><title>${xmlEscape(title)}</title></path>\n`;
   const label = { x: (sx + 3 * c1x + 3 * c2x + tx) / 8, y: (sy + 3 * c1y + 3 * c2y + ty) / 8, width: 34 + textWidth(edge.relation, LABEL_FONT) };
   const left = label.x - label.width / 2;
   const labelMarkup =
     `<g><rect x="${num(left)}" y="${num(label.y - CHIP / 2)}" width="${num(label.width)}" height="${CHIP}" rx="10" fill="${INK.surface}" stroke="${style.color}" stroke-width="1.5"${style.dash ? ' stroke-dasharray="4 3"' : ""}/>` +
     icon(style.icon, left + 7, label.y - 6, 12, style.color) +
     `<text x="${num(left + 23)}" y="${num(label.y + 4)}" font-size="12" font-weight="600" fill="${style.color}">${edge.relation}</text></g>\n`;
-  return { path, points: [[sx, sy], [c1x, c1y], [c2x, c2y], [tx, ty]], label, labelMarkup };
+  return { path, title, points: [[sx, sy], [c1x, c1y], [c2x, c2y], [tx, ty]], label, labelMarkup };
 }
+
+const describeBox = (box: Box) => `${KIND_STYLE[box.node.kind].label} “${fitLine(box.node.text, 240, TEXT_FONT)}”`;
 
 function definitions(): string {
   const symbols = Object.entries(ICONS).map(
@@ -282,7 +306,8 @@ function describeMap(doc: MapDoc): string {
   const nodes = Object.values(doc.nodes);
   const count = (kind: NodeKind) => nodes.filter((node) => node.kind === kind).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `An argument map: ${plural(count("claim"), "claim")}, ${plural(count("support"), "support")}, ${plural(count("rebuttal"), "rebuttal")} and ${plural(Object.keys(doc.edges).length, "link")}.`;
+  const reasons = count("argument") > 0 ? `, ${plural(count("argument"), "argument")}` : "";
+  return `An argument map: ${plural(count("claim"), "claim")}, ${plural(count("support"), "support")}, ${plural(count("rebuttal"), "rebuttal")}${reasons} and ${plural(Object.keys(doc.edges).length, "link")}.`;
 }
 
 /** Coordinates with at most one decimal: enough for a picture, and a smaller file. */

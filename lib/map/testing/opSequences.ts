@@ -110,11 +110,11 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
       };
     case "deleteNodes":
       return { type: "deleteNodes", ids: ([0, 1, 2] as const).slice(0, count).map(node) };
-    case "addEdge":
-      return {
-        type: "addEdge",
-        edge: { id: freshId(doc.edges, EDGE_POOL, "e", seed), from: node(0), to: linkTarget(doc, seed), relation: seed.relation },
-      };
+    case "addEdge": {
+      // An undercut aims at a link, a premise most often at an argument (else it is refused).
+      const to = seed.relation === "undercuts" ? edge() : seed.relation === "premise" ? argumentTarget(doc, seed) : linkTarget(doc, seed);
+      return { type: "addEdge", edge: { id: freshId(doc.edges, EDGE_POOL, "e", seed), from: node(0), to, relation: seed.relation } };
+    }
     case "updateEdge":
       return { type: "updateEdge", id: edge(), patch: { relation: seed.relation } };
     case "deleteEdge":
@@ -159,6 +159,13 @@ function linkTarget(doc: MapDoc, seed: OpSeed): string {
   if (seed.stray || ids.length < 2 || seed.picks[1] % 8 === 0) return existingId(doc.nodes, NODE_POOL, seed, 1);
   const from = seed.picks[0] % ids.length;
   return ids[(from + 1 + (seed.picks[1] % (ids.length - 1))) % ids.length] ?? "missing";
+}
+
+/** An argument node when there is one (and the seed is not stray), else any node. */
+function argumentTarget(doc: MapDoc, seed: OpSeed): string {
+  const argumentIds = Object.values(doc.nodes).filter((node) => node.kind === "argument").map((node) => node.id);
+  if (seed.stray || argumentIds.length === 0 || seed.picks[1] % 8 === 0) return linkTarget(doc, seed);
+  return argumentIds[seed.picks[1] % argumentIds.length]!;
 }
 
 /** Spreads several moves apart while staying inside the coordinate limits (and off -0). */
