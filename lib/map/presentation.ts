@@ -147,7 +147,8 @@ export function skipNode(steps: Steps, nodeId: string): Steps {
  */
 export function restoreNode(doc: MapDoc, steps: Steps, nodeId: string): Steps {
   if (!hasEntry(doc.nodes, nodeId) || steps.some((step) => step.nodeIds.includes(nodeId))) return steps;
-  const rank = new Map(defaultSteps(doc).flatMap((step, index) => step.nodeIds.map((id) => [id, index] as const)));
+  // Each node's place in the default reading order (a premise comes after its argument in the same step).
+  const rank = new Map(defaultSteps(doc).flatMap((step) => step.nodeIds).map((id, index) => [id, index] as const));
   const own = rank.get(nodeId) ?? Infinity;
   let insertAt = 0;
   steps.forEach((step, index) => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapDocArb } from "../testing/mapArb";
-import { debate, docOf, edge, node, source } from "../testing/fixtures";
+import { debate, docOf, edge, node, reasoned, source } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
 import { drawMap, svgDocument, toSvg } from "./svg";
 
@@ -126,6 +126,21 @@ describe("toSvg", () => {
     expect(readMarkup(svg).filter((text) => text !== "Alibaba in the US" && !text.startsWith("An argument map") && !text.startsWith("Support “") && !text.startsWith("Rebuttal “"))).toEqual([]);
     expect(count(svg, /marker-end=/g)).toBe(2);
     expect(svg).toContain('stroke-dasharray="6 4"');
+  });
+
+  it("draws a reason of several premises as an argument box they join, and an undercut ending on the label of its link", () => {
+    const svg = toSvg(reasoned());
+    readMarkup(svg);
+    expect(svg).toContain("An argument map: 2 claims, 1 support, 3 rebuttals, 1 argument and 6 links.");
+    expect(count(svg, />ARGUMENT</g)).toBe(1);
+    expect(svg).toContain("<title>Support “It would build data centres” is a premise of Argument “Jobs argument”</title>");
+    expect(svg).toContain("<title>Rebuttal “They employ few once built” undercuts the link: Argument “Jobs argument” supports Claim “Allow Alibaba Cloud in the US”</title>");
+    expect(count(svg, />premise</g)).toBe(0);
+    // The undercut's curve ends at the bottom edge of the supports link's label.
+    const label = /<rect x="[\d.-]+" y="([\d.-]+)" width="[\d.-]+" height="20" rx="10" fill="#ffffff" stroke="#15803d"/.exec(svg);
+    const undercut = /<path d="[^"]* ([\d.-]+) ([\d.-]+)" stroke="#b45309"/.exec(svg);
+    expect(label && undercut).toBeTruthy();
+    expect(Number(undercut![2])).toBeCloseTo(Number(label![1]) + 20, 0);
   });
 
   it("draws an empty map as its title and a note", () => {

@@ -273,12 +273,14 @@ function linkGeometry(edge: ArgEdge, from: Box, to: Box | LinkGeometry): LinkGeo
   const [c1x, c1y, c2x, c2y] = [sx, sy - offset, tx, ty + offset];
   const d = `M${num(sx)} ${num(sy)}C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(tx)} ${num(ty)}`;
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
-  const title = `${describeBox(from)} ${edge.relation} ${"node" in to ? describeBox(to) : `the link: ${to.title}`}`;
+  const words = edge.relation === "premise" ? "is a premise of" : edge.relation;
+  const title = `${describeBox(from)} ${words} ${"node" in to ? describeBox(to) : `the link: ${to.title}`}`;
   const marker = edge.relation === "premise" ? "" : ` marker-end="url(#arrow-${edge.relation})"`;
   const path = `<path d="${d}" stroke="${style.color}"${dash}${marker}><title>${xmlEscape(title)}</title></path>\n`;
   const label = { x: (sx + 3 * c1x + 3 * c2x + tx) / 8, y: (sy + 3 * c1y + 3 * c2y + ty) / 8, width: 34 + textWidth(edge.relation, LABEL_FONT) };
   const left = label.x - label.width / 2;
-  const labelMarkup =
+  // A premise needs no label: it joins its argument's box, which names it.
+  const labelMarkup = edge.relation === "premise" ? "" :
     `<g><rect x="${num(left)}" y="${num(label.y - CHIP / 2)}" width="${num(label.width)}" height="${CHIP}" rx="10" fill="${INK.surface}" stroke="${style.color}" stroke-width="1.5"${style.dash ? ' stroke-dasharray="4 3"' : ""}/>` +
     icon(style.icon, left + 7, label.y - 6, 12, style.color) +
     `<text x="${num(left + 23)}" y="${num(label.y + 4)}" font-size="12" font-weight="600" fill="${style.color}">${edge.relation}</text></g>\n`;

@@ -18,15 +18,16 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText, { structure = 
     x: coordinateArb,
     y: coordinateArb,
   });
-  const relations = structure ? RELATIONS : RELATIONS.filter(isReasonRelation);
+  // Premises and undercuts come up often, so most maps hold a reason of several premises and an undercut.
+  const relations = structure ? [...RELATIONS, "premise" as const, "premise" as const, "undercuts" as const] : RELATIONS.filter(isReasonRelation);
   const linkArb = fc.record({ from: fc.nat(40), to: fc.nat(40), relation: fc.constantFrom(...relations) });
   const sourceArb = fc.record({ title: shortText.map((title) => title.trim() || "Source"), date: fc.constantFrom("", "2024-05-01") });
   return fc
     .record({
       title: shortText.map((title) => title.trim() || "Untitled map"),
       description: shortText,
-      nodes: fc.array(nodeArb, { maxLength: 16 }),
-      links: fc.array(linkArb, { maxLength: 32 }),
+      nodes: fc.array(nodeArb, { maxLength: 16, size: structure ? "medium" : undefined }),
+      links: fc.array(linkArb, { maxLength: 32, size: structure ? "medium" : undefined }),
       sources: fc.array(sourceArb, { maxLength: SOURCE_POOL.length }),
     })
     .map((parts) => {
