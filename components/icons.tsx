@@ -61,6 +61,14 @@ export const ArgumentIcon = icon(
 );
 /** Two lines joining into one: premises carrying a reason together. */
 export const PremiseIcon = icon(<path d="M6 20V12h12v8M12 12V4" />, "PremiseIcon");
+/** Two boxes drawn into one: statements combined into one reason. */
+export const CombineIcon = icon(
+  <>
+    <path d="M4 20v-5h5v5zM15 20v-5h5v5z" />
+    <path d="M6.5 15v-3h11v3M12 12V4" />
+  </>,
+  "CombineIcon",
+);
 /** A line stopped by a bar: an objection to the step from a reason to its point. */
 export const UndercutIcon = icon(<path d="M4 12h12M16 6v12" />, "UndercutIcon");
 export const CheckIcon = icon(<path d="M5 12.5l4.5 4.5L19 7.5" />, "CheckIcon");

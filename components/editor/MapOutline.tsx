@@ -21,7 +21,7 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
         <span className={`outline__tag outline__tag--${relation ?? node.kind}`}>{tag}</span>
         {relation && !isUsualKind(relation, node.kind) && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}{" "}
         {undercut && <span className="outline__kind">(the link {describeLinkEnds(doc, undercut)}): </span>}
-        <span className="outline__text">{node.text.trim() || "(no text)"}</span>
+        <span className="outline__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text)")}</span>
         {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}
         {repeated && <span className="outline__repeat"> (its reasons are listed above)</span>}
       </p>

@@ -6,6 +6,7 @@ import { formatShortcut } from "@/lib/actions/shortcuts";
 import type { ActionContext, EditorAction, Shortcut } from "@/lib/actions/types";
 import {
   ClaimIcon,
+  CombineIcon,
   FitIcon,
   KeyboardIcon,
   PremiseIcon,
@@ -38,7 +39,7 @@ const GROUPS: ToolbarItem[][] = [
     { id: "addPremise", icon: PremiseIcon, labelled: true, editOnly: true },
     { id: "undercutLink", icon: UndercutIcon, labelled: true, editOnly: true },
   ],
-  [{ id: "combinePremises", icon: PremiseIcon, labelled: true, editOnly: true }],
+  [{ id: "combinePremises", icon: CombineIcon, labelled: false, editOnly: true }],
   [{ id: "deleteSelection", icon: TrashIcon, labelled: false, editOnly: true }],
   [
     { id: "undo", icon: UndoIcon, labelled: false, editOnly: true },

@@ -133,7 +133,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: describeNode(node),
+      ariaLabel: describeNode(node, doc),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

@@ -62,7 +62,7 @@ function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidd
           <span className={`outline-item__tag outline-item__tag--${relation ?? node.kind}`}>{tag}</span>{" "}
           {relation && !isUsualKind(relation, node.kind) && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
           {undercutLink && <span className="outline-item__note">(the link {undercutLink}): </span>}
-          {!editing && <span className="outline-item__text">{node.text.trim() || "(no text yet)"}</span>}
+          {!editing && <span className="outline-item__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text yet)")}</span>}
           {speaker && <span className="outline-item__speaker"> — {speaker}</span>}
           {row.alsoUnder.length > 0 && (
             <span className="outline-item__note">

@@ -59,8 +59,8 @@ export function EdgeDetails({ edge, ...props }: PanelProps & { edge: ArgEdge }) 
           <NodeButton node={to} select={select} />
         )}
       </div>
-      {edge.relation === "undercuts" && <p className="muted">It may be true, but it does not show what the link says it shows.</p>}
-      {edge.relation === "premise" && <p className="muted">One of the premises that carry this argument together.</p>}
+      {edge.relation === "undercuts" && <p className="field__hint">It may be true, but it does not show what the link says it shows.</p>}
+      {edge.relation === "premise" && <p className="field__hint">One of the premises that carry this argument together.</p>}
       {editable ? (
         <>
           {isReason && (

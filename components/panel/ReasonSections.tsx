@@ -29,7 +29,7 @@ export function ArgumentPremises({ node, ...props }: PanelProps & { node: ArgNod
   return (
     <section className="panel-section" aria-labelledby={titleId} data-testid="panel-premises">
       <h3 id={titleId}>Premises</h3>
-      <p className="muted">Together they carry this reason: it holds only if every premise does.</p>
+      <p className="field__hint">Together they carry this reason: it holds only if every premise does.</p>
       {premises.length === 0 ? (
         <p className="muted">No premises yet.</p>
       ) : (
@@ -93,7 +93,7 @@ export function CombineWithSiblings({ node, ...props }: PanelProps & { node: Arg
   return (
     <section className="panel-section" aria-labelledby={titleId} data-testid="panel-combine">
       <h3 id={titleId}>Works only together with…</h3>
-      <p className="muted">Choose the reasons this one holds up only in combination with: they become premises of one reason.</p>
+      <p className="field__hint">Choose the reasons this one holds up only in combination with: they become premises of one reason.</p>
       <ul className="check-list">
         {siblings.map((other) => (
           <li key={other.id}>

@@ -54,6 +54,16 @@ describe("combining statements as co-premises", () => {
     expect(links).not.toContain("s2 supports c");
   });
 
+  it("puts the argument where the premises were, and moves them and the reasons below them down a row", () => {
+    const doc = after(twoSupports(), [{ type: "addNode", node: node("deep", { y: 400 }) }, { type: "addEdge", edge: edge("e9", "deep", "s1") }]);
+    const ctx = context(doc, { nodeIds: ["s1", "s2"] });
+    const done = after(doc, combinePremises.perform(ctx));
+    const argument = Object.values(done.nodes).find((n) => n.kind === "argument")!;
+    expect(argument).toMatchObject({ x: 250 - 100, y: 200 });
+    expect([done.nodes.s1!.y, done.nodes.s2!.y, done.nodes.deep!.y]).toEqual([390, 390, 590]);
+    expect([done.nodes.c!.y, done.nodes.r!.y]).toEqual([0, 200]);
+  });
+
   it("moves an undercut of a premise's old link onto the argument's link", () => {
     const ctx = context(twoSupports(), { nodeIds: ["s1", "s2"] });
     const doc = after(ctx.doc, combinePremises.perform(ctx));

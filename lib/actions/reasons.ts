@@ -8,7 +8,7 @@ import type { Op } from "../map/ops";
 import { entryOf } from "../map/records";
 import { isArgument, isReasonRelation, type ArgEdge, type ArgNode, type MapDoc, type ReasonRelation } from "../map/types";
 import { excerpt } from "../map/describe";
-import { findFreeSpot, placeBelow } from "./placement";
+import { placeBelow } from "./placement";
 import { canEdit, type ActionContext, type DocumentAction } from "./types";
 
 /** What combining the statements would make: one reason for or against `target`. */
@@ -48,9 +48,30 @@ export function coPremisePlan(doc: MapDoc, nodeIds: readonly string[]): CoPremis
 const linkFrom = (doc: MapDoc, from: string, to: string): ArgEdge | undefined =>
   Object.values(doc.edges).find((edge) => edge.from === from && edge.to === to);
 
-const GAP_Y = 60;
+const GAP_Y = 90;
 
-/** The ops that make one argument of the plan's premises, taking over their links to the target and the undercuts of those links. */
+/**
+ * The premises and every reason below them (their reasons, and theirs…), which move down to make
+ * room for the argument between them and their point.
+ */
+function premisesAndBelow(doc: MapDoc, premises: readonly ArgNode[]): Set<string> {
+  const below = new Set(premises.map((node) => node.id));
+  const queue = [...below];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const edge of Object.values(doc.edges)) {
+      if (edge.to !== id || edge.relation === "undercuts" || below.has(edge.from)) continue;
+      below.add(edge.from);
+      queue.push(edge.from);
+    }
+  }
+  return below;
+}
+
+/**
+ * The ops that make one argument of the plan's premises, taking over their links to the target and
+ * the undercuts of those links. The argument takes the premises' place; they and the reasons
+ * below them move down a row, so the argument reads as one box between them and their point.
+ */
 export function combineOps(context: ActionContext, plan: CoPremisePlan): Op[] {
   const { doc } = context;
   const argumentId = context.newId();
@@ -58,10 +79,15 @@ export function combineOps(context: ActionContext, plan: CoPremisePlan): Op[] {
   const size = context.sizeOf(argumentId);
   const centre = plan.premises.reduce((sum, node) => sum + node.x + context.sizeOf(node.id).width / 2, 0) / plan.premises.length;
   const top = Math.min(...plan.premises.map((node) => node.y));
-  const targetBottom = plan.target.y + context.sizeOf(plan.target.id).height;
-  const y = targetBottom < top ? (targetBottom + top) / 2 - size.height / 2 : top - size.height - GAP_Y;
-  const at = findFreeSpot(context, { x: centre - size.width / 2, y }, size);
+  const shift = Math.round(size.height + GAP_Y);
+  const moves = [...premisesAndBelow(doc, plan.premises)]
+    .filter((id) => id !== plan.target.id)
+    .map((id) => entryOf(doc.nodes, id)!)
+    .filter((node) => node.y >= top)
+    .map((node) => ({ id: node.id, x: node.x, y: node.y + shift }));
+  const at = { x: Math.round(centre - size.width / 2), y: Math.round(top) };
   const ops: Op[] = [
+    ...(moves.length > 0 ? [{ type: "moveNodes" as const, moves }] : []),
     { type: "addNode", node: { id: argumentId, kind: "argument", text: "", speaker: "", sourceId: null, quote: "", x: at.x, y: at.y } },
     { type: "addEdge", edge: { id: conclusionId, from: argumentId, to: plan.target.id, relation: plan.relation } },
   ];

@@ -27,24 +27,36 @@ export function excerpt(text: string, length = 60): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
-/** "Rebuttal by Fu Liang: …", the accessible name of a node. */
-export function describeNode(node: { kind: NodeKind; speaker: string; text: string }): string {
+/** "Rebuttal by Fu Liang: …", the accessible name of a node; an unnamed argument is named by its premises. */
+export function describeNode(node: { kind: NodeKind; speaker: string; text: string }, doc?: MapDoc): string {
   const who = node.speaker.trim() ? ` by ${node.speaker.trim()}` : "";
-  return `${KIND_LABEL[node.kind]}${who}: ${node.text.trim() || "(no text yet)"}`;
+  const premises = doc && node.kind === "argument" && !node.text.trim() ? gist(doc, node as ArgNode, 120) : null;
+  return `${KIND_LABEL[node.kind]}${who}: ${premises ? `a reason from ${premises}` : node.text.trim() || "(no text yet)"}`;
 }
 
-/** “Its data centres answer to Beijing”, or the node's kind when it has no text yet. */
-const quoted = (node: ArgNode | undefined, length: number) => (node ? `“${excerpt(node.text, length)}”` : "a missing node");
+/**
+ * What a node says, for lists and link names: its text, or for an argument without a name its
+ * premises ("“A” + “B”": what the reason is made of).
+ */
+export function gist(doc: MapDoc, node: ArgNode, length = 60): string {
+  if (node.text.trim() || node.kind !== "argument") return excerpt(node.text, length);
+  const premises = Object.values(doc.edges).filter((edge) => edge.relation === "premise" && edge.to === node.id);
+  if (premises.length === 0) return "a reason with no premises yet";
+  const each = Math.max(12, Math.floor(length / premises.length));
+  return premises.map((edge) => excerpt(entryOf(doc.nodes, edge.from)?.text ?? "", each)).join(" + ");
+}
+
+const quoted = (doc: MapDoc, node: ArgNode | undefined, length: number) => (node ? `“${gist(doc, node, length)}”` : "a missing node");
 
 /** A link in words: “A” supports “B”, “A” is a premise of “B”. */
 export function describeLinkEnds(doc: MapDoc, edge: ArgEdge, length = 40): string {
   const from = entryOf(doc.nodes, edge.from);
   if (edge.relation === "undercuts") {
     const target = entryOf(doc.edges, edge.to);
-    return `${quoted(from, length)} undercuts the link ${target ? describeLinkEnds(doc, target, length) : "(missing)"}`;
+    return `${quoted(doc, from, length)} undercuts the link ${target ? describeLinkEnds(doc, target, length) : "(missing)"}`;
   }
   const to = entryOf(doc.nodes, edge.to);
-  return `${quoted(from, length)} ${edge.relation === "premise" ? "is a premise of" : edge.relation} ${quoted(to, length)}`;
+  return `${quoted(doc, from, length)} ${edge.relation === "premise" ? "is a premise of" : edge.relation} ${quoted(doc, to, length)}`;
 }
 
 /**
@@ -59,7 +71,7 @@ export function describeLink(doc: MapDoc, edge: ArgEdge, length = 40): string {
   }
   if (edge.relation === "premise") return `Premise: ${describeLinkEnds(doc, edge, length)}`;
   const to = entryOf(doc.nodes, edge.to);
-  const end = (node: ArgNode | undefined) => (node ? `${KIND_LABEL[node.kind]} ${quoted(node, length)}` : "a missing node");
+  const end = (node: ArgNode | undefined) => (node ? `${KIND_LABEL[node.kind]} ${quoted(doc, node, length)}` : "a missing node");
   return `${end(from)} ${edge.relation} ${end(to)}`;
 }
 
