@@ -9,7 +9,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -21,13 +20,15 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { findEdgeBetween } from "@/lib/map/graph";
+import { directReasons, mainClaims } from "@/lib/map/openingView";
 import type { MapDoc } from "@/lib/map/types";
-import { KIND_COLOR } from "../kinds";
 import { RemotePointers } from "../presence/RemotePointers";
 import { useCanvasPresence } from "../presence/useCanvasPresence";
 import { ArgumentEdge } from "./ArgumentEdge";
 import { ArgumentNode } from "./ArgumentNode";
 import { EdgeLabelLayerProvider } from "./EdgeLabelLayer";
+import { Overview } from "./Overview";
+import { LinkGeometryProvider, useMapGeometry } from "./LinkGeometry";
 import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
 import {
   toFlowEdges,
@@ -38,8 +39,8 @@ import {
   type Measured,
   type NodeCache,
 } from "./flowElements";
-import { useFrameOnOpen } from "./useFrameOnOpen";
-import { FIT_VIEW_OPTIONS, INITIAL_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
+import { useOpeningView, type FrameTarget } from "./useOpeningView";
+import { FIT_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
 
 const nodeTypes = { argument: ArgumentNode };
 const edgeTypes = { argument: ArgumentEdge };
@@ -81,7 +82,10 @@ const ARIA_LABELS = {
   },
 };
 
-const minimapColor = (node: ArgumentFlowNode) => KIND_COLOR[node.data.node.kind];
+function openingTarget(doc: MapDoc): FrameTarget | null {
+  const main = mainClaims(doc)[0];
+  return main === undefined ? null : { main, reasons: directReasons(doc, main) };
+}
 
 export function EditorCanvas(props: EditorCanvasProps) {
   const { doc, editable, selectedNodeIds, selectedEdgeIds, editingId } = props;
@@ -103,10 +107,9 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const presence = useCanvasPresence();
   const { remoteMarks, remoteDrags } = presence;
   const inViewOnly = useMemo(() => rendersInViewOnly(Object.keys(doc.nodes).length), [doc.nodes]);
-  // How the map is framed on opening is settled then: a map growing past the threshold later
-  // must not make the view jump.
-  const [framesOnOpen] = useState(inViewOnly);
-  useFrameOnOpen(framesOnOpen, INITIAL_VIEW_OPTIONS);
+  // Opens on the main claim and its direct reasons, chosen from the map as it first arrives.
+  const [opening] = useState(() => openingTarget(doc));
+  useOpeningView(opening);
 
   const nodes = useMemo(
     () =>
@@ -123,6 +126,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
   );
   const { revealed } = props;
   const shownNodes = useMemo(() => (revealed ? nodes.map((node) => (revealed.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, revealed]);
+  const geometry = useMapGeometry(doc, measured, revealed ?? null);
   const shownEdges = useMemo(
     () => (revealed ? edges.map((edge) => (revealed.has(edge.source) && revealed.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
     [edges, revealed],
@@ -227,6 +231,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       ref={frame}
     >
       <EdgeLabelLayerProvider value={labelLayer}>
+        <LinkGeometryProvider value={geometry}>
         <ReactFlow<ArgumentFlowNode, ArgumentFlowEdge>
           nodes={shownNodes}
           edges={shownEdges}
@@ -251,23 +256,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
           minZoom={0.1}
           maxZoom={2}
           onlyRenderVisibleElements={inViewOnly}
-          fitView={!framesOnOpen}
-          fitViewOptions={INITIAL_VIEW_OPTIONS}
           aria-label="Argument map"
           ariaLabelConfig={editable ? ARIA_LABELS.editable : ARIA_LABELS.readOnly}
         >
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--canvas-dots)" />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS} />
-          <MiniMap<ArgumentFlowNode>
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            ariaLabel="Overview of the whole map"
-          />
+          <Overview />
           <RemotePointers />
         </ReactFlow>
+        </LinkGeometryProvider>
       </EdgeLabelLayerProvider>
     </div>
   );

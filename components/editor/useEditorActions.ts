@@ -101,7 +101,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to })),
+        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateNodeSize, NODE_WIDTH, tidyLayout, type LayoutInput, type LayoutPositions } from "./layout";
+import { CLAIM_WIDTH, estimateNodeSize, NODE_WIDTH, tidyLayout, type LayoutInput, type LayoutPositions } from "./layout";
 
 interface Box {
   id: string;
@@ -165,12 +165,19 @@ describe("tidyLayout", () => {
 });
 
 describe("estimateNodeSize", () => {
-  it("has a fixed width and grows taller with longer text", () => {
-    const short = estimateNodeSize({ kind: "claim", text: "Alibaba should be allowed to sell cloud services." });
+  it("has a fixed width per kind (claims wider) and grows taller with longer text", () => {
+    const short = estimateNodeSize({ kind: "support", text: "Alibaba should be allowed to sell cloud services." });
     const long = estimateNodeSize({ kind: "rebuttal", text: "word ".repeat(100) });
     expect(short.width).toBe(NODE_WIDTH);
     expect(long.width).toBe(NODE_WIDTH);
     expect(long.height).toBeGreaterThan(short.height);
+    expect(estimateNodeSize({ kind: "claim", text: "Alibaba should be allowed to sell cloud services." }).width).toBe(CLAIM_WIDTH);
+  });
+
+  it("leaves room for the source and quote chips", () => {
+    const bare = estimateNodeSize({ kind: "support", text: "A reason" });
+    expect(estimateNodeSize({ kind: "support", text: "A reason", sourceId: "s1", quote: "" }).height).toBeGreaterThan(bare.height);
+    expect(estimateNodeSize({ kind: "support", text: "A reason", sourceId: null, quote: "their words" }).height).toBeGreaterThan(bare.height);
   });
 
   it("counts explicit line breaks", () => {

@@ -1,0 +1,73 @@
+"use client";
+/**
+ * Frames the map once, on opening: its main claim and the reasons given directly for and against
+ * it, at a zoom where their text can be read (lib/map/openingView). It waits until the canvas has
+ * a size and React Flow has a size for each of those nodes (measured, or the estimate a big map's
+ * canvas gives it up front), and sets the viewport before that frame is painted.
+ * `frame()` does the same again on request (after Tidy layout, on the focused claim).
+ */
+import { useReactFlow, useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
+import { useCallback, useLayoutEffect, useRef } from "react";
+import type { Box } from "@/lib/map/geometry/boxes";
+import { frameOn } from "@/lib/map/openingView";
+import { OPENING_MAX_ZOOM, OPENING_PADDING, PHONE_OPENING_PADDING, PHONE_WIDTH, readableZoom } from "./viewport";
+
+export interface FrameTarget {
+  main: string;
+  reasons: readonly string[];
+}
+
+function boxOf(state: ReactFlowState, id: string): Box | null {
+  const node = state.nodeLookup.get(id);
+  const width = node?.measured.width ?? node?.width;
+  const height = node?.measured.height ?? node?.height;
+  if (!node || node.hidden || !width || !height) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width, height };
+}
+
+export function useOpeningView(target: FrameTarget | null): (target: FrameTarget | null, duration?: number) => void {
+  const store = useStoreApi();
+  const { setViewport } = useReactFlow();
+  const frame = useCallback(
+    (wanted: FrameTarget | null, duration = 0): boolean => {
+      const state = store.getState();
+      if (!wanted || state.panZoom === null || state.width === 0 || state.height === 0) return false;
+      const main = boxOf(state, wanted.main);
+      if (!main) return false;
+      const reasons: Box[] = [];
+      for (const id of wanted.reasons) {
+        const box = boxOf(state, id);
+        // A reason React Flow has not sized yet: wait for it (a hidden one does not count).
+        if (!box) {
+          if (!state.nodeLookup.get(id)?.hidden) return false;
+          continue;
+        }
+        reasons.push(box);
+      }
+      const phone = state.width < PHONE_WIDTH;
+      void setViewport(
+        frameOn(main, reasons, {
+          width: state.width,
+          height: state.height,
+          readableZoom: readableZoom(state.width),
+          maxZoom: OPENING_MAX_ZOOM,
+          padding: phone ? PHONE_OPENING_PADDING : OPENING_PADDING,
+        }),
+        { duration },
+      );
+      return true;
+    },
+    [store, setViewport],
+  );
+
+  // Re-checked whenever React Flow's nodes or size change, until it has framed once.
+  const sized = useStore(useCallback((state: ReactFlowState) => (target ? `${state.width}x${state.height}:${[target.main, ...target.reasons].map((id) => boxOf(state, id)?.width ?? 0).join(",")}` : ""), [target]));
+  const framed = useRef(false);
+  useLayoutEffect(() => {
+    if (framed.current || !target) return;
+    if (frame(target)) framed.current = true;
+  }, [sized, target, frame]);
+
+  return useCallback((wanted, duration) => void frame(wanted, duration), [frame]);
+}
