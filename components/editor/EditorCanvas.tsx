@@ -39,7 +39,9 @@ import {
   type Measured,
   type NodeCache,
 } from "./flowElements";
-import { useOpeningView, type FrameTarget } from "./useOpeningView";
+import { useFraming, type FrameRequest, type FrameTarget } from "./useFraming";
+import { motionDuration } from "../motion";
+import type { FoldView } from "@/lib/map/folding";
 import { FIT_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
 
 const nodeTypes = { argument: ArgumentNode };
@@ -67,7 +69,14 @@ export interface EditorCanvasProps {
   onSelectNode(nodeId: string): void;
   /** Following a presenter: only these nodes (and links between them) are shown; null shows all. */
   revealed?: ReadonlySet<string> | null;
+  /** This person's folding and focus: the nodes shown, and what each shows of its reasons. */
+  fold: FoldView;
+  focus: string | null;
+  /** This person's search hits, and the one being shown. */
+  found: { hits: ReadonlySet<string>; current: string | null };
 }
+
+const NO_FOUND = { hits: new Set<string>(), current: null };
 
 /** What a screen reader says about a focused node or link (React Flow's default mentions keys we do not use). */
 const ARIA_LABELS = {
@@ -107,29 +116,57 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const presence = useCanvasPresence();
   const { remoteMarks, remoteDrags } = presence;
   const inViewOnly = useMemo(() => rendersInViewOnly(Object.keys(doc.nodes).length), [doc.nodes]);
-  // Opens on the main claim and its direct reasons, chosen from the map as it first arrives.
+  // Opens on the main claim and its direct reasons, chosen from the map as it first arrives;
+  // glides to a claim when this person focuses on it, and back to it when they leave the focus.
   const [opening] = useState(() => openingTarget(doc));
-  useOpeningView(opening);
+  const { focus, fold } = props;
+  const framing = useRef({ request: { key: "open", target: opening, duration: 0 } as FrameRequest, focus: null as string | null, count: 0 });
+  if (framing.current.focus !== focus) {
+    const around = focus ?? framing.current.focus!;
+    framing.current = {
+      focus,
+      count: framing.current.count + 1,
+      request: { key: `frame-${framing.current.count + 1}`, target: { main: around, reasons: directReasons(doc, around) }, duration: motionDuration(350) },
+    };
+  }
+  useFraming(framing.current.request);
 
   const nodes = useMemo(
     () =>
       toFlowNodes(
         doc,
-        { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, sizedBeforeRendering: inViewOnly },
+        {
+          selected: selectedNodeIds,
+          editingId,
+          editable,
+          measured,
+          dragging,
+          remoteMarks,
+          remoteDrags,
+          sizedBeforeRendering: inViewOnly,
+          reasons: fold.reasons,
+          found: props.found ?? NO_FOUND,
+        },
         nodeCache,
       ),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache],
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, fold.reasons, props.found],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),
     [doc, selectedEdgeIds, editable, edgeCache],
   );
+  // What this person sees: what a presenter has revealed, less what their folding hides.
   const { revealed } = props;
-  const shownNodes = useMemo(() => (revealed ? nodes.map((node) => (revealed.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, revealed]);
-  const geometry = useMapGeometry(doc, measured, revealed ?? null);
+  const shown = useMemo(() => {
+    if (!revealed) return fold.shown;
+    if (!fold.shown) return revealed;
+    return new Set([...revealed].filter((id) => fold.shown!.has(id)));
+  }, [revealed, fold.shown]);
+  const shownNodes = useMemo(() => (shown ? nodes.map((node) => (shown.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, shown]);
+  const geometry = useMapGeometry(doc, measured, shown);
   const shownEdges = useMemo(
-    () => (revealed ? edges.map((edge) => (revealed.has(edge.source) && revealed.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
-    [edges, revealed],
+    () => (shown ? edges.map((edge) => (shown.has(edge.source) && shown.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
+    [edges, shown],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<ArgumentFlowNode>[]) => {

@@ -220,11 +220,11 @@ function drawBox(box: Box): string {
   const headerY = y + PAD_TOP;
   parts.push(icon(node.kind, x + PAD_X, headerY + 4, 14, style.color));
   parts.push(
-    `<text x="${num(x + PAD_X + 19)}" y="${num(headerY + 15)}" font-size="11" font-weight="700" letter-spacing="0.66" fill="${style.color}"${fitted(style.label.toUpperCase(), KIND_FONT)}>${style.label.toUpperCase()}</text>`,
+    `<text x="${num(x + PAD_X + 19)}" y="${num(headerY + 15)}" class="kind" font-size="11" font-weight="700" letter-spacing="0.66" fill="${style.color}"${fitted(style.label.toUpperCase(), KIND_FONT)}>${style.label.toUpperCase()}</text>`,
   );
   if (box.speaker) {
     parts.push(
-      `<text x="${num(x + width - PAD_X)}" y="${num(headerY + 15)}" text-anchor="end" font-size="12" font-weight="600" fill="${INK.muted}"${fitted(box.speaker, SPEAKER_FONT)}>${xmlEscape(box.speaker)}</text>`,
+      `<text x="${num(x + width - PAD_X)}" y="${num(headerY + 15)}" class="speaker" text-anchor="end" font-size="12" font-weight="600" fill="${INK.muted}"${fitted(box.speaker, SPEAKER_FONT)}>${xmlEscape(box.speaker)}</text>`,
     );
   }
   const textTop = headerY + HEADER + 4;
@@ -248,7 +248,7 @@ function drawBox(box: Box): string {
     parts.push(`<text x="${num(chipX + 23)}" y="${num(chipY + 14)}" font-size="12" fill="${INK.muted}"${fitted(chip.text, CHIP_FONT)}>${xmlEscape(chip.text)}</text>`);
     chipX += chip.width + CHIP_GAP;
   }
-  return `<g>${parts.join("")}</g>\n`;
+  return `<g class="node">${parts.join("")}</g>\n`;
 }
 
 function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: number): string {

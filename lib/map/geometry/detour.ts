@@ -11,6 +11,12 @@ const BEND_COST = 36;
 const HUGGING_COST = 1.3;
 /** Above this many boxes in the way, the search would be slow: give up (the caller draws it straight). */
 const MAX_OBSTACLES = 90;
+/**
+ * The distance still to go counts this much more than the way come (weighted A*): the search
+ * heads for the end instead of trying every equally short way, at the price of a route at most
+ * this factor longer than the best; in practice the same route.
+ */
+const GREED = 2;
 
 interface Line {
   at: number;
@@ -34,39 +40,46 @@ function linesOf(ends: number[], sides: number[], low: number, high: number): Li
   return [...lines].sort((a, b) => a[0] - b[0]).map(([at, cost]) => ({ at, cost }));
 }
 
-/** A binary min-heap of [priority, state]. */
+/** A binary min-heap of states by priority, in typed arrays (the search pushes thousands). */
 class Heap {
-  private readonly items: [number, number][] = [];
-  get size(): number {
-    return this.items.length;
-  }
+  private priorities = new Float64Array(64);
+  private states = new Int32Array(64);
+  size = 0;
   push(priority: number, state: number): void {
-    const items = this.items;
-    items.push([priority, state]);
-    for (let i = items.length - 1; i > 0; ) {
+    if (this.size === this.states.length) {
+      const [priorities, states] = [new Float64Array(this.size * 2), new Int32Array(this.size * 2)];
+      priorities.set(this.priorities);
+      states.set(this.states);
+      [this.priorities, this.states] = [priorities, states];
+    }
+    let i = this.size++;
+    while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (items[parent]![0] <= items[i]![0]) break;
-      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      if (this.priorities[parent]! <= priority) break;
+      this.priorities[i] = this.priorities[parent]!;
+      this.states[i] = this.states[parent]!;
       i = parent;
     }
+    this.priorities[i] = priority;
+    this.states[i] = state;
   }
   pop(): number {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      for (let i = 0; ; ) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let smallest = i;
-        if (l < items.length && items[l]![0] < items[smallest]![0]) smallest = l;
-        if (r < items.length && items[r]![0] < items[smallest]![0]) smallest = r;
-        if (smallest === i) break;
-        [items[smallest], items[i]] = [items[i]!, items[smallest]!];
-        i = smallest;
-      }
+    const top = this.states[0]!;
+    const last = --this.size;
+    const [priority, state] = [this.priorities[last]!, this.states[last]!];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      if (child + 1 < last && this.priorities[child + 1]! < this.priorities[child]!) child++;
+      if (this.priorities[child]! >= priority) break;
+      this.priorities[i] = this.priorities[child]!;
+      this.states[i] = this.states[child]!;
+      i = child;
     }
-    return top[1];
+    this.priorities[i] = priority;
+    this.states[i] = state;
+    return top;
   }
 }
 
@@ -88,7 +101,34 @@ export function findDetour(start: Point, end: Point, boxes: readonly Box[], area
   const goalY = ys.findIndex((line) => line.at === Math.round(end.y * 10) / 10);
   if (xIndex < 0 || yIndex < 0 || goalX < 0 || goalY < 0) return null;
 
-  const inside = (x: number, y: number) => blocks.some((block) => x > block.x && x < right(block) && y > block.y && y < bottom(block));
+  // Which grid points, and which steps between neighbouring points, lie inside a box: each box's
+  // sides are grid lines, so a box covers a block of index ranges.
+  const indexOf = (lines: Line[], at: number) => {
+    let [low, high] = [0, lines.length - 1];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (lines[middle]!.at < at - 1e-6) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const pointBlocked = new Uint8Array(nx * ny);
+  const stepRightBlocked = new Uint8Array(nx * ny);
+  const stepDownBlocked = new Uint8Array(nx * ny);
+  for (const block of blocks) {
+    const [i0, i1, j0, j1] = [indexOf(xs, block.x), indexOf(xs, right(block)), indexOf(ys, block.y), indexOf(ys, bottom(block))];
+    for (let j = j0; j <= j1 && j < ny; j++) {
+      const innerY = ys[j]!.at > block.y + 1e-6 && ys[j]!.at < bottom(block) - 1e-6;
+      for (let i = i0; i <= i1 && i < nx; i++) {
+        const innerX = xs[i]!.at > block.x + 1e-6 && xs[i]!.at < right(block) - 1e-6;
+        if (innerX && innerY) pointBlocked[j * nx + i] = 1;
+        if (innerY && i < i1) stepRightBlocked[j * nx + i] = 1;
+        if (innerX && j < j1) stepDownBlocked[j * nx + i] = 1;
+      }
+    }
+  }
+  const stepBlocked = (i: number, j: number, ni: number, nj: number) =>
+    ni !== i ? stepRightBlocked[j * nx + Math.min(i, ni)]! === 1 : stepDownBlocked[Math.min(j, nj) * nx + i]! === 1;
   // States: grid point × how it was reached (0 horizontally, 1 vertically).
   const states = nx * ny * 2;
   const cost = new Float64Array(states).fill(Infinity);
@@ -112,16 +152,13 @@ export function findDetour(start: Point, end: Point, boxes: readonly Box[], area
       reached = current;
       break;
     }
-    const moves: [number, number, number][] = [
-      [i - 1, j, 0],
-      [i + 1, j, 0],
-      [i, j - 1, 1],
-      [i, j + 1, 1],
-    ];
-    for (const [ni, nj, movesVertically] of moves) {
+    for (let move = 0; move < 4; move++) {
+      const ni = move === 0 ? i - 1 : move === 1 ? i + 1 : i;
+      const nj = move === 2 ? j - 1 : move === 3 ? j + 1 : j;
+      const movesVertically = move >= 2 ? 1 : 0;
       if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
       const [x, y] = [xs[ni]!.at, ys[nj]!.at];
-      if (inside(x, y) || inside((x + xs[i]!.at) / 2, (y + ys[j]!.at) / 2)) continue;
+      if (pointBlocked[nj * nx + ni] || stepBlocked(i, j, ni, nj)) continue;
       const length = movesVertically ? Math.abs(y - ys[j]!.at) * xs[i]!.cost : Math.abs(x - xs[i]!.at) * ys[j]!.cost;
       let step = length + (movesVertically === vertical ? 0 : BEND_COST);
       // Arriving at the end sideways means one more bend (the link enters its node vertically).
@@ -130,7 +167,7 @@ export function findDetour(start: Point, end: Point, boxes: readonly Box[], area
       if (cost[current]! + step < cost[next]!) {
         cost[next] = cost[current]! + step;
         previous[next] = current;
-        heap.push(cost[next]! + guess(ni, nj), next);
+        heap.push(cost[next]! + GREED * guess(ni, nj), next);
       }
     }
   }

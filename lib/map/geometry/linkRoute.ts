@@ -14,7 +14,7 @@
  * can aim at `anchor`, the centre of its label.
  */
 import { BoxIndex, bottom, boundsOfPoints, boxesOverlap, inflate, overlapArea, segmentCrossesBox, type Box, type Point } from "./boxes";
-import { findDetour } from "./detour";
+import { findDetour, withoutStraightRuns } from "./detour";
 
 /** How far a detour keeps from a node, and how far it runs straight out of its ends first. */
 const CLEARANCE = 10;
@@ -194,11 +194,30 @@ function curvePolyline(start: Point, end: Point): Point[] {
 function detourBetween(start: Point, end: Point, from: Box, to: Box, others: (area: Box) => Box[]): Point[] | null {
   const out = { x: start.x, y: start.y - STUB };
   const into = { x: end.x, y: end.y + STUB };
+  const simple = zigzag(start, end, out, into, [from, to, ...others(inflate(boundsOfPoints([out, into]), CLEARANCE))]);
+  if (simple) return simple;
   for (const margin of SEARCH_MARGINS) {
     const area = inflate(boundsOfPoints([out, into]), margin);
     // Its own ends are in the way too: a link never runs through the nodes it joins.
     const corners = findDetour(out, into, [from, to, ...others(area)], area, CLEARANCE);
     if (corners) return [start, ...corners, end].filter((point, i, all) => i === 0 || point.x !== all[i - 1]!.x || point.y !== all[i - 1]!.y);
+  }
+  return null;
+}
+
+/**
+ * The cheap case first: up (or down) from the reason, across at one height, and on to the target,
+ * at the first height where none of the three runs meets a node (with room to spare).
+ */
+function zigzag(start: Point, end: Point, out: Point, into: Point, boxes: Box[]): Point[] | null {
+  const blocks = boxes.map((box) => inflate(box, CLEARANCE - 1));
+  const clear = (a: Point, b: Point) => !blocks.some((block) => segmentCrossesBox(a, b, block));
+  const heights = [out.y, into.y, (out.y + into.y) / 2];
+  for (const y of heights) {
+    const corners = [start, out, { x: out.x, y }, { x: into.x, y }, into, end];
+    let ok = true;
+    for (let i = 1; i < corners.length && ok; i++) ok = clear(corners[i - 1]!, corners[i]!);
+    if (ok) return withoutStraightRuns(corners);
   }
   return null;
 }

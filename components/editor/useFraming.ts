@@ -4,7 +4,7 @@
  * it, at a zoom where their text can be read (lib/map/openingView). It waits until the canvas has
  * a size and React Flow has a size for each of those nodes (measured, or the estimate a big map's
  * canvas gives it up front), and sets the viewport before that frame is painted.
- * `frame()` does the same again on request (after Tidy layout, on the focused claim).
+ * A new request (another `key`: a claim focused, the layout tidied) frames again, gliding.
  */
 import { useReactFlow, useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useLayoutEffect, useRef } from "react";
@@ -17,6 +17,14 @@ export interface FrameTarget {
   reasons: readonly string[];
 }
 
+export interface FrameRequest {
+  /** A new key is a new request; the same key is framed once. */
+  key: string;
+  target: FrameTarget | null;
+  /** Glide for this long (ms); 0 jumps (the opening view). */
+  duration: number;
+}
+
 function boxOf(state: ReactFlowState, id: string): Box | null {
   const node = state.nodeLookup.get(id);
   const width = node?.measured.width ?? node?.width;
@@ -26,11 +34,11 @@ function boxOf(state: ReactFlowState, id: string): Box | null {
   return { x, y, width, height };
 }
 
-export function useOpeningView(target: FrameTarget | null): (target: FrameTarget | null, duration?: number) => void {
+export function useFraming(request: FrameRequest): void {
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
   const frame = useCallback(
-    (wanted: FrameTarget | null, duration = 0): boolean => {
+    (wanted: FrameTarget | null, duration: number): boolean => {
       const state = store.getState();
       if (!wanted || state.panZoom === null || state.width === 0 || state.height === 0) return false;
       const main = boxOf(state, wanted.main);
@@ -40,8 +48,8 @@ export function useOpeningView(target: FrameTarget | null): (target: FrameTarget
         const box = boxOf(state, id);
         // A reason React Flow has not sized yet: wait for it (a hidden one does not count).
         if (!box) {
-          if (!state.nodeLookup.get(id)?.hidden) return false;
-          continue;
+          if (!state.nodeLookup.get(id) || state.nodeLookup.get(id)?.hidden) continue;
+          return false;
         }
         reasons.push(box);
       }
@@ -61,13 +69,17 @@ export function useOpeningView(target: FrameTarget | null): (target: FrameTarget
     [store, setViewport],
   );
 
-  // Re-checked whenever React Flow's nodes or size change, until it has framed once.
-  const sized = useStore(useCallback((state: ReactFlowState) => (target ? `${state.width}x${state.height}:${[target.main, ...target.reasons].map((id) => boxOf(state, id)?.width ?? 0).join(",")}` : ""), [target]));
-  const framed = useRef(false);
+  // Re-checked whenever React Flow's nodes or size change, until the request is framed.
+  const { target } = request;
+  const sized = useStore(
+    useCallback(
+      (state: ReactFlowState) => (target ? `${state.width}x${state.height}:${[target.main, ...target.reasons].map((id) => boxOf(state, id)?.width ?? 0).join(",")}` : ""),
+      [target],
+    ),
+  );
+  const framed = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (framed.current || !target) return;
-    if (frame(target)) framed.current = true;
-  }, [sized, target, frame]);
-
-  return useCallback((wanted, duration) => void frame(wanted, duration), [frame]);
+    if (framed.current === request.key || !request.target) return;
+    if (frame(request.target, request.duration)) framed.current = request.key;
+  }, [sized, request, frame]);
 }
