@@ -10,7 +10,7 @@ import { KIND_COLOR } from "../kinds";
 import type { ArgumentFlowNode } from "./flowElements";
 
 const STORAGE_KEY = "argumap:overview";
-const SIZE = { width: 168, height: 112 };
+const SIZE = { width: 156, height: 104 };
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {

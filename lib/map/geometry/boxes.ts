@@ -80,19 +80,29 @@ export function segmentCrossesBox(p: Point, q: Point, box: Box): boolean {
   return leave - enter > 1e-9;
 }
 
+const LARGE_CELLS = 64;
+
 /** Boxes by id in a uniform grid of square cells: "which boxes are near this area" without a scan of all. */
 export class BoxIndex {
   private readonly cells = new Map<string, string[]>();
+  /** Boxes spanning many cells (a link across the map): kept aside and checked on every query. */
+  private readonly large: string[] = [];
 
   constructor(
     readonly boxes: ReadonlyMap<string, Box>,
     private readonly cell = 320,
   ) {
-    for (const [id, box] of boxes) this.forCells(box, (key) => {
-      const list = this.cells.get(key);
-      if (list) list.push(id);
-      else this.cells.set(key, [id]);
-    });
+    for (const [id, box] of boxes) {
+      if (this.cellCount(box) > LARGE_CELLS) {
+        this.large.push(id);
+        continue;
+      }
+      this.forCells(box, (key) => {
+        const list = this.cells.get(key);
+        if (list) list.push(id);
+        else this.cells.set(key, [id]);
+      });
+    }
   }
 
   /** Ids of the boxes overlapping (or touching) the area, each once. */
@@ -100,7 +110,7 @@ export class BoxIndex {
     const meets = (box: Box) => box.x <= right(area) && area.x <= right(box) && box.y <= bottom(area) && area.y <= bottom(box);
     // An area spanning more cells than there are boxes is quicker to answer by a plain scan.
     if (this.cellCount(area) > this.boxes.size) return [...this.boxes].filter(([, box]) => meets(box)).map(([id]) => id);
-    const found = new Set<string>();
+    const found = new Set<string>(this.large.filter((id) => meets(this.boxes.get(id)!)));
     this.forCells(area, (key) => {
       for (const id of this.cells.get(key) ?? []) if (meets(this.boxes.get(id)!)) found.add(id);
     });

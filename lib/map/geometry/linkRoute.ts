@@ -75,10 +75,33 @@ export interface MapGeometry {
   boxes: ReadonlyMap<string, Box>;
   index: BoxIndex;
   ports: ReadonlyMap<string, LinkPorts>;
+  links: ReadonlyMap<string, LinkRef>;
+  /** Each link's box from end to end (grown by a label's size): which links' labels may meet. */
+  linkIndex: BoxIndex;
 }
 
 export function mapGeometry(boxes: ReadonlyMap<string, Box>, links: Iterable<LinkRef>): MapGeometry {
-  return { boxes, index: new BoxIndex(boxes), ports: spreadPorts(boxes, links) };
+  const known = new Map<string, LinkRef>();
+  for (const link of links) if (boxes.has(link.from) && boxes.has(link.to)) known.set(link.id, link);
+  const ports = spreadPorts(boxes, known.values());
+  const spans = new Map<string, Box>();
+  for (const link of known.values()) {
+    const [from, to] = [boxes.get(link.from)!, boxes.get(link.to)!];
+    const size = linkLabelSize(link.relation);
+    spans.set(link.id, inflate(boundsOfPoints([{ x: from.x + from.width / 2, y: from.y }, { x: to.x + to.width / 2, y: bottom(to) }]), Math.max(size.width, size.height)));
+  }
+  return { boxes, index: new BoxIndex(boxes), ports, links: known, linkIndex: new BoxIndex(spans) };
+}
+
+/** Routes already worked out for a geometry: links are routed once per change of the map, not per render. */
+const plainRoutes = new WeakMap<MapGeometry, Map<string, LinkRoute | null>>();
+const finalRoutes = new WeakMap<MapGeometry, Map<string, LinkRoute | null>>();
+
+function cached(store: WeakMap<MapGeometry, Map<string, LinkRoute | null>>, geometry: MapGeometry, id: string, compute: () => LinkRoute | null): LinkRoute | null {
+  let routes = store.get(geometry);
+  if (!routes) store.set(geometry, (routes = new Map()));
+  if (!routes.has(id)) routes.set(id, compute());
+  return routes.get(id)!;
 }
 
 /**
@@ -122,6 +145,16 @@ export interface LiveEnds {
 
 /** The route of one link, or null when one of its ends is not in the geometry. */
 export function routeLink(geometry: MapGeometry, link: LinkRef, live: LiveEnds = {}): LinkRoute | null {
+  if (live.from || live.to || geometry.links.get(link.id) !== link) return route(geometry, link, live, true);
+  return cached(finalRoutes, geometry, link.id, () => route(geometry, link, live, true));
+}
+
+/**
+ * The route itself. With `besideLabels`, the label also keeps off the labels that nearby links
+ * (those with a smaller id, where each would put it by the nodes alone) have: one order for all,
+ * so every client and the export agree, without working out the whole map first.
+ */
+function route(geometry: MapGeometry, link: LinkRef, live: LiveEnds, besideLabels: boolean): LinkRoute | null {
   const from = live.from ?? geometry.boxes.get(link.from);
   const to = live.to ?? geometry.boxes.get(link.to);
   if (!from || !to) return null;
@@ -149,7 +182,16 @@ export function routeLink(geometry: MapGeometry, link: LinkRef, live: LiveEnds =
     }
   }
   const size = linkLabelSize(link.relation);
-  const label = placeLabel(polyline, size, (area) => geometry.index.query(area).map((id) => geometry.boxes.get(id)!), live);
+  const labels: Box[] = [];
+  if (besideLabels) {
+    for (const id of geometry.linkIndex.query(inflate(boundsOfPoints(polyline), Math.max(size.width, size.height)))) {
+      const other = geometry.links.get(id)!;
+      if (id >= link.id || other === link) continue;
+      const placed = cached(plainRoutes, geometry, id, () => route(geometry, other, {}, false));
+      if (placed) labels.push(placed.label);
+    }
+  }
+  const label = placeLabel(polyline, size, (area) => geometry.index.query(area).map((id) => geometry.boxes.get(id)!), live, labels);
   return { shape, path, polyline, label, anchor: { x: label.x + label.width / 2, y: label.y + label.height / 2 } };
 }
 
@@ -245,9 +287,10 @@ function towards(from: Point, to: Point, distance: number): Point {
 
 /**
  * The label on the path: the first spot, from the middle of the path outwards, where its box
- * meets no node; failing that, the spot where it covers the least.
+ * meets no node and no other label; else the first that meets no node; failing that, the spot
+ * where it covers the least of the nodes.
  */
-function placeLabel(polyline: readonly Point[], size: Size, nodesNear: (area: Box) => Box[], live: LiveEnds): Box {
+function placeLabel(polyline: readonly Point[], size: Size, nodesNear: (area: Box) => Box[], live: LiveEnds, labels: readonly Box[]): Box {
   const lengths = [0];
   for (let i = 1; i < polyline.length; i++) lengths.push(lengths[i - 1]! + Math.hypot(polyline[i]!.x - polyline[i - 1]!.x, polyline[i]!.y - polyline[i - 1]!.y));
   const total = lengths[lengths.length - 1]!;
@@ -269,18 +312,25 @@ function placeLabel(polyline: readonly Point[], size: Size, nodesNear: (area: Bo
     for (const node of nodes) if (boxesOverlap(padded, node)) area += overlapArea(padded, node);
     return area;
   };
-  const step = Math.max(4, Math.min(12, total / 40));
+  const crowded = (label: Box) => labels.reduce((sum, other) => sum + overlapArea(label, other), 0);
+  // Every 4 to 12 px along the path, and never more than a few hundred tries on a very long one.
+  const step = Math.max(4, Math.min(12, total / 40), total / 400);
   let best: Box | null = null;
   let bestCovered = Infinity;
+  let firstClear: Box | null = null;
+  let firstClearCrowd = Infinity;
   for (let k = 0; k * step <= total / 2; k++) {
     for (const distance of k === 0 ? [total / 2] : [total / 2 - k * step, total / 2 + k * step]) {
       const label = boxAt(pointAt(distance));
       const area = covered(label);
-      if (area === 0) return label;
-      if (area < bestCovered) [best, bestCovered] = [label, area];
+      if (area === 0) {
+        const crowd = crowded(label);
+        if (crowd === 0) return label;
+        if (crowd < firstClearCrowd) [firstClear, firstClearCrowd] = [label, crowd];
+      } else if (area < bestCovered) [best, bestCovered] = [label, area];
     }
   }
-  return best ?? boxAt(pointAt(total / 2));
+  return firstClear ?? best ?? boxAt(pointAt(total / 2));
 }
 
 function crossesPolyline(polyline: readonly Point[], box: Box): boolean {
