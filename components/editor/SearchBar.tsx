@@ -30,6 +30,10 @@ export function SearchBar({ query, count, index, openCount, onQuery, onStep, onC
     if (event.key === "Enter") {
       event.preventDefault();
       onStep(event.shiftKey ? -1 : 1);
+    } else if (event.key.toLowerCase() === "f" && (event.ctrlKey || event.metaKey)) {
+      // Asked for again while here: select the query rather than open the browser's own find.
+      event.preventDefault();
+      event.currentTarget.select();
     } else if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
