@@ -190,3 +190,39 @@ describe("estimateNodeSize", () => {
     expect(estimateNodeSize({ kind: "claim", text: "" })).toEqual(estimateNodeSize({ kind: "claim", text: "x" }));
   });
 });
+
+describe("tidyLayout: sides and the top", () => {
+  const size = { width: 260, height: 120 };
+  it("puts the supports of a claim to its left and the rebuttals to its right, whatever the input order", () => {
+    const input: LayoutInput = {
+      nodes: [{ id: "claim", ...size }, { id: "r1", ...size }, { id: "s1", ...size }, { id: "r2", ...size }, { id: "s2", ...size }],
+      edges: [
+        { from: "r1", to: "claim", relation: "rebuts" },
+        { from: "s1", to: "claim", relation: "supports" },
+        { from: "r2", to: "claim", relation: "rebuts" },
+        { from: "s2", to: "claim", relation: "supports" },
+      ],
+    };
+    const positions = tidyLayout(input);
+    const supports = Math.max(positions.s1!.x, positions.s2!.x);
+    const rebuttals = Math.min(positions.r1!.x, positions.r2!.x);
+    expect(supports).toBeLessThan(rebuttals);
+  });
+
+  it("gathers a claim's direct reasons under it even when their own reasons spread wide", () => {
+    const nodes = [{ id: "claim", ...size }, { id: "a", ...size }, { id: "b", ...size }];
+    const edges: LayoutInput["edges"] = [
+      { from: "a", to: "claim", relation: "supports" },
+      { from: "b", to: "claim", relation: "supports" },
+    ];
+    for (let i = 0; i < 8; i++) {
+      nodes.push({ id: `a${i}`, ...size });
+      edges.push({ from: `a${i}`, to: "a", relation: "supports" });
+    }
+    const positions = tidyLayout({ nodes, edges });
+    // Side by side, one gap apart, under the claim.
+    expect(Math.abs(positions.b!.x - positions.a!.x)).toBe(300);
+    const middle = (positions.a!.x + positions.b!.x + 260) / 2;
+    expect(Math.abs(middle - (positions.claim!.x + 130))).toBeLessThan(1);
+  });
+});
