@@ -1,41 +1,25 @@
 "use client";
 /**
- * Where links are drawn. React Flow joins nodes only; an undercut aims at a link, so it is drawn
- * to the middle of that link (where the link's label sits), worked out here from the link's two
- * nodes exactly as React Flow places a link between their handles. Premises are drawn as a
- * bracket: every premise of an argument runs into the same point below its box.
+ * Where undercuts and premises are drawn. React Flow joins nodes only; an undercut aims at a link,
+ * so it is drawn to that link's label, where the shared link geometry (LinkGeometry.tsx) placed it,
+ * arriving at the side of the label that faces it. Premises are drawn as a bracket: every premise of
+ * an argument runs into the same point below its box.
  */
-import { getBezierPath, getSmoothStepPath, Position, useInternalNode, type InternalNode } from "@xyflow/react";
+import { getBezierPath, getSmoothStepPath, Position } from "@xyflow/react";
 import type { ArgEdge } from "@/lib/map/types";
+import { useRouteOf } from "./LinkGeometry";
 
-/** Half the size of a link's label chip: an undercut's arrow stops at its edge, not under it. */
-const LABEL_HALF = { width: 44, height: 13 };
-
-/** A handle's attachment point, as React Flow computes it for a link (top of "out", bottom of "in"). */
-function handlePoint(node: InternalNode, id: "out" | "in"): { x: number; y: number } {
-  const { x, y } = node.internals.positionAbsolute;
-  const handles = id === "out" ? node.internals.handleBounds?.source : node.internals.handleBounds?.target;
-  const handle = handles?.find((bounds) => bounds.id === id) ?? handles?.[0];
-  if (handle) return { x: x + handle.x + handle.width / 2, y: y + handle.y + (id === "out" ? 0 : handle.height) };
-  const width = node.measured.width ?? 0;
-  const height = node.measured.height ?? 0;
-  return { x: x + width / 2, y: id === "out" ? y : y + height };
-}
-
-/** Where an undercut drawn from (sourceX, sourceY) ends on `link`, and from which side it arrives; null while either end is unknown. */
+/** Where an undercut drawn from (sourceX, sourceY) ends on `link`, and from which side it arrives; null while the link is not drawn. */
 export function useUndercutEnd(link: ArgEdge | undefined, sourceX: number, sourceY: number): { x: number; y: number; position: Position } | null {
-  const reason = useInternalNode(link?.from ?? "");
-  const point = useInternalNode(link?.to ?? "");
-  if (!link || !reason || !point) return null;
-  const start = handlePoint(reason, "out");
-  const end = handlePoint(point, "in");
-  const [, x, y] = getBezierPath({ sourceX: start.x, sourceY: start.y, sourcePosition: Position.Top, targetX: end.x, targetY: end.y, targetPosition: Position.Bottom });
-  const dx = sourceX - x;
-  const dy = sourceY - y;
-  if (Math.abs(dx) > Math.abs(dy)) {
-    return dx > 0 ? { x: x + LABEL_HALF.width, y, position: Position.Right } : { x: x - LABEL_HALF.width, y, position: Position.Left };
+  const route = useRouteOf(link);
+  if (!route) return null;
+  const { anchor, label } = route;
+  const dx = sourceX - anchor.x;
+  const dy = sourceY - anchor.y;
+  if (Math.abs(dx) * label.height > Math.abs(dy) * label.width) {
+    return dx > 0 ? { x: label.x + label.width, y: anchor.y, position: Position.Right } : { x: label.x, y: anchor.y, position: Position.Left };
   }
-  return dy > 0 ? { x, y: y + LABEL_HALF.height, position: Position.Bottom } : { x, y: y - LABEL_HALF.height, position: Position.Top };
+  return dy > 0 ? { x: anchor.x, y: label.y + label.height, position: Position.Bottom } : { x: anchor.x, y: label.y, position: Position.Top };
 }
 
 /** The path of an undercut from its node's top handle to where it ends on the link. */

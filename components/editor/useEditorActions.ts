@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { link } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
 import type { ActionContext, DocumentAction, EditorAction, EditorEffect, Point } from "@/lib/actions/types";
-import { layoutLinks } from "@/lib/map/graph";
+import { nodeLinks } from "@/lib/map/graph";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { Op } from "@/lib/map/ops";
@@ -29,6 +29,14 @@ interface Options {
   openShortcuts(): void;
   notify(message: string): void;
   canvas: React.RefObject<HTMLElement | null>;
+  /** This person's view: search, folding and focus (none of it changes the map). */
+  view: {
+    focus: string | null;
+    find(): void;
+    toggleReasons(nodeId: string): void;
+    focusOn(nodeId: string | null): void;
+    focusUp(): void;
+  };
 }
 
 export function useEditorActions(options: Options) {
@@ -73,6 +81,7 @@ export function useEditorActions(options: Options) {
         insertionPoint: () => insertAt ?? viewCentre(),
         sizeOf,
         newId,
+        focus: latest.current.view.focus,
       };
     },
     [sizeOf, viewCentre],
@@ -102,7 +111,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: layoutLinks(doc),
+        edges: nodeLinks(doc),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);
@@ -147,6 +156,18 @@ export function useEditorActions(options: Options) {
           return;
         case "showShortcuts":
           openShortcuts();
+          return;
+        case "find":
+          latest.current.view.find();
+          return;
+        case "toggleReasons":
+          if (context.selection.nodeIds[0]) latest.current.view.toggleReasons(context.selection.nodeIds[0]);
+          return;
+        case "focusNode":
+          if (context.selection.nodeIds[0]) latest.current.view.focusOn(context.selection.nodeIds[0]);
+          return;
+        case "focusUp":
+          latest.current.view.focusUp();
           return;
       }
     },

@@ -23,7 +23,8 @@ export const undercutLink: DocumentAction<{ edgeId: string }> = {
   label: "Undercut",
   description: "Object to the selected link: its reason may be true, but it does not show its point",
   group: "add",
-  shortcuts: [{ key: "u" }],
+  // X: the link crossed out. (U is "up one level" when focused on a node.)
+  shortcuts: [{ key: "x" }],
   enabled: (context) => canEdit(context) && linkToUndercut(context) !== undefined,
   problem: (context, value) => (linkToUndercut(context, value?.edgeId) ? null : "Only a supports or rebuts link can be undercut."),
   labelFor: () => "Undercut this link",

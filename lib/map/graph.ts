@@ -4,7 +4,7 @@
  * undercut points at a link instead (its `to` is an edge id): it is a child of that link.
  */
 import { entryOf } from "./records";
-import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc, type NodeKind, type ReasonRelation } from "./types";
+import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc, type NodeKind, type ReasonRelation, type Relation } from "./types";
 
 /** A reason given for or against a node: the linking edge and the node giving the reason. */
 export interface Reason {
@@ -36,12 +36,16 @@ export function endNodeOf(doc: MapDoc, edge: ArgEdge): string | undefined {
   return entryOf(doc.edges, edge.to)?.to;
 }
 
-/** The map's links as node-to-node pairs, as automatic layout places them. */
-export function layoutLinks(doc: MapDoc): { from: string; to: string }[] {
-  const links: { from: string; to: string }[] = [];
+/**
+ * The map's links as node-to-node pairs, for what works on nodes alone (layout, folding, the
+ * opening view): an undercut counts as a reason of the node its link is about, beside that link's
+ * reason, shown and hidden with it.
+ */
+export function nodeLinks(doc: MapDoc): { from: string; to: string; relation: Relation }[] {
+  const links: { from: string; to: string; relation: Relation }[] = [];
   for (const edge of Object.values(doc.edges)) {
     const to = endNodeOf(doc, edge);
-    if (to !== undefined) links.push({ from: edge.from, to });
+    if (to !== undefined) links.push({ from: edge.from, to, relation: edge.relation });
   }
   return links;
 }
