@@ -60,6 +60,8 @@ test("with the mouse: two reasons combined as co-premises, an objection dragged 
 
   // Drag from the objection's top edge onto the argument's "supports" link: an undercut of it.
   const conclusion = server.edges.find((e) => e.from === a && e.relation === "supports")!;
+  await page.getByTestId("toolbar-fitView").click(); // the map opens on its main claim; the objection is off to the side
+  await expect(nodeById(page, "u")).toBeInViewport();
   await nodeById(page, "u").hover();
   const handle = page.locator('.react-flow__node[data-id="u"] .arg-handle--out');
   await dragBetween(page, await centreOf(handle), await centreOf(page.locator(`[data-testid="edge-label"][data-id="${conclusion.id}"]`)));
