@@ -1,8 +1,20 @@
 /** Data-layer rows become domain records here, at the edge of lib/server. */
 import type { ArgEdge, ArgNode, NodeKind, Relation, Source } from "../map/types";
 
-export function nodeFromRow(row: { id: string; kind: string; text: string; speaker: string; sourceId: string | null; quote: string; x: number; y: number }): ArgNode {
-  return { id: row.id, kind: row.kind as NodeKind, text: row.text, speaker: row.speaker, sourceId: row.sourceId, quote: row.quote, x: row.x, y: row.y };
+export function nodeFromRow(row: {
+  id: string;
+  kind: string;
+  text: string;
+  speaker: string;
+  sourceId: string | null;
+  quote: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  x: number;
+  y: number;
+}): ArgNode {
+  const { id, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y } = row;
+  return { id, kind: row.kind as NodeKind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y };
 }
 
 export function edgeFromRow(row: { id: string; from: string; to: string; relation: string }): ArgEdge {

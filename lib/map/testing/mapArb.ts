@@ -13,6 +13,8 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText): fc.Arbitrary<
     text,
     speaker: fc.constantFrom("", "Condoleezza Rice", "Eddie Wu", "  Fu  Liang "),
     quote: fc.constantFrom("", "answer to Beijing", " "),
+    quotePrefix: fc.constantFrom("", "its data centres ", "\n“"),
+    quoteSuffix: fc.constantFrom("", ", it said.", "”\n"),
     cites: fc.option(fc.nat(4), { nil: null }),
     x: coordinateArb,
     y: coordinateArb,
