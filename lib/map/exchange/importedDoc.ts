@@ -100,6 +100,8 @@ function statementProblem(statement: ImportedStatement): OpError | null {
     ["text", statement.text, LIMITS.nodeTextLength],
     ["speaker", statement.speaker ?? "", LIMITS.speakerLength],
     ["quote", statement.quote ?? "", LIMITS.quoteLength],
+    ["quotePrefix", statement.quotePrefix ?? "", LIMITS.quoteContextLength],
+    ["quoteSuffix", statement.quoteSuffix ?? "", LIMITS.quoteContextLength],
   ] as const;
   for (const [field, value, limit] of fields) {
     if (value.length > limit) {
