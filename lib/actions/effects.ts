@@ -1,4 +1,5 @@
 /** Actions the editor carries out itself: history, layout, view, selection and help. */
+import { entryOf } from "../map/records";
 import { answeredNode } from "./addNode";
 import { canEdit, type EffectAction } from "./types";
 
@@ -91,4 +92,22 @@ export const showShortcuts: EffectAction = {
   group: "help",
   shortcuts: [{ key: "?" }],
   enabled: () => true,
+};
+
+/** The source the selected node cites, if it is in the map: what "Read source" opens. */
+export function citedSource(context: Parameters<EffectAction["enabled"]>[0]): string | null {
+  const nodeId = answeredNode(context);
+  const sourceId = nodeId === null ? null : (entryOf(context.doc.nodes, nodeId)?.sourceId ?? null);
+  return sourceId !== null && entryOf(context.doc.sources, sourceId) ? sourceId : null;
+}
+
+export const readSource: EffectAction = {
+  kind: "effect",
+  effect: "readSource",
+  id: "readSource",
+  label: "Read source",
+  description: "Open the selected node's source in the reader, scrolled to its quote",
+  group: "view",
+  shortcuts: [{ key: "q" }],
+  enabled: (context) => citedSource(context) !== null,
 };

@@ -107,7 +107,7 @@ describe("keys map to actions", () => {
     ["Ctrl+C (copy) is not add claim", press("c", { ctrlKey: true })],
     ["Shift+S is not add support", press("S", { shiftKey: true })],
     ["Alt+R is not add rebuttal", press("r", { altKey: true })],
-    ["an unbound key", press("q")],
+    ["an unbound key", press("j")],
   ])("%s", (_name, keyPress) => {
     expect(actionForKey(keyPress)).toBeNull();
   });
