@@ -11,6 +11,8 @@ export interface EditorCommands {
   commitText(nodeId: string, text: string, viaKeyboard: boolean): void;
   cancelEditing(nodeId: string): void;
   toggleRelation(edgeId: string): void;
+  /** Opens a source in the reader, at a node's quote when given. */
+  openSource(sourceId: string, nodeId?: string | null): void;
 }
 
 const EditorCommandsContext = createContext<EditorCommands | null>(null);

@@ -26,6 +26,8 @@ import { PresenceProvider } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
+import { SourceReader } from "../reader/SourceReader";
+import { useReader } from "../reader/useReader";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -88,7 +90,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setLocalNotices((notices) => [...notices.slice(-4), { id, message }]);
   }, []);
 
-  const { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const reader = useReader(doc);
+  const { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -96,6 +99,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setEditingId,
     openShortcuts: () => setShortcutsOpen(true),
     notify,
+    openSource: reader.openSource,
     canvas,
   });
 
@@ -127,8 +131,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
         const edge = entryOf(latestDoc.current.edges, edgeId);
         if (edge) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
       },
+      openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode],
+    [dispatch, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -206,6 +211,17 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               />
             )}
           </div>
+          {reader.request && (
+            <SourceReader
+              doc={doc}
+              request={reader.request}
+              editable={editable}
+              selectedNodeIds={selection.nodeIds}
+              perform={runValueAction}
+              onSelectNode={selectNode}
+              onClose={reader.closeReader}
+            />
+          )}
           {pathOpen && editable ? (
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
@@ -215,6 +231,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               selection={selection}
               dispatch={dispatch}
               select={setSelection}
+              perform={(action, value) => runValueAction(action, value) !== false}
+              openSource={reader.openSource}
               onDeleteSelection={() => runAction(actionById("deleteSelection"))}
             />
           )}
