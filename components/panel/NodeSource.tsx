@@ -72,7 +72,7 @@ export function SourcePicker({ node, ...props }: PanelProps & { node: ArgNode })
 
 export function ReadSourceButton({ source, onOpen }: { source: Source; onOpen(): void }) {
   return (
-    <button type="button" className="link-button" onClick={onOpen} data-testid="node-source-read" aria-label={`Read the source “${source.title}”`}>
+    <button type="button" className="link-button" onClick={onOpen} data-testid="node-source-read" aria-label={`Read source: “${source.title}”`}>
       <SourceIcon size={12} />
       Read source
     </button>

@@ -61,9 +61,16 @@ export const QuoteCommands = forwardRef<HTMLDivElement, QuoteCommandsProps>(func
         {KINDS.map((kind) => {
           const Icon = KIND_ICON[kind];
           return (
-            <button key={kind} type="button" className={`button button--small kind-button kind-button--${kind}`} data-testid={`quote-new-${kind}`} onClick={() => onCreate(kind, speaker)}>
+            <button
+              key={kind}
+              type="button"
+              className="button button--small"
+              data-testid={`quote-new-${kind}`}
+              aria-label={`New ${KIND_LABEL[kind].toLowerCase()} from this quote`}
+              onClick={() => onCreate(kind, speaker)}
+            >
               <Icon size={14} />
-              New {KIND_LABEL[kind].toLowerCase()} from this quote
+              New {KIND_LABEL[kind].toLowerCase()}
             </button>
           );
         })}

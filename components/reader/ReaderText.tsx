@@ -1,12 +1,15 @@
 "use client";
 /**
  * A source's text, readable and selectable, with every quoted passage marked. The text is a
- * read-only <textarea>: the browser's own caret and selection work with the keyboard (Shift+arrows,
- * Ctrl+Shift+arrows by word), the mouse and touch, screen readers read it, and its selection is
- * exact offsets into the source's text. Behind it, a copy of the text with <mark>s draws the
- * passages; both use the same font and wrapping, so the marks sit under their words.
+ * <textarea> that refuses every change: the browser's own caret and selection work with the
+ * keyboard (arrows, Shift+arrows, Ctrl+Shift+arrows by word), the mouse and touch, screen readers
+ * read it (as read-only), and its selection is exact offsets into the source's text. Not the
+ * `readonly` attribute: Chrome then moves no caret with the keys. Edits are cancelled before they
+ * happen (`beforeinput`), and React puts back its value should one slip through (an IME).
+ * Behind it, a copy of the text with <mark>s draws the passages; both use the same font and
+ * wrapping, so the marks sit under their words.
  */
-import { forwardRef, Fragment, useCallback, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { forwardRef, Fragment, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent, type SyntheticEvent } from "react";
 import { segmentAt, type TextSegment } from "@/lib/map/quotes/segments";
 import { motionDuration } from "../motion";
 
@@ -74,10 +77,18 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
         const input = field.current;
         if (!input) return;
         input.focus({ preventScroll: true });
-        if (caretAt !== undefined) input.setSelectionRange(caretAt, caretAt);
+        if (caretAt !== undefined) {
+          input.setSelectionRange(caretAt, caretAt);
+          readSelection();
+        }
       },
       reveal(nodeId) {
-        markOf(nodeId)?.scrollIntoView({ block: "center", behavior: motionDuration(1) > 0 ? "smooth" : "auto" });
+        // Scroll the reader's own pane only (scrollIntoView would move every scrolling ancestor).
+        const mark = markOf(nodeId);
+        const pane = wrapper.current?.closest<HTMLElement>(".reader__body");
+        if (!mark || !pane) return;
+        const offset = mark.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+        pane.scrollTo({ top: pane.scrollTop + offset - pane.clientHeight / 3, behavior: motionDuration(1) > 0 ? "smooth" : "auto" });
       },
       collapse() {
         const input = field.current;
@@ -85,8 +96,16 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
         onRange(null);
       },
     }),
-    [markOf, onRange],
+    // No dependencies: the handle reads this render's segments.
   );
+
+  useEffect(() => {
+    const input = field.current;
+    if (!input) return;
+    const refuse = (event: Event) => event.preventDefault();
+    input.addEventListener("beforeinput", refuse);
+    return () => input.removeEventListener("beforeinput", refuse);
+  }, []);
 
   const readSelection = () => {
     const input = field.current;
@@ -173,8 +192,15 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
         ref={field}
         className="reader-text__input"
         value={text}
-        readOnly
+        onChange={() => {}}
+        onPaste={refuse}
+        onCut={refuse}
+        onDrop={refuse}
+        aria-readonly="true"
+        inputMode="none"
         spellCheck={false}
+        autoCorrect="off"
+        autoCapitalize="off"
         aria-label={label}
         aria-describedby={hintId}
         data-testid="reader-text-input"
@@ -200,6 +226,8 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     </div>
   );
 });
+
+const refuse = (event: SyntheticEvent) => event.preventDefault();
 
 /** The mark element that starts at `offset` in the backdrop's text. */
 function backdropMarkAt(backdrop: HTMLElement | null, offset: number): HTMLElement | null {

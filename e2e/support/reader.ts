@@ -83,3 +83,21 @@ export async function dragSelect(page: Page, words: string): Promise<void> {
 export async function readerSelection(page: Page): Promise<string> {
   return readerInput(page).evaluate((input: HTMLTextAreaElement) => input.value.slice(input.selectionStart, input.selectionEnd));
 }
+
+/** Presses Tab (or Shift+Tab) until the target has the focus, as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, { backwards = false, limit = 80 } = {}): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Selects words of the focused reader text with the keyboard: caret to the start, then Shift+→ over them. */
+export async function keyboardSelect(page: Page, words: string): Promise<void> {
+  const start = ARTICLE.indexOf(words);
+  expect(start).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < start; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < words.length; i++) await page.keyboard.press("Shift+ArrowRight");
+}

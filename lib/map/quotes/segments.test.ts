@@ -20,6 +20,7 @@ describe("a text cut into marked segments", () => {
   it("finds the segment under the caret", () => {
     const segments = segmentsOf(10, [{ nodeId: "a", start: 3, end: 6, changed: false }]);
     expect(segmentAt(segments, 4)?.nodeIds).toEqual(["a"]);
+    expect(segmentAt(segments, 3)?.nodeIds).toEqual(["a"]);
     expect(segmentAt(segments, 6)?.nodeIds).toEqual(["a"]);
     expect(segmentAt(segments, 7)?.nodeIds).toEqual([]);
     expect(segmentAt(segments, 0)?.nodeIds).toEqual([]);

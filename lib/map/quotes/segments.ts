@@ -41,9 +41,13 @@ export function segmentsOf(textLength: number, passages: readonly MarkedPassage[
   return segments;
 }
 
-/** The segment holding the caret at `offset` (the one before it at a boundary), or undefined. */
+/**
+ * The segment a caret at `offset` is in. At a boundary the caret touches two: a quoted one wins
+ * (a caret just before or just after a passage's words is at that passage).
+ */
 export function segmentAt(segments: readonly TextSegment[], offset: number): TextSegment | undefined {
-  return segments.find((segment) => segment.start < offset && offset <= segment.end) ?? segments.find((segment) => segment.start === offset);
+  const touching = segments.filter((segment) => segment.start <= offset && offset <= segment.end);
+  return touching.find((segment) => segment.nodeIds.length > 0) ?? touching[0];
 }
 
 function clamp(value: number, length: number): number {
