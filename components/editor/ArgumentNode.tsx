@@ -5,20 +5,21 @@ import { memo, useMemo } from "react";
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
-import { QuoteIcon, SourceIcon, WarningIcon } from "../icons";
+import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon, WarningIcon } from "../icons";
 import { useEditorCommands } from "./EditorCommands";
-import type { ArgumentFlowNode } from "./flowElements";
+import type { ArgumentFlowNode, ReasonsShown } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote } = data;
+  const { node, source, editing, editable, remote, reasons, found } = data;
   const { openSource } = useEditorCommands();
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
   const flagged = useMemo(() => quoteIsFlagged(checkQuote(node, source)), [node, source]);
   return (
     <div
-      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}`}
+      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}`}
+      data-found={found}
       data-testid="node"
       data-kind={node.kind}
       data-id={id}
@@ -48,9 +49,9 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           {node.text.trim() ? node.text : <span className="arg-node__placeholder">{editable ? "Double-click to write" : "(no text)"}</span>}
         </p>
       )}
-      {(source || quote) && (
-        // Pointer shortcuts into the reader; keyboard users have Q and the side panel's buttons
-        // (a tab stop per chip would double the stops of a map with thousands of nodes).
+      {(source || quote || reasons) && (
+        // The source and quote chips are pointer shortcuts into the reader; keyboard users have Q
+        // and the side panel's buttons (a tab stop per chip would double a big map's tab stops).
         <div className="arg-node__footer">
           {source && (
             <button type="button" tabIndex={-1} className="arg-node__source nodrag" data-testid="node-source" title={`Read “${source.title}”`} onClick={() => openSource(source.id, quote ? id : null)}>
@@ -79,6 +80,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
               </span>
             )
           )}
+          {reasons && <ReasonControls nodeId={id} reasons={reasons} />}
         </div>
       )}
       {/* Bottom: where the reasons for and against this node arrive. */}
@@ -91,6 +93,48 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         title={editable ? "Drag to a reason for or against this" : undefined}
       />
     </div>
+  );
+}
+
+/** Fold or unfold this node's reasons, or focus on it: this person's view only. */
+function ReasonControls({ nodeId, reasons }: { nodeId: string; reasons: ReasonsShown }) {
+  const { toggleReasons, focusOn } = useEditorCommands();
+  const { total, hidden, open } = reasons;
+  const plural = total === 1 ? "reason" : "reasons";
+  const label = open ? `Hide the ${total} ${plural} for and against this` : `Show ${hidden || total} hidden ${hidden === 1 ? "reason" : "reasons"}`;
+  return (
+    <span className="arg-node__reasons nodrag">
+      <button
+        type="button"
+        className="arg-node__fold"
+        data-testid="fold-toggle"
+        aria-expanded={open}
+        aria-label={label}
+        title={label}
+        onClick={(event) => {
+          event.stopPropagation();
+          toggleReasons(nodeId);
+        }}
+        onDoubleClick={(event) => event.stopPropagation()}
+      >
+        {open ? <ChevronDownIcon size={12} /> : <ChevronRightIcon size={12} />}
+        {open ? total : `${hidden || total} hidden`}
+      </button>
+      <button
+        type="button"
+        className="arg-node__focus"
+        data-testid="focus-node"
+        aria-label="Focus on this: show it with its reasons and objections only"
+        title="Focus on this"
+        onClick={(event) => {
+          event.stopPropagation();
+          focusOn(nodeId);
+        }}
+        onDoubleClick={(event) => event.stopPropagation()}
+      >
+        <FocusIcon size={12} />
+      </button>
+    </span>
   );
 }
 

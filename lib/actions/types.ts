@@ -41,6 +41,8 @@ export interface ActionContext {
   /** The rendered size of a node, or an estimate when it has not been measured yet. */
   sizeOf(nodeId: string): Size;
   newId(): string;
+  /** The node this person has focused the view on, if any (a view, not part of the map). */
+  focus?: string | null;
 }
 
 export type ActionGroup = "add" | "edit" | "history" | "view" | "help";
@@ -71,6 +73,10 @@ export type EditorEffect =
   | "selectAll"
   | "clearSelection"
   | "showShortcuts"
+  | "find"
+  | "toggleReasons"
+  | "focusNode"
+  | "focusUp"
   | "readSource";
 
 export interface EffectAction extends ActionBase {
