@@ -28,6 +28,8 @@ import { PresenceProvider } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
+import { SourceReader } from "../reader/SourceReader";
+import { useReader } from "../reader/useReader";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -126,7 +128,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
   }, [folding]);
 
-  const { runAction, runWithValue, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const reader = useReader(doc);
+  const { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -134,6 +137,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setEditingId,
     openShortcuts: () => setShortcutsOpen(true),
     notify,
+    openSource: reader.openSource,
     canvas,
     view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
@@ -170,8 +174,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
       },
       toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
+      openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode],
+    [dispatch, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -272,6 +277,17 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               />
             )}
           </div>
+          {reader.request && (
+            <SourceReader
+              doc={doc}
+              request={reader.request}
+              editable={editable}
+              selectedNodeIds={selection.nodeIds}
+              perform={runValueAction}
+              onSelectNode={selectNode}
+              onClose={reader.closeReader}
+            />
+          )}
           {pathOpen && editable ? (
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
@@ -282,6 +298,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               dispatch={dispatch}
               actions={panelActions}
               select={setSelection}
+              perform={(action, value) => runValueAction(action, value) !== false}
+              openSource={reader.openSource}
               onDeleteSelection={() => runAction(actionById("deleteSelection"))}
             />
           )}

@@ -7,6 +7,7 @@
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { describeLink } from "@/lib/map/describe";
 import { estimateNodeSize } from "@/lib/map/layout";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Relation, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
@@ -153,7 +154,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: describeNode(node, doc),
+      ariaLabel: quoteIsFlagged(checkQuote(node, source)) ? `${describeNode(node, doc)}. Its quote is not found in its source.` : describeNode(node, doc),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

@@ -8,7 +8,8 @@ import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { link } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
-import type { ActionContext, DocumentAction, EditorAction, EditorEffect, Point } from "@/lib/actions/types";
+import { citedSource } from "@/lib/actions/effects";
+import type { ActionContext, DocumentAction, EditorAction, EditorEffect, Point, ValueAction } from "@/lib/actions/types";
 import { nodeLinks } from "@/lib/map/graph";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
@@ -28,6 +29,8 @@ interface Options {
   setEditingId(id: string | null): void;
   openShortcuts(): void;
   notify(message: string): void;
+  /** Opens a source in the reader, at a node's quote. */
+  openSource(sourceId: string, nodeId: string | null): void;
   canvas: React.RefObject<HTMLElement | null>;
   /** This person's view: search, folding and focus (none of it changes the map). */
   view: {
@@ -169,6 +172,11 @@ export function useEditorActions(options: Options) {
         case "focusUp":
           latest.current.view.focusUp();
           return;
+        case "readSource": {
+          const sourceId = citedSource(context);
+          if (sourceId !== null) latest.current.openSource(sourceId, context.selection.nodeIds[0] ?? null);
+          return;
+        }
       }
     },
     [flow, tidy],
@@ -208,6 +216,27 @@ export function useEditorActions(options: Options) {
       return null;
     },
     [dispatch, followUp, makeContext],
+  );
+
+  /**
+   * Runs an action that takes a value (from a panel field or the reader) and gives the ops it
+   * dispatched. A node it adds is selected and brought into view, but not opened for typing: the
+   * focus stays where the user is working (the reader's text, a field).
+   */
+  const runValueAction = useCallback(
+    <V,>(action: ValueAction<V>, value: V): Op[] | false => {
+      const context = makeContext();
+      if (!action.enabled(context)) return false;
+      const ops = action.perform(context, value);
+      if (!ops || !dispatch(ops)) return false;
+      const added = ops.find((op) => op.type === "addNode");
+      if (added) {
+        latest.current.setSelection({ nodeIds: [added.node.id], edgeIds: [] });
+        setRevealId(added.node.id);
+      }
+      return ops;
+    },
+    [dispatch, makeContext],
   );
 
   /** A link drawn with the mouse; a new link becomes the selection, a refusal a notice. */
@@ -260,5 +289,5 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);
 
-  return { runAction, runWithValue, makeContext, dispatch, connectNodes, moveNodes, tidying };
+  return { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
 }

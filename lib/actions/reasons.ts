@@ -8,6 +8,7 @@ import type { Op } from "../map/ops";
 import { entryOf } from "../map/records";
 import { isArgument, isReasonRelation, type ArgEdge, type ArgNode, type MapDoc, type ReasonRelation } from "../map/types";
 import { excerpt } from "../map/describe";
+import { newNodeOp } from "./addNode";
 import { placeBelow } from "./placement";
 import { canEdit, type ActionContext, type DocumentAction } from "./types";
 
@@ -88,7 +89,7 @@ export function combineOps(context: ActionContext, plan: CoPremisePlan): Op[] {
   const at = { x: Math.round(centre - size.width / 2), y: Math.round(top) };
   const ops: Op[] = [
     ...(moves.length > 0 ? [{ type: "moveNodes" as const, moves }] : []),
-    { type: "addNode", node: { id: argumentId, kind: "argument", text: "", speaker: "", sourceId: null, quote: "", x: at.x, y: at.y } },
+    newNodeOp("argument", at, argumentId),
     { type: "addEdge", edge: { id: conclusionId, from: argumentId, to: plan.target.id, relation: plan.relation } },
   ];
   const undercutters = new Set<string>();
@@ -165,7 +166,7 @@ export const addPremise: DocumentAction = {
       const at = placeBelow(context, argument.id, context.sizeOf(id));
       const kind = conclusionRelation(doc, argument.id) === "rebuts" ? "rebuttal" : "support";
       return [
-        { type: "addNode", node: { id, kind, text: "", speaker: "", sourceId: null, quote: "", x: at.x, y: at.y } },
+        newNodeOp(kind, at, id),
         { type: "addEdge", edge: { id: context.newId(), from: id, to: argument.id, relation: "premise" } },
       ];
     }

@@ -4,6 +4,7 @@
  */
 import { entryOf } from "../map/records";
 import { isReasonRelation, type ArgEdge } from "../map/types";
+import { newNodeOp } from "./addNode";
 import { findFreeSpot } from "./placement";
 import { canEdit, type ActionContext, type DocumentAction } from "./types";
 
@@ -42,7 +43,7 @@ export const undercutLink: DocumentAction<{ edgeId: string }> = {
     const right = Math.max(reason.x + reasonSize.width, point.x + pointSize.width);
     const at = findFreeSpot(context, { x: right + GAP_X, y: middleY - size.height / 2 }, size);
     return [
-      { type: "addNode", node: { id, kind: "rebuttal", text: "", speaker: "", sourceId: null, quote: "", x: at.x, y: at.y } },
+      newNodeOp("rebuttal", at, id),
       { type: "addEdge", edge: { id: context.newId(), from: id, to: link.id, relation: "undercuts" } },
     ];
   },
