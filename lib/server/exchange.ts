@@ -56,7 +56,7 @@ export async function exportMap(token: string, format: string | null): Promise<R
 
 /** A new map from an uploaded file in any format parseMapImport reads; nothing is created if it is refused. */
 export async function importMap(body: string, contentType: string | null, origin: string): Promise<CreatedMap & { title: string }> {
-  const parsed = parseMapImport(body, contentType);
+  const parsed = await parseMapImport(body, contentType);
   if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
   const created = await createMapFromDoc(parsed.doc, origin);
   return { ...created, title: parsed.doc.meta.title };
