@@ -112,9 +112,13 @@ export function toAif(doc: MapDoc): AifExport {
   const folded = schemeArguments(doc);
   const { incoming } = indexEdges(doc);
   const iNodes = new Map<string, string>();
+  // Keys of our own ("a1", …), not node ids: an id such as "__proto__" must not become a key.
+  const argumentKeys = new Map<string, string>();
   for (const node of Object.values(doc.nodes)) {
     if (folded.has(node.id)) {
-      extension.arguments[node.id] = extraOf(node, true);
+      const key = `a${argumentKeys.size + 1}`;
+      argumentKeys.set(node.id, key);
+      extension.arguments[key] = extraOf(node, true);
       continue;
     }
     const nodeID = addNode(node.text, "I");
@@ -132,7 +136,7 @@ export function toAif(doc: MapDoc): AifExport {
     const nodeID = addNode(scheme.text, scheme.type);
     schemeOfLink.set(edge.id, nodeID);
     if (edge.relation === "premise") extension.schemes[nodeID] = { premise: true };
-    else if (folded.has(edge.from)) extension.schemes[nodeID] = { argument: edge.from };
+    else if (folded.has(edge.from)) extension.schemes[nodeID] = { argument: argumentKeys.get(edge.from)! };
     for (const from of sourcesOf(edge.from)) connect(from, nodeID);
     connect(nodeID, target);
   };

@@ -93,6 +93,8 @@ class AifReader {
   private readonly premisesOfArgument = new Map<number, Set<number>>();
   private readonly pendingUndercuts: { scheme: Node; from: number; target: string }[] = [];
   private readonly extension: NonNullable<Aif["argumap"]> | undefined;
+  /** L and YA nodes that only say who asserted a statement: the speaker carries all they say. */
+  private readonly representedDialogue = new Set<string>();
 
   constructor(
     private readonly aif: Aif,
@@ -225,13 +227,14 @@ class AifReader {
   private noteLeftOut(): void {
     const counts = new Map<string, number>();
     for (const node of this.aif.nodes) {
-      if (node.type === "I" || SCHEMES.has(node.type)) continue;
+      if (node.type === "I" || SCHEMES.has(node.type) || this.representedDialogue.has(node.nodeID)) continue;
       counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
     }
     const dialogue = [...counts].filter(([type]) => DIALOGUE.has(type));
     if (dialogue.length > 0) {
       const list = dialogue.map(([type, count]) => `${count} ${type}`).join(", ");
       this.warnings.add("dialogue layer", `its nodes (${list}) are not kept as nodes: the speakers they name are kept on the statements, and exporting to AIF writes a locution (L → YA "Asserting") anew for each statement with a speaker`);
+      // (A locution that only asserts one statement is counted nowhere: its speaker says all of it.)
     }
     for (const [type, count] of counts) {
       if (DIALOGUE.has(type)) continue;
@@ -252,8 +255,15 @@ class AifReader {
       const personID = personOfLocution.get(locution.nodeID);
       const name = (personID != null ? people.get(personID) : undefined) || speakerInText(locution.text ?? "");
       if (!name) continue;
-      for (const to of this.outOf.get(node.nodeID) ?? []) {
+      const targets = this.outOf.get(node.nodeID) ?? [];
+      for (const to of targets) {
         if (this.byId.get(to)?.type === "I" && !speakers.has(to)) speakers.set(to, name);
+      }
+      // Exactly what our export writes: "Name : text" asserting one statement and nothing else.
+      const plain = node.text === "Asserting" && targets.length === 1 && this.byId.get(targets[0]!)?.type === "I" && (this.outOf.get(locution.nodeID) ?? []).length === 1;
+      if (plain && speakers.get(targets[0]!) === name) {
+        this.representedDialogue.add(node.nodeID);
+        this.representedDialogue.add(locution.nodeID);
       }
     }
     return speakers;
