@@ -2,6 +2,7 @@
 import { toAif } from "../map/exchange/aif";
 import { toArgdown } from "../map/exchange/argdown";
 import { parseMapImport } from "../map/exchange/import";
+import type { ImportReport } from "../map/exchange/importReport";
 import { toJsonExport } from "../map/exchange/json";
 import { toSvg } from "../map/exchange/svg";
 import { docFromSnapshot, type MapDoc, type MapSnapshot } from "../map/types";
@@ -55,11 +56,11 @@ export async function exportMap(token: string, format: string | null): Promise<R
 }
 
 /** A new map from an uploaded file in any format parseMapImport reads; nothing is created if it is refused. */
-export async function importMap(body: string, contentType: string | null, origin: string): Promise<CreatedMap & { title: string }> {
+export async function importMap(body: string, contentType: string | null, origin: string): Promise<CreatedMap & { title: string; report: ImportReport }> {
   const parsed = await parseMapImport(body, contentType);
   if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
   const created = await createMapFromDoc(parsed.doc, origin);
-  return { ...created, title: parsed.doc.meta.title };
+  return { ...created, title: parsed.doc.meta.title, report: parsed.report };
 }
 
 function fileNameFor(title: string): string {
