@@ -18,7 +18,7 @@ import { describeZodError, sourceSchema } from "../ops";
 import type { NodeKind, Relation, Source } from "../types";
 import { NODE_KINDS } from "../types";
 import { argdownBlock } from "./argdownBlocks";
-import { lexerWorkProblem } from "./argdownCost";
+import { lexerWorkProblem, paragraphProblem } from "./argdownCost";
 import { parseArgdown, type ArgdownModel } from "./argdownParse";
 import { buildImportedDoc, type ImportedLink, type ImportedStatement, type ImportResult } from "./importedDoc";
 import { WarningList } from "./importReport";
@@ -34,7 +34,7 @@ export async function parseArgdownImport(text: string, options: ArgdownImportOpt
   if (!source.trim()) return refuse("invalid_op", "the file is empty");
   const block = argdownBlock(source, options.block);
   if ("error" in block) return refuse("invalid_op", block.error);
-  const tooHard = lexerWorkProblem(block.text, block.lineOffset);
+  const tooHard = lexerWorkProblem(block.text, block.lineOffset) ?? paragraphProblem(block.text, block.lineOffset);
   if (tooHard) return refuse("too_large", tooHard);
   const model = await parseArgdown(block.text, block.lineOffset);
   if ("failure" in model) return refuse("invalid_op", model.failure);
