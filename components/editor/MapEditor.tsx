@@ -6,6 +6,7 @@
 import "@xyflow/react/dist/style.css";
 import "./editor.css";
 import "./canvas.css";
+import "./structure.css";
 import "./view-tools.css";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
