@@ -8,11 +8,15 @@ import { processWide } from "./process-wide";
 
 export type { LoggedOp };
 
+/** A classroom event (leading.ts, reactions.ts): to everyone, or only to streams whose link may lead. */
+export type RoomEventName = "lead" | "summon" | "tally" | "results" | "hands";
+export type RoomEvent = { kind: "room"; name: RoomEventName; payload: unknown; audience: "everyone" | "leaders" };
 
 export type MapEvent =
   | { kind: "op"; entry: LoggedOp }
   | { kind: "presence"; payload: unknown }
-  | { kind: "revoked"; linkId: string };
+  | { kind: "revoked"; linkId: string }
+  | RoomEvent;
 
 export interface Broadcaster {
   publish(mapId: string, event: MapEvent): void;
