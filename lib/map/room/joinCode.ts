@@ -46,7 +46,8 @@ export const joinCodeRequestSchema = z.object({
     .number()
     .int("minutes must be a whole number")
     .min(JOIN_CODE_MINUTES.min, `a code lives at least ${JOIN_CODE_MINUTES.min} minute`)
-    .max(JOIN_CODE_MINUTES.max, `a code lives at most ${JOIN_CODE_MINUTES.max} minutes (24 hours)`)
+    // A refinement, not .max(): a time out of range is invalid input (400), not a body too large (413).
+    .refine((minutes) => minutes <= JOIN_CODE_MINUTES.max, `a code lives at most ${JOIN_CODE_MINUTES.max} minutes (24 hours)`)
     .default(JOIN_CODE_MINUTES.default),
 });
 
