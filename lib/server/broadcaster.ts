@@ -4,12 +4,12 @@
  * LISTEN/NOTIFY implementation can replace it for several.
  */
 import type { LoggedOp } from "../map/ops";
+import type { RoomEventName } from "../map/room/events";
 import { processWide } from "./process-wide";
 
 export type { LoggedOp };
 
 /** A classroom event (leading.ts, reactions.ts): to everyone, or only to streams whose link may lead. */
-export type RoomEventName = "lead" | "summon" | "tally" | "results" | "hands";
 export type RoomEvent = { kind: "room"; name: RoomEventName; payload: unknown; audience: "everyone" | "leaders" };
 
 export type MapEvent =
