@@ -29,16 +29,16 @@ export interface Leading {
 }
 
 const LOST: Partial<Record<LeadChange, (leader: string | null) => string>> = {
-  "stopped-by-owner": () => "The map’s owner stopped your presentation to everyone. You are presenting privately.",
-  "taken-over": (leader) => `${leader ?? "Someone"} took the lead. You are presenting privately.`,
-  "not-allowed": () => "The owner no longer lets editors present to everyone. You are presenting privately.",
-  gone: () => "You lost the connection and with it the lead. You are presenting privately.",
+  "stopped-by-owner": () => "The map’s owner stopped your presentation to everyone; it stays on your screen.",
+  "taken-over": (leader) => `${leader ?? "Someone"} took the lead; your presentation stays on your screen.`,
+  "not-allowed": () => "The owner no longer lets editors present to everyone; your presentation stays on your screen.",
+  gone: () => "The connection dropped and with it the lead; your presentation stays on your screen.",
 };
 
 export function useLeading(token: string, role: Role, steps: readonly PresentationStep[], index: number): Leading {
   const [clientId] = useState(() => newId("stage"));
   const [status, setStatus] = useState<LeadingStatus>(role === "view" ? "private" : "asking");
-  const [message, setMessage] = useState<string | null>(role === "view" ? "A view link presents privately: only this screen shows your steps." : null);
+  const [message, setMessage] = useState<string | null>(role === "view" ? "A view link presents on this screen only: nobody else's view follows it." : null);
   const room = useRoom();
   const latest = useRef({ steps, index, status });
   latest.current = { steps, index, status };
@@ -81,7 +81,7 @@ export function useLeading(token: string, role: Role, steps: readonly Presentati
   useEffect(() => {
     if (!lead || latest.current.status !== "leading" || lead.leader?.clientId === clientId) return;
     setStatus("private");
-    setMessage(LOST[lead.change]?.(lead.leader?.name ?? null) ?? "You are no longer presenting to everyone. You are presenting privately.");
+    setMessage(LOST[lead.change]?.(lead.leader?.name ?? null) ?? "You are no longer presenting to everyone; your presentation stays on your screen.");
   }, [lead, clientId]);
 
   // Closing the stage (or leaving it) hands the room back at once.

@@ -1,6 +1,6 @@
 "use client";
 /** The Room dialog's first part: who presents to everyone, the owner's setting, and "Bring everyone to me". */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Summon } from "@/lib/map/room/lead";
 import { loadIdentity } from "@/lib/sync/identity";
 import { saveRoomSettings, stopLeading, summonEveryone } from "@/lib/sync/room-requests";
@@ -13,7 +13,12 @@ export function LeadSection({ token, clientId, currentView, onSummoned }: { toke
   const [status, setStatus] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const leader = lead?.leader ?? null;
-  const editorsMayLead = lead?.settings.editorsMayLead ?? false;
+  // Shown at once when the owner changes it; the stream's word (from any tab of the owner's) wins after.
+  const [editorsMayLead, setEditorsMayLead] = useState(lead?.settings.editorsMayLead ?? false);
+  const confirmed = lead?.settings.editorsMayLead;
+  useEffect(() => {
+    if (confirmed !== undefined) setEditorsMayLead(confirmed);
+  }, [confirmed]);
 
   const answer = (result: { ok: true } | { ok: false; message: string }, done: string) => {
     setProblem(result.ok ? null : result.message);
@@ -45,7 +50,8 @@ export function LeadSection({ token, clientId, currentView, onSummoned }: { toke
           disabled={lead === null}
           onChange={async (event) => {
             const allow = event.target.checked;
-            answer(await saveRoomSettings(token, { editorsMayLead: allow }), allow ? "Editors can now present to everyone." : "Only you present to everyone now.");
+            setEditorsMayLead(allow);
+            if (!answer(await saveRoomSettings(token, { editorsMayLead: allow }), allow ? "Editors can now present to everyone." : "Only you present to everyone now.")) setEditorsMayLead(!allow);
           }}
           data-testid="room-editors-lead"
         />

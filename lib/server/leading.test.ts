@@ -39,7 +39,7 @@ describe("who may lead", () => {
     const events = roomEvents(map.mapId);
     const response = await lead(map.edit, { name: "Student" });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/presenting privately/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/stays on your screen/);
     expect(events).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe("one leader at a time", () => {
     await lead(map.edit, { clientId: "first", name: "First" });
     const response = await lead(map.edit, { clientId: "second", name: "Second" });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("First is presenting to everyone, so you are presenting privately.");
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("First is presenting to everyone, so your presentation stays on your screen.");
     expect(currentLeader(map.mapId)?.clientId).toBe("first");
   });
 

@@ -102,8 +102,8 @@ const notAllowed = (access: Access) =>
   new AppError(
     "forbidden",
     access.role === "view"
-      ? "A view link presents privately: nobody else's view follows it."
-      : "On this map only the owner presents to everyone, so you are presenting privately. The owner can let editors lead.",
+      ? "A view link presents on its own screen only: nobody else's view follows it."
+      : "Only the map's owner presents to everyone here, so your presentation stays on your screen. The owner can let editors lead.",
   );
 
 /**
@@ -120,7 +120,7 @@ export function requestLead(mapId: string, access: Access, request: LeadRequest,
     const current = room.leader;
     const mine = current !== null && current.clientId === request.clientId && current.linkId === access.linkId;
     if (!mine) {
-      if (current && access.role !== "owner") throw new AppError("conflict", `${current.name} is presenting to everyone, so you are presenting privately.`);
+      if (current && access.role !== "owner") throw new AppError("conflict", `${current.name} is presenting to everyone, so your presentation stays on your screen.`);
       if (!request.take) throw new AppError("conflict", "You are no longer presenting to everyone.");
     }
     const sessionId = current?.sessionId ?? (await openSession(mapId, request.name)).id;
