@@ -85,6 +85,7 @@ test("a class joins by code on phones; the owner decides who leads, brings every
   test.setTimeout(180_000);
   const { token, links } = await seedClass(request);
   await teacher.setViewportSize({ width: 1400, height: 900 });
+  await teacher.addInitScript(() => window.localStorage.setItem("argumap:name", "Ms Rivera"));
   await teacher.goto(`/m/${token}`);
   await waitForEditor(teacher, 3);
 
@@ -193,7 +194,7 @@ test("a class joins by code on phones; the owner decides who leads, brings every
 
   // --- The phones react; the presenter window shows the tally and the question ---
   const [presenter] = await Promise.all([teacher.context().waitForEvent("page"), stage.getByTestId("present-open-presenter").click()]);
-  await expect(presenter.getByTestId("presenter-room")).toContainText("leads");
+  await expect(presenter.getByTestId("presenter-room")).toContainText("Ms Rivera leads");
   await viewer.getByTestId("react-agree").tap();
   await editor.getByTestId("react-disagree").tap();
   await viewer.getByTestId("hand-raise").tap();

@@ -4,7 +4,7 @@
  * size — each node of the step, who said it and their words, the reasons for and against it
  * shown so far — updated live, with the room's reactions below and a way to glance at the map.
  */
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { stepCards, type StepCard } from "@/lib/map/room/stepCards";
 import type { ArgNode, MapDoc } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL, RELATION_LABEL } from "../kinds";
@@ -16,9 +16,11 @@ export interface FollowCardsProps {
   doc: MapDoc;
   follow: FollowState;
   onGlance(): void;
+  /** More actions beside the step's (the owner's Stop). */
+  children?: ReactNode;
 }
 
-export function FollowCards({ token, doc, follow, onGlance }: FollowCardsProps) {
+export function FollowCards({ token, doc, follow, onGlance, children }: FollowCardsProps) {
   const { presenter, step, count, steps } = follow;
   const cards = useMemo(() => stepCards(doc, steps, step), [doc, steps, step]);
   if (!presenter) return null;
@@ -39,6 +41,7 @@ export function FollowCards({ token, doc, follow, onGlance }: FollowCardsProps) 
           <button type="button" className="button button--small button--quiet" onClick={follow.stop} data-testid="follow-stop">
             Stop following
           </button>
+          {children}
         </div>
       </header>
       {cards.map((card) => (

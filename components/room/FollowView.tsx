@@ -34,10 +34,9 @@ export function FollowView({ token, role, doc, follow }: { token: string; role: 
 
   if (phone && follow.following && !glancing) {
     return (
-      <>
-        <FollowCards token={token} doc={doc} follow={follow} onGlance={() => setGlancing(true)} />
+      <FollowCards token={token} doc={doc} follow={follow} onGlance={() => setGlancing(true)}>
         {ownerControls}
-      </>
+      </FollowCards>
     );
   }
   return (

@@ -5,6 +5,7 @@ import { QUESTION_MAX_LENGTH } from "@/lib/map/room/reactions";
 import { loadIdentity } from "@/lib/sync/identity";
 import { personId } from "@/lib/sync/person";
 import { lowerHand, raiseHand } from "@/lib/sync/room-requests";
+import { HandIcon } from "./roomIcons";
 import { useRoom } from "./RoomContext";
 
 export function RaiseHand({ token, step }: { token: string; step: number }) {
@@ -50,11 +51,11 @@ export function RaiseHand({ token, step }: { token: string; step: number }) {
     <>
       {raised ? (
         <button type="button" className="reaction reaction--hand" aria-pressed="true" onClick={() => void lower()} data-testid="hand-lower">
-          <span aria-hidden="true">✋</span> Lower hand
+          <HandIcon size={18} /> Lower hand
         </button>
       ) : (
         <button type="button" className="reaction reaction--hand" aria-expanded={asking} aria-controls={`${id}-form`} onClick={() => setAsking((open) => !open)} data-testid="hand-raise">
-          <span aria-hidden="true">✋</span> Raise hand
+          <HandIcon size={18} /> Raise hand
         </button>
       )}
       {asking && !raised && (

@@ -11,6 +11,7 @@ import { keepFocusInside } from "../dialogFocus";
 import { JoinCodesSection } from "./JoinCodesSection";
 import { JoinScreen } from "./JoinScreen";
 import { LeadSection, type SummonView } from "./LeadSection";
+import { RoomIcon } from "./roomIcons";
 import type { JoinCodeView } from "@/lib/map/room/joinCode";
 
 export interface RoomButtonProps {
@@ -29,7 +30,7 @@ export function RoomButton(props: RoomButtonProps) {
   return (
     <>
       <button ref={button} type="button" className="button button--small" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="room-button" title="Run a class or a meeting: who presents, join codes, reactions">
-        <span aria-hidden="true">👥</span> Room
+        <RoomIcon size={14} /> Room
       </button>
       {open && (
         <RoomDialog
