@@ -37,13 +37,18 @@ export async function measureTally(target: Target): Promise<TallyRun> {
     if (counts) last = counts;
   });
   await presenter.ready;
-  const led = await postJson(target.port, `/api/maps/${owner}/lead`, { clientId: "bench-stage", name: "Bench", colour: "#0369a1", step: 0, count: 3, take: true });
+  const lead = (take: boolean) => postJson(target.port, `/api/maps/${owner}/lead`, { clientId: "bench-stage", name: "Bench", colour: "#0369a1", step: 0, count: 3, take });
+  const led = await lead(true);
   if (led.status !== 200) throw new Error(`${target.label}: the owner could not lead (HTTP ${led.status})`);
+  // The stage keeps its lead alive as a real one does (components/present/useLeading.ts).
+  const heartbeat = setInterval(() => void lead(false).catch(() => undefined), 1_500);
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 24 });
+  // Every phone has its own connection.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: VOTERS });
   const finalVotes = new Map<number, Vote>();
   let accepted = 0;
   let refused = 0;
+  const refusals = new Map<string, number>();
   const vote = (voter: number, choice: Vote) =>
     new Promise<void>((resolve) => {
       const body = JSON.stringify({ voterId: `u_bench${String(voter).padStart(11, "0")}`, step: 0, vote: choice });
@@ -52,10 +57,17 @@ export async function measureTally(target: Target): Promise<TallyRun> {
         if (response.statusCode === 204) {
           accepted++;
           finalVotes.set(voter, choice);
-        } else refused++;
+        } else {
+          refused++;
+          refusals.set(String(response.statusCode), (refusals.get(String(response.statusCode)) ?? 0) + 1);
+        }
         response.on("end", resolve);
       });
-      request.on("error", () => (refused++, resolve()));
+      request.on("error", (error) => {
+        refused++;
+        refusals.set(error.message, (refusals.get(error.message) ?? 0) + 1);
+        resolve();
+      });
       request.end(body);
     });
 
@@ -69,7 +81,9 @@ export async function measureTally(target: Target): Promise<TallyRun> {
     }
   });
   await Promise.all(voters);
+  clearInterval(heartbeat);
   const seconds = (performance.now() - started) / 1000;
+  if (refused > 0) console.error(`classroom: votes refused: ${[...refusals].map(([why, count]) => `${count}× ${why}`).join(", ")}`);
   // The last flush follows the last vote within a tenth of a second.
   await new Promise((resolve) => setTimeout(resolve, 500));
   presenter.close();

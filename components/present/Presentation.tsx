@@ -58,7 +58,7 @@ function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<
   const router = useRouter();
   // The server decides who leads the room (lib/server/leading.ts); a stage it refuses presents privately.
   const leading = useLeading(token, role, steps, state.index);
-  usePresentingPresence(token, leading.status === "leading" && steps.length > 0 ? state.index : null);
+  usePresentingPresence(token, leading.clientId, leading.status === "leading" && steps.length > 0 ? state.index : null);
   const onLeave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     router.push(`/m/${encodeURIComponent(token)}`);

@@ -11,10 +11,16 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { resolvedSteps, revealedAt, stepFocus } from "@/lib/map/presentation";
 import type { Summon } from "@/lib/map/room/lead";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
-import type { PresenterView } from "@/lib/sync/presenter";
 import { motionDuration } from "../motion";
 import { useRoom } from "../room/RoomContext";
 import { useFrameNodes } from "./camera";
+
+export interface PresenterView {
+  clientId: string;
+  name: string;
+  colour: string;
+  step: number;
+}
 
 const NO_STEPS: readonly PresentationStep[] = [];
 /** Steps are framed between the banner (top) and the minimap (bottom corner). */

@@ -19,6 +19,8 @@ const HEARTBEAT_MS = 1_500;
 export type LeadingStatus = "asking" | "leading" | "private";
 
 export interface Leading {
+  /** The id this stage leads under. */
+  clientId: string;
   status: LeadingStatus;
   /** Why this stage presents privately (or lost the lead), in words; null while all is well. */
   message: string | null;
@@ -98,6 +100,7 @@ export function useLeading(token: string, role: Role, steps: readonly Presentati
 
   const canLead = lead !== null && mayLead(role, lead.settings);
   return {
+    clientId,
     status,
     message,
     canLead,

@@ -46,6 +46,10 @@ interface SessionState {
   lastFlush: number;
   /** Database writes of one session run in the order their changes were made in memory. */
   writes: Promise<unknown>;
+  /** Votes not yet written, by step and voter: the next batch writes them all in one transaction. */
+  unsaved: Map<string, { step: number; voterId: string; vote: Vote | null }>;
+  /** The write that will take the unsaved votes, until it starts. */
+  nextBatch: Promise<unknown> | null;
 }
 
 const sessions = processWide("reaction-sessions", () => new Map<string, Promise<SessionState>>());
@@ -81,6 +85,8 @@ async function read(sessionId: string): Promise<SessionState> {
     closedHands: [],
     lastFlush: 0,
     writes: Promise.resolve(),
+    unsaved: new Map(),
+    nextBatch: null,
   };
   for (const reaction of await client.reaction.findMany({ where: { sessionId } })) setVote(state, reaction.step, reaction.voterId, reaction.vote as Vote);
   state.changed.clear();
@@ -125,6 +131,30 @@ function write(state: SessionState, task: () => Promise<unknown>): Promise<unkno
   return run;
 }
 
+/**
+ * A vote is acknowledged once written, but a room votes at once: votes that arrive while a write
+ * runs wait and go together in the next transaction (group commit), so 200 votes cost a few
+ * transactions, not 200 one after another.
+ */
+function saveVote(state: SessionState, step: number, voterId: string, vote: Vote | null): Promise<unknown> {
+  state.unsaved.set(`${step}:${voterId}`, { step, voterId, vote });
+  state.nextBatch ??= write(state, async () => {
+    state.nextBatch = null;
+    const batch = [...state.unsaved.values()];
+    state.unsaved.clear();
+    const client = await db();
+    const sessionId = state.sessionId;
+    await client.$transaction(
+      batch.map(({ step: at, voterId: voter, vote: choice }) =>
+        choice
+          ? client.reaction.upsert({ where: { sessionId_step_voterId: { sessionId, step: at, voterId: voter } }, create: { sessionId, step: at, voterId: voter, vote: choice }, update: { vote: choice } })
+          : client.reaction.deleteMany({ where: { sessionId, step: at, voterId: voter } }),
+      ),
+    );
+  });
+  return state.nextBatch;
+}
+
 /** The leader has shown `step` (with these nodes): the room may react to it from now on. */
 export async function stepShown(mapId: string, sessionId: string, step: number, nodeIds: readonly string[]): Promise<void> {
   const state = await sessionState(sessionId);
@@ -164,13 +194,7 @@ export async function recordVote(leader: Leader | null, body: { voterId: string;
   if (body.vote && !state.voters.has(body.voterId) && state.voters.size >= VOTERS_PER_SESSION) throw new AppError("conflict", "This presentation has counted as many people as it can.");
   if (!setVote(state, body.step, body.voterId, body.vote)) return;
   schedule(state);
-  const where = { sessionId_step_voterId: { sessionId, step: body.step, voterId: body.voterId } };
-  const vote = body.vote;
-  await write(state, async () => {
-    const client = await db();
-    if (vote) await client.reaction.upsert({ where, create: { sessionId, step: body.step, voterId: body.voterId, vote }, update: { vote } });
-    else await client.reaction.deleteMany({ where: { sessionId, step: body.step, voterId: body.voterId } });
-  });
+  await saveVote(state, body.step, body.voterId, body.vote);
 }
 
 export async function raiseHand(leader: Leader | null, body: { voterId: string; name: string; step: number; question: string }, address: string): Promise<RaisedHand> {

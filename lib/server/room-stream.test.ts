@@ -47,7 +47,7 @@ async function eventsOf(token: string, abort: AbortController, until: (events: {
   return { events, done };
 }
 
-const named = (events: { name: string }[], name: string) => events.filter((event) => event.name === name);
+const named = (events: { name: string; data: unknown }[], name: string) => events.filter((event) => event.name === name);
 
 describe("the room on the stream", () => {
   it("opens with who leads and the room's settings, even when nobody does", async () => {
