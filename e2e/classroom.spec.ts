@@ -18,7 +18,7 @@ async function seedClass(request: Parameters<typeof createMapViaApi>[0]) {
     { type: "addSource", source: { id: "survey", title: "Pupil survey 2026", publisher: "", author: "", date: "", url: "", text: "" } },
     { type: "addNode", node: node("c", "claim", "Phones should be allowed in class", 0, 0) },
     { type: "addNode", node: { ...node("s", "support", "Pupils can look things up at once", -320, 260), speaker: "Ana, year 9", sourceId: "survey", quote: "I check facts the moment the teacher mentions them" } },
-    { type: "addNode", node: { ...node("r", "rebuttal", "Notifications break concentration", 320, 260), speaker: "Mr Osei" } },
+    { type: "addNode", node: { ...node("r", "rebuttal", "Notifications break concentration", 320, 260), speaker: "Mr Osei", quote: "Every buzz costs a pupil minutes of focus" } },
     { type: "addEdge", edge: { id: "e1", from: "s", to: "c", relation: "supports" } },
     { type: "addEdge", edge: { id: "e2", from: "r", to: "c", relation: "rebuts" } },
   ]);
@@ -225,7 +225,7 @@ test("a class joins by code on phones; the owner decides who leads, brings every
   await viewerContext.close();
 });
 
-test("a scanned QR code with a name already saved joins at once; a stopped code says so", async ({ browser, page: teacher, request }) => {
+test("a scanned QR code with a name already saved joins at once; Bring everyone to me moves the phone to the owner's view; a stopped code says so", async ({ browser, page: teacher, request }) => {
   const { token, links } = await seedClass(request);
   await teacher.goto(`/m/${token}`);
   await waitForEditor(teacher, 3);
@@ -241,7 +241,21 @@ test("a scanned QR code with a name already saved joins at once; a stopped code 
 
   await teacher.getByTestId("join-screen-stop").click();
   await expect(teacher.getByTestId("join-screen")).toContainText("This code has been stopped");
-  await phone.goto(`/join?code=${code}`);
-  await expect(phone.getByTestId("join-problem")).toContainText("expired or been closed");
+  await teacher.getByTestId("join-screen-close").click();
+
+  // "Bring everyone to me" from the map: the phone's view goes to what the owner sees.
+  await expect(nodeById(phone, "r")).toBeInViewport();
+  const support = await nodeById(teacher, "s").boundingBox();
+  await teacher.mouse.move(support!.x + support!.width / 2, support!.y + support!.height / 2);
+  for (let notch = 0; notch < 6; notch++) await teacher.mouse.wheel(0, -300);
+  await expect(nodeById(teacher, "r")).not.toBeInViewport();
+  await teacher.getByTestId("room-button").click();
+  await teacher.getByTestId("room-summon").click();
+  await expect(nodeById(phone, "r")).not.toBeInViewport();
+  await expect(nodeById(phone, "s")).toBeInViewport({ ratio: 0.5 });
+
+  const joinAgain = await context.newPage();
+  await joinAgain.goto(`/join?code=${code}`);
+  await expect(joinAgain.getByTestId("join-problem")).toContainText("expired or been closed");
   await context.close();
 });

@@ -52,7 +52,9 @@ interface SessionState {
   nextBatch: Promise<unknown> | null;
 }
 
+/** Sessions being read or held in memory, and (for the stream's synchronous opening) those already read. */
 const sessions = processWide("reaction-sessions", () => new Map<string, Promise<SessionState>>());
+const loadedStates = processWide("reaction-sessions-loaded", () => new Map<string, SessionState>());
 const SESSIONS_KEPT = 500;
 
 /** A class behind one school address votes at once; a script from one address cannot stuff the count. */
@@ -192,9 +194,19 @@ export async function recordVote(leader: Leader | null, body: { voterId: string;
   const state = await sessionState(sessionId);
   requireShown(state, body.step);
   if (body.vote && !state.voters.has(body.voterId) && state.voters.size >= VOTERS_PER_SESSION) throw new AppError("conflict", "This presentation has counted as many people as it can.");
+  const before = state.votes.get(body.step)?.get(body.voterId) ?? null;
   if (!setVote(state, body.step, body.voterId, body.vote)) return;
   schedule(state);
-  await saveVote(state, body.step, body.voterId, body.vote);
+  try {
+    await saveVote(state, body.step, body.voterId, body.vote);
+  } catch (error) {
+    // Not saved, so not counted: unless the person has voted again since, their count goes back.
+    if ((state.votes.get(body.step)?.get(body.voterId) ?? null) === body.vote) {
+      setVote(state, body.step, body.voterId, before);
+      schedule(state);
+    }
+    throw error;
+  }
 }
 
 export async function raiseHand(leader: Leader | null, body: { voterId: string; name: string; step: number; question: string }, address: string): Promise<RaisedHand> {
@@ -279,8 +291,6 @@ function flush(state: SessionState): void {
 export async function loadSession(sessionId: string): Promise<void> {
   await sessionState(sessionId);
 }
-
-const loadedStates = processWide("reaction-sessions-loaded", () => new Map<string, SessionState>());
 
 /**
  * The events a stream opening during a presentation starts with: revealed results, and for the
