@@ -6,6 +6,7 @@
  * room do, so the step changes compete with that traffic.
  */
 import http from "node:http";
+import { HEARTBEAT_MS } from "../../lib/sync/presence-client";
 import { postJson, type Target } from "../sync/rooms";
 import { openEventListener, type EventListener } from "./frames";
 
@@ -13,8 +14,7 @@ export const FOLLOWERS = 200;
 export const STEPS = 120;
 const WARMUP_STEPS = 10;
 const STEP_TIMEOUT_MS = 10_000;
-/** A follower's presence heartbeat (lib/sync/presence-client.ts sends one at least this often). */
-const HEARTBEAT_MS = 1_500;
+export { HEARTBEAT_MS };
 
 interface Fanout {
   /** Resolves with the time the last follower had this key. */
