@@ -9,6 +9,11 @@
  * reactions) is in the database (presentation-sessions.ts, reactions.ts).
  */
 import { DEFAULT_ROOM_SETTINGS, mayLead, type Leader, type LeadChange, type LeadRequest, type LeadState, type RoomSettings, type Summon } from "../map/room/lead";
+
+/** The one rule of who may lead (lib/map/room/lead.ts), as the presence hub asks it. */
+export { mayLead };
+export type LeadSettings = RoomSettings;
+export const DEFAULT_LEAD_SETTINGS: LeadSettings = DEFAULT_ROOM_SETTINGS;
 import { broadcaster } from "./broadcaster";
 import { db, readDb } from "./db";
 import { AppError } from "./errors";
