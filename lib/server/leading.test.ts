@@ -11,7 +11,7 @@ import type { Summon } from "../map/room/lead";
 import { broadcaster } from "./broadcaster";
 import { currentLeader, LEAD_TTL_MS, resetLeading } from "./leading";
 import { postJson } from "./testing/node-route";
-import { lead, leadEvents, newRoomMap, roomEvents, setEditorsMayLead, stopLeading } from "./testing/room";
+import { lead, leadEvents, leadWhile, newRoomMap, roomEvents, setEditorsMayLead, stopLeading } from "./testing/room";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -142,7 +142,7 @@ describe("what leading touches elsewhere", () => {
   it("presence claiming to present is relayed only from the leader", async () => {
     const map = await newRoomMap();
     await setEditorsMayLead(map.owner, true);
-    await lead(map.edit, { clientId: "student", step: 3 });
+    const stop = await leadWhile(map.edit, { clientId: "student", step: 3 });
     const batches: PresenceBatch[] = [];
     broadcaster().subscribe(map.mapId, (event) => event.kind === "presence" && batches.push(event.payload as PresenceBatch));
     const claim = (token: string, clientId: string) => postJson(presenceRoute, { token }, { clientId, name: clientId, colour: "#123456", presenting: { step: 1 } });
@@ -151,6 +151,7 @@ describe("what leading touches elsewhere", () => {
     await vi.waitFor(() => expect(batches.flatMap((batch) => batch.peers).map((peer) => peer.clientId).sort()).toEqual(["student", "viewer"]));
     const peers = Object.fromEntries(batches.flatMap((batch) => batch.peers).map((peer) => [peer.clientId, peer.presenting]));
     expect(peers).toEqual({ viewer: null, student: { step: 3 } });
+    stop();
   });
 
   it("Bring everyone to me: the owner and the leader may, with their view or step; nobody else", async () => {
@@ -161,8 +162,9 @@ describe("what leading touches elsewhere", () => {
     expect((await summon(map.view, "viewer")).status).toBe(403);
     expect((await summon(map.owner, "teacher-editor")).status).toBe(200);
     await setEditorsMayLead(map.owner, true);
-    await lead(map.edit, { clientId: "student", step: 2 });
+    const stop = await leadWhile(map.edit, { clientId: "student", step: 2 });
     expect((await summon(map.edit, "student")).status).toBe(200);
+    stop();
     const summons = events.filter((event) => event.name === "summon").map((event) => event.payload as Summon);
     expect(summons.map(({ by, step, view }) => ({ by: by.clientId, step, view }))).toEqual([
       { by: "teacher-editor", step: null, view: { x: 10, y: 20, width: 800, height: 600 } },

@@ -14,7 +14,7 @@ import { resetLeading } from "./leading";
 import { resetReactions, TALLY_HZ } from "./reactions";
 import { roomVotesByNode } from "./reaction-results";
 import { callNodeRoute, postJson } from "./testing/node-route";
-import { lead, newRoomMap, roomEvents, setEditorsMayLead, stopLeading, vote, type TestMap } from "./testing/room";
+import { lead, leadWhile, newRoomMap, roomEvents, setEditorsMayLead, stopLeading, vote, type TestMap } from "./testing/room";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -27,8 +27,8 @@ beforeEach(() => {
   resetReactions();
 });
 /** The stage heartbeats while it leads (as components/present/useLeading does), however slow the machine. */
-const heartbeats: ReturnType<typeof setInterval>[] = [];
-afterEach(() => heartbeats.splice(0).forEach(clearInterval));
+const heartbeats: (() => void)[] = [];
+afterEach(() => heartbeats.splice(0).forEach((stop) => stop()));
 
 const voter = (n: number) => `u_voter${String(n).padStart(10, "0")}`;
 const TEACHER = "teacher-stage";
@@ -36,8 +36,8 @@ const TEACHER = "teacher-stage";
 /** A map the owner presents, at `step` (steps 0..step shown). */
 async function presenting(step = 0): Promise<TestMap> {
   const map = await newRoomMap();
-  for (let shown = 0; shown <= step; shown++) expect((await lead(map.owner, { clientId: TEACHER, step: shown, nodeIds: [`n${shown}`] })).status).toBe(200);
-  heartbeats.push(setInterval(() => void lead(map.owner, { clientId: TEACHER, step, nodeIds: [`n${step}`], take: false }), 1_000));
+  for (let shown = 0; shown < step; shown++) expect((await lead(map.owner, { clientId: TEACHER, step: shown, nodeIds: [`n${shown}`] })).status).toBe(200);
+  heartbeats.push(await leadWhile(map.owner, { clientId: TEACHER, step, nodeIds: [`n${step}`] }));
   return map;
 }
 

@@ -8,7 +8,7 @@ import revealRoute from "../../pages/api/maps/[token]/results/reveal";
 import { resetLeading } from "./leading";
 import { resetReactions } from "./reactions";
 import { callNodeRoute, postJson } from "./testing/node-route";
-import { lead, newRoomMap, setEditorsMayLead, vote } from "./testing/room";
+import { leadWhile, newRoomMap, setEditorsMayLead, vote } from "./testing/room";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -61,7 +61,7 @@ describe("the room on the stream", () => {
 
   it("gives the presenter's tally to the owner's stream only, and revealed results to everyone", async () => {
     const map = await newRoomMap();
-    await lead(map.owner, { clientId: "teacher", name: "Ms Rivera", step: 0 });
+    const stop = await leadWhile(map.owner, { clientId: "teacher", name: "Ms Rivera", step: 0 });
     const abort = new AbortController();
     const owner = await eventsOf(map.owner, abort, (events) => named(events, "results").length > 0);
     const viewer = await eventsOf(map.view, abort, (events) => named(events, "results").length > 0);
@@ -76,6 +76,7 @@ describe("the room on the stream", () => {
     expect(named(owner.events, "tally").length).toBeGreaterThan(0);
     expect(named(viewer.events, "tally")).toEqual([]);
     expect(named(editor.events, "tally")).toEqual([]);
+    stop();
     abort.abort();
   });
 });

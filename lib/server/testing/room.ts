@@ -48,6 +48,17 @@ export function lead(token: string, options: { clientId?: string; step?: number;
   });
 }
 
+/**
+ * Leads and keeps the lead alive (as a stage heartbeats), however slow the machine: call the
+ * returned function to stop heartbeating. Every heartbeat still goes through the route.
+ */
+export async function leadWhile(token: string, options: Parameters<typeof lead>[1] & { clientId: string }): Promise<() => void> {
+  const first = await lead(token, options);
+  if (first.status !== 200) throw new Error(`could not lead: HTTP ${first.status}`);
+  const timer = setInterval(() => void lead(token, { ...options, take: false }), 1_000);
+  return () => clearInterval(timer);
+}
+
 export const stopLeading = (token: string, clientId?: string) => callNodeRoute(leadRoute, { method: "DELETE", params: { token }, query: clientId ? { client: clientId } : {} });
 
 export const setEditorsMayLead = (token: string, editorsMayLead: boolean) => postJson(settingsRoute, { token }, { editorsMayLead });
