@@ -1,6 +1,7 @@
 "use client";
 /** The stage's word on leading: presenting to everyone (with "Bring everyone here"), or privately and why. */
 import type { Leading } from "./useLeading";
+import "../room/room-panel.css";
 
 export function LeadStatus({ leading }: { leading: Leading }) {
   const { status, message, canLead } = leading;

@@ -4,7 +4,8 @@
  * to the room only when revealed), the raised hands with their questions, every step's counts so
  * far, and the results as a file. Tallies arrive at most ten times a second, however busy the room.
  */
-import "../room/room.css";
+import "../room/room-base.css";
+import "../room/room-panel.css";
 import { useState } from "react";
 import { mayLead } from "@/lib/map/room/lead";
 import { emptyTally, tallyTotal, type RaisedHand } from "@/lib/map/room/reactions";

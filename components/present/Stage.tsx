@@ -19,6 +19,7 @@ import { PresentationNode } from "./PresentationNode";
 import { StageControls } from "./StageControls";
 import { StepCaption } from "./StepCaption";
 import type { StepState } from "./useStepChannel";
+import "../room/room-panel.css";
 
 const nodeTypes = { presentation: PresentationNode };
 const edgeTypes = { presentation: PresentationEdge };

@@ -10,6 +10,7 @@ import type { ArgNode, MapDoc } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL, RELATION_LABEL } from "../kinds";
 import type { FollowState } from "../present/useFollowPresenter";
 import { ReactionBar } from "./ReactionBar";
+import "./follow-cards.css";
 
 export interface FollowCardsProps {
   token: string;

@@ -4,7 +4,6 @@
  * glance at the map and back); elsewhere, the banner over the canvas with the reaction buttons;
  * for the owner, who leads and a way to stop them.
  */
-import "./room.css";
 import { useEffect, useState } from "react";
 import type { MapDoc, Role } from "@/lib/map/types";
 import { stopLeading } from "@/lib/sync/room-requests";

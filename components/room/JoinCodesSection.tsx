@@ -3,6 +3,8 @@
 import { useEffect, useId, useState } from "react";
 import { formatJoinCode, JOIN_CODE_MINUTES, type JoinCodeView } from "@/lib/map/room/joinCode";
 import { createJoinCode, listJoinCodes, stopJoinCode } from "@/lib/sync/room-requests";
+import "./room-base.css";
+import "./room-dialog.css";
 
 const DURATIONS = [
   { minutes: JOIN_CODE_MINUTES.max, label: "Until I stop it (24 hours at most)" },

@@ -4,7 +4,8 @@
  * and, once per browser, the name others will see. Lands on the map with the code's role. A
  * scanned code with a name already saved joins at once.
  */
-import "./room.css";
+import "./room-base.css";
+import "./join.css";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { normalizeJoinCode } from "@/lib/map/room/joinCode";

@@ -4,7 +4,8 @@
  * type it, what it joins as and until when. Full screen on request (which also hides the owner's
  * address bar); "Stop this code" ends it at once.
  */
-import "./room.css";
+import "./room-base.css";
+import "./join.css";
 import { useEffect, useRef, useState } from "react";
 import { formatJoinCode, type JoinCodeView } from "@/lib/map/room/joinCode";
 import { stopJoinCode } from "@/lib/sync/room-requests";

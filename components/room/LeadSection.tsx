@@ -5,6 +5,8 @@ import type { Summon } from "@/lib/map/room/lead";
 import { loadIdentity } from "@/lib/sync/identity";
 import { saveRoomSettings, stopLeading, summonEveryone } from "@/lib/sync/room-requests";
 import { useRoom } from "./RoomContext";
+import "./room-base.css";
+import "./room-dialog.css";
 
 export type SummonView = () => Summon["view"];
 

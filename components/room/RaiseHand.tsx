@@ -7,6 +7,7 @@ import { personId } from "@/lib/sync/person";
 import { lowerHand, raiseHand } from "@/lib/sync/room-requests";
 import { HandIcon } from "./roomIcons";
 import { useRoom } from "./RoomContext";
+import "./reactions.css";
 
 export function RaiseHand({ token, step }: { token: string; step: number }) {
   const room = useRoom();

@@ -4,7 +4,7 @@
  * vote per person per step, changeable, pressed again to take it back), a raised hand with a
  * short question, and the step's results once the presenter shows them to the room.
  */
-import "./room.css";
+import "./reactions.css";
 import { useEffect, useState, type ReactNode } from "react";
 import { VOTE_LABEL, VOTES, type Vote } from "@/lib/map/room/reactions";
 import { personId } from "@/lib/sync/person";

@@ -4,7 +4,8 @@
  * editors may), bringing everyone's view to the owner's, and join codes for the room, shown on
  * the projector. A modal <dialog>: Esc closes it and focus returns to the Room button.
  */
-import "./room.css";
+import "./room-base.css";
+import "./room-dialog.css";
 import { useEffect, useRef, useState } from "react";
 import { CrossIcon } from "../icons";
 import { keepFocusInside } from "../dialogFocus";

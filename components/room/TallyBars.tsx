@@ -1,6 +1,6 @@
 "use client";
 /** A step's counts as three labelled bars: words and numbers beside each bar, never colour alone. */
-import "./room.css";
+import "./reactions.css";
 import { tallyTotal, VOTE_LABEL, VOTES, type Tally } from "@/lib/map/room/reactions";
 
 export function TallyBars({ tally, label, large = false }: { tally: Tally; label: string; large?: boolean }) {
