@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Role } from "@/lib/map/types";
+import "./header-phone.css";
 import { ExportMenu } from "./ExportMenu";
 
 const ROLE_LABEL: Record<Role, string> = { owner: "Owner", edit: "Can edit", view: "View only" };
