@@ -8,6 +8,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
+import { measureLegibility, waitForViewToSettle } from "./support/legibility";
 import { createMapViaApi, expect, fetchMap, node, nodeById, postOps, test, tokenOf, waitForEditor } from "./support/editor";
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
@@ -115,6 +116,12 @@ test("a class joins by code on phones; the owner decides who leads, brings every
   expect(tokenOf(viewer.url())).toBe(tokenOf(links.view));
   await expect(editor.getByTestId("role-badge")).toHaveAttribute("data-role", "edit");
   await expect(viewer.getByTestId("role-badge")).toHaveAttribute("data-role", "view");
+
+  // The phone opens the map readable: node text at least 14 px on screen, the claim in view.
+  await waitForViewToSettle(editor);
+  const opening = await measureLegibility(editor, "c");
+  expect(opening.smallestBodyText).toBeGreaterThanOrEqual(14);
+  expect(opening.mainClaimInView).toBe(1);
 
   // --- The editor adds a rebuttal to the claim by touch ---
   await nodeById(editor, "c").tap();
