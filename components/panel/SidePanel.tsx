@@ -1,6 +1,7 @@
 "use client";
 /** The panel beside the canvas: details of what is selected, or of the map when nothing is. */
 import "./panel.css";
+import "./structure.css";
 import { entryOf } from "@/lib/map/records";
 import { TrashIcon } from "../icons";
 import { EdgeDetails } from "./EdgeDetails";

@@ -33,9 +33,11 @@ describe("op sequences", () => {
 
   it("both apply and get rejected: the generator reaches the rules it is meant to test", () => {
     const outcomes = new Set<string>();
+    // From an empty map and from random maps that already hold premise groups and undercuts:
+    // sequences from empty seldom build premises early enough for edits to meet their rules.
     fc.assert(
-      fc.property(opSeedsArb, (seeds) => {
-        for (const { op, result } of playSeeds(emptyDoc(), seeds).steps) {
+      fc.property(fc.oneof(fc.constant(emptyDoc()), mapDocArb()), opSeedsArb, (start, seeds) => {
+        for (const { op, result } of playSeeds(start, seeds).steps) {
           const kind = op.type === "addEdge" ? ` ${op.edge.relation}` : "";
           outcomes.add(`${op.type}${kind} ${result.ok ? "ok" : result.error.code}`);
         }

@@ -102,7 +102,7 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
         ...(on(4) ? { quote: seed.quote } : {}),
         ...(on(5) ? { quotePrefix: seed.title, quoteSuffix: seed.text } : {}),
       };
-      return { type: "updateNode", id: node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
+      return { type: "updateNode", id: premiseEnd(doc, seed) ?? node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
     }
     case "moveNodes":
       return {
@@ -169,6 +169,17 @@ function argumentTarget(doc: MapDoc, seed: OpSeed): string {
   const argumentIds = Object.values(doc.nodes).filter((node) => node.kind === "argument").map((node) => node.id);
   if (seed.stray || argumentIds.length === 0 || seed.picks[1] % 8 === 0) return linkTarget(doc, seed);
   return argumentIds[seed.picks[1] % argumentIds.length]!;
+}
+
+/**
+ * Now and then an end of a premise link, so that kind changes meet the premise rules (an argument
+ * with premises stays one, a premise stays a statement); random picks reach them too rarely.
+ */
+function premiseEnd(doc: MapDoc, seed: OpSeed): string | undefined {
+  if (seed.stray || seed.picks[2] % 3 !== 0) return undefined;
+  const premises = Object.values(doc.edges).filter((edge) => edge.relation === "premise");
+  const premise = premises[seed.picks[1] % Math.max(premises.length, 1)];
+  return premise && (seed.picks[0] % 2 === 0 ? premise.from : premise.to);
 }
 
 /** Spreads several moves apart while staying inside the coordinate limits (and off -0). */
