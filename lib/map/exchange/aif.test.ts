@@ -344,6 +344,32 @@ describe("parseAifImport", () => {
     );
   });
 
+  it("round-trips a file from another tool: AIFdb's sample and a linked argument with an undercut come back the same after export and import", () => {
+    const linked = {
+      nodes: [
+        { nodeID: 1, text: "Conclusion", type: "I" },
+        { nodeID: 2, text: "Premise one", type: "I" },
+        { nodeID: 3, text: "Premise two", type: "I" },
+        { nodeID: 4, text: "Undercutter", type: "I" },
+        { nodeID: 5, text: "Argument From Example", type: "RA" },
+        { nodeID: 6, text: "Default Conflict", type: "CA" },
+      ],
+      edges: [
+        { fromID: 2, toID: 5 },
+        { fromID: 3, toID: 5 },
+        { fromID: 5, toID: 1 },
+        { fromID: 4, toID: 6 },
+        { fromID: 6, toID: 5 },
+      ],
+    };
+    for (const file of [AIFDB_SAMPLE, { AIF: linked, OVA: { nodes: [{ nodeID: 1, x: 5, y: 6 }] } }]) {
+      const first = imported(file);
+      const again = imported(JSON.parse(JSON.stringify(toAif(first))));
+      expect(structureSignature(again)).toEqual(structureSignature(first));
+      expect(Object.values(again.nodes).map((n) => [n.text, n.speaker]).sort()).toEqual(Object.values(first.nodes).map((n) => [n.text, n.speaker]).sort());
+    }
+  });
+
   it("keeps AIF's argument layer whole in every export: each RA, CA and MA has a premise and a conclusion among I, RA, CA and MA nodes", () => {
     fc.assert(
       fc.property(mapDocArb(), (doc) => {

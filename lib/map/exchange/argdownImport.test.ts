@@ -234,6 +234,16 @@ describe("Argdown export → import", () => {
     );
   });
 
+  it("keeps a rebuttal of a reconstructed argument whose author also rebuts one of its premises (Argdown folds the one into the other)", async () => {
+    const doc = docOf({
+      nodes: [node("p", { kind: "claim" }), node("a", { kind: "argument" }), node("c", { kind: "claim" }), node("x", { kind: "rebuttal" })],
+      edges: [edge("e1", "p", "a", "premise"), edge("e2", "a", "c"), edge("e3", "x", "p", "rebuts"), edge("e4", "x", "a", "rebuts")],
+    });
+    const result = await read(toArgdown(doc));
+    expect(result.report.warnings).toEqual([]);
+    expect(structureSignature(result.doc)).toEqual(structureSignature(doc));
+  });
+
   it("carries a quote's anchor and its source's text, so the quote is found again in the imported map", async () => {
     const text = "Rice said it twice. “Nobody trusts Huawei,” she said; later: “Nobody trusts Huawei,” she said again.";
     const second = text.lastIndexOf("Nobody trusts Huawei");

@@ -5,7 +5,10 @@
  * undercut aims at an argument's inference. So:
  * - an argument with premises and a `supports` link to a statement (not one of its premises) is *reconstructed*: a
  *   premise–conclusion structure lists its premises and that conclusion;
- * - `supports`/`rebuts` links from anything else are written as `+`/`-` under their target;
+ * - `supports`/`rebuts` links from anything else are written as `+`/`-` under their target,
+ *   except a statement's rebuttal of a reconstructed argument when that statement also rebuts one
+ *   of the argument's premises: Argdown folds such an attack into the premise's
+ *   (removeRedundantEC2ARelations), so it goes to data;
  * - an undercut of a reconstructed argument's conclusion link, or of the one reason link of an
  *   argument without premises, is written natively (`<_` under the argument), from a source
  *   whose own relations Argdown does not move;
@@ -39,6 +42,11 @@ export function planArgdown(doc: MapDoc): ArgdownPlan {
     const toStatement = (outgoing.get(node.id) ?? []).find((edge) => edge.relation === "supports" && !isArgument(edge.to) && !premises.has(edge.to));
     if (premises.size > 0 && toStatement) conclusion.set(node.id, toStatement);
   }
+  const foldedByArgdown = (edge: ArgEdge) => {
+    if (edge.relation !== "rebuts" || isArgument(edge.from) || !conclusion.has(edge.to)) return false;
+    const premises = new Set((incoming.get(edge.to) ?? []).filter((link) => link.relation === "premise").map((link) => link.from));
+    return (outgoing.get(edge.from) ?? []).some((link) => link.relation === "rebuts" && premises.has(link.to));
+  };
   const treeEdges = new Set<string>();
   const nativeUndercuts = new Map<string, ArgEdge[]>();
   const dataLinks = new Map<string, ArgEdge[]>();
@@ -49,7 +57,7 @@ export function planArgdown(doc: MapDoc): ArgdownPlan {
       continue;
     }
     if (edge.relation === "supports" || edge.relation === "rebuts") {
-      if (!conclusion.has(edge.from)) treeEdges.add(edge.id);
+      if (!conclusion.has(edge.from) && !foldedByArgdown(edge)) treeEdges.add(edge.id);
       else if (conclusion.get(edge.from) !== edge) toData(edge);
       continue;
     }
