@@ -29,19 +29,24 @@ function argdownCounts(text: string) {
   return { statements: Object.keys(response.statements).length, arguments: Object.keys(response.arguments).length, relations, reconstructed: reconstructed.length, premises };
 }
 
-// [file, the warnings the import gives (where, start of message)]
-const EXAMPLES: [string, [string, string][]][] = [
-  ["argdown-primer.argdown", []],
+/** Statements, arguments and links of each kind, as written down once from @argdown/core 2's reading, so a change in either side shows. */
+type Counts = [statements: number, args: number, premise: number, supports: number, rebuts: number, undercuts: number];
+
+// [file, its counts, the warnings the import gives (where, start of message)]
+const EXAMPLES: [string, Counts, [string, string][]][] = [
+  ["argdown-primer.argdown", [17, 4, 2, 6, 5, 0], []],
   [
     "greenspan-schefczyk_hardwrap.argdown",
+    [36, 6, 17, 8, 2, 0],
     [
       ["line 209", "<Diversification Argument> has 2 inference steps"],
       ["line 184", "1 contradictions (><) are imported as two rebuts"],
     ],
   ],
-  ["legalisation-softdrugs.argdown", []],
+  ["legalisation-softdrugs.argdown", [1, 17, 0, 9, 8, 2], []],
   [
     "semmelweis_betz.argdown",
+    [32, 10, 31, 10, 7, 0],
     [
       ["line 35, line 36, line 39, line 136, line 165", "5 contrary relations"],
       ["line 185", "1 contradictions (><) are imported as two rebuts"],
@@ -50,7 +55,7 @@ const EXAMPLES: [string, [string, string][]][] = [
 ];
 
 describe("the Argdown project's example documents", () => {
-  it.each(EXAMPLES)("%s imports what @argdown/core reads in it", async (file, warnings) => {
+  it.each(EXAMPLES)("%s imports what @argdown/core reads in it", async (file, counts, warnings) => {
     const text = readFileSync(path.join(FOLDER, file), "utf8");
     const result = await parseArgdownImport(text);
     if (!result.ok) throw new Error(result.error.message);
@@ -66,6 +71,8 @@ describe("the Argdown project's example documents", () => {
     // Attack and contrary are one rebuts each, a contradiction two (one each way).
     expect(count("rebuts")).toBe(of("attack") + of("contrary") + 2 * of("contradictory"));
     expect(count("undercuts")).toBe(of("undercut"));
+    const statements = count("claim") + count("support") + count("rebuttal");
+    expect([statements, count("argument"), count("premise"), count("supports"), count("rebuts"), count("undercuts")]).toEqual(counts);
     expect(result.report.warnings.map((warning) => [warning.where, warning.message.slice(0, warnings.find(([where]) => where === warning.where)?.[1].length)])).toEqual(warnings);
   });
 
