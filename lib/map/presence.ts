@@ -1,12 +1,12 @@
 /** Presence: who is here and what they point at. Travels on the event stream, never stored. */
 import { z } from "zod";
-import { idSchema } from "./ops";
+import { idSchema, wellFormedText } from "./ops";
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 export const presenceSchema = z.object({
   clientId: idSchema,
-  name: z.string().trim().min(1).max(60),
+  name: wellFormedText(60).trim().min(1),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Selected node ids. */
   selection: z.array(idSchema).max(200).default([]),

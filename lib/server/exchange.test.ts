@@ -8,7 +8,7 @@ import { LIMITS } from "../map/limits";
 import type { MapSnapshot } from "../map/types";
 import { db } from "./db";
 import { ensureDemoMap } from "./demo";
-import { pngScale } from "./png";
+import { pngScale } from "../map/exchange/pngDrawing";
 import { useTempDatabase } from "./testing/temp-database";
 
 const BASE = "http://argumap.test";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { docOf, node } from "../map/testing/fixtures";
-import { mapToPng, pngScale } from "./png";
+import { pngScale } from "../map/exchange/pngDrawing";
+import { mapToPng } from "./png";
 
 const sizeOf = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 

@@ -1,0 +1,41 @@
+/**
+ * The heavy work of a request, as jobs a worker thread does (job.worker.ts): reading an imported
+ * file into a doc (whatever parser parseMapImport uses, then verifyImport), and drawing a map as
+ * SVG. Plain data in, plain data out, so the same code runs in a worker and in tests.
+ */
+import { parseMapImport } from "../../map/exchange/import";
+import type { ImportResult } from "../../map/exchange/importedDoc";
+import { pngSource } from "../../map/exchange/pngDrawing";
+import { toSvg } from "../../map/exchange/svg";
+import { verifyImport } from "../../map/exchange/verifyImport";
+import type { MapDoc } from "../../map/types";
+
+export type Job =
+  | { kind: "import"; body: string; contentType: string | null }
+  | { kind: "svg"; doc: MapDoc }
+  | { kind: "pngSource"; doc: MapDoc };
+
+export interface JobValues {
+  import: ImportResult;
+  svg: string;
+  pngSource: string;
+}
+
+export type JobAnswer<K extends Job["kind"] = Job["kind"]> = { ok: true; value: JobValues[K] } | { ok: false; crashed: string };
+
+export function performJob(job: Job): JobAnswer {
+  try {
+    switch (job.kind) {
+      case "import":
+        return { ok: true, value: verifyImport(parseMapImport(job.body, job.contentType)) };
+      case "svg":
+        return { ok: true, value: toSvg(job.doc) };
+      case "pngSource":
+        return { ok: true, value: pngSource(job.doc) };
+    }
+  } catch (error) {
+    // A bug in a parser or drawing (or a stack overflow on a pathological input): the request
+    // fails with a message, the server carries on.
+    return { ok: false, crashed: error instanceof Error ? error.message : String(error) };
+  }
+}
