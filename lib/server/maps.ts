@@ -7,7 +7,7 @@ import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
-import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
+import { currentLinks, issueLinks, linkUrls, resolveToken, type Access, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
   id: string;
@@ -82,8 +82,7 @@ export async function requireSnapshot(token: string): Promise<OpenedMap> {
 }
 
 /** A new, independent map with the same content (e.g. a student's own copy of the class map). */
-export async function copyMap(token: string, origin: string): Promise<CreatedMap> {
-  const access = await requireAccess(token);
+export async function copyMap(access: Access, origin: string): Promise<CreatedMap> {
   const client = await readDb();
   const loaded = await client.$transaction((tx) => loadDoc(tx, access.mapId));
   if (!loaded) throw mapNotFound();

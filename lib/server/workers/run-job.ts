@@ -22,8 +22,11 @@ const lanes = processWide("work-lanes", () => ({ import: createLane(), render: c
 /** A worker that has not loaded its code after this long is given up (a broken build, not a job). */
 const START_TIMEOUT_MS = 30_000;
 
-/** Runs `job` in a worker of `lane`, for `client` (its address: the lane's queue is fair by client). */
-export async function runJob<K extends Job["kind"]>(lane: LaneName, job: Job & { kind: K }, client: string): Promise<JobValues[K]> {
+/**
+ * Waits for a turn in `lane` for `client` (its address: the lane's queue is fair by client), then
+ * runs `work` with the lane's budget; the turn lasts until `work` is done.
+ */
+export async function inLane<T>(lane: LaneName, client: string, work: (budget: WorkBudget) => Promise<T>): Promise<T> {
   const budget = budgets[lane]();
   const leave = await lanes[lane].enter(client, {
     concurrency: budget.concurrency,
@@ -33,16 +36,22 @@ export async function runJob<K extends Job["kind"]>(lane: LaneName, job: Job & {
     what: DESCRIPTIONS[lane].what,
   });
   try {
-    return (await inWorker(job, budget, lane)) as JobValues[K];
+    return await work(budget);
   } finally {
     leave();
   }
 }
 
+/** Runs `job` in a worker thread of `lane`, within the lane's budget. */
+export function runJob<K extends Job["kind"]>(lane: LaneName, job: Job & { kind: K }, client: string): Promise<JobValues[K]> {
+  return inLane(lane, client, (budget) => inWorker<K>(job, budget, lane));
+}
+
 /** What `lane` is doing now (for tests and diagnostics). */
 export const laneLoad = (lane: LaneName) => lanes[lane].load();
 
-function inWorker(job: Job, budget: WorkBudget, lane: LaneName): Promise<unknown> {
+/** Runs `job` in a fresh worker thread within `budget` (the caller holds a turn in `lane`). */
+export function inWorker<K extends Job["kind"]>(job: Job & { kind: K }, budget: WorkBudget, lane: LaneName): Promise<JobValues[K]> {
   const text = DESCRIPTIONS[lane];
   return new Promise((resolve, reject) => {
     // Written out in full so that the bundler finds the worker and builds it; from the sources
@@ -71,7 +80,7 @@ function inWorker(job: Job, budget: WorkBudget, lane: LaneName): Promise<unknown
         return;
       }
       finish(() => {
-        if (message.ok) return resolve(message.value);
+        if (message.ok) return resolve(message.value as JobValues[K]);
         console.error(`${lane} job failed:`, message.crashed);
         reject(new AppError("too_complex", `${text.doing} failed: ${message.crashed}`));
       });
