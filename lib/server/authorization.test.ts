@@ -59,7 +59,7 @@ const ROUTES: Record<string, { call: (token: string) => Promise<Response>; expec
     expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 },
   },
   "POST /api/maps/:token/presence": {
-    call: (t) => postJson(presenceRoute, { token: t }, { clientId: "matrix", name: "M", colour: "#123456" }),
+    call: (t) => postJson(presenceRoute, { token: t }, { clientId: "matrix", key: "matrix-tab-secret-key", name: "M", colour: "#123456" }),
     expect: { owner: 204, edit: 204, view: 204, revoked: 404, malformed: 404, unknown: 404 },
   },
   "GET /api/maps/:token/export": { call: (t) => callNodeRoute(exportRoute, { params: { token: t }, query: { format: "json" } }), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },

@@ -1,22 +1,52 @@
 /**
  * A map's event stream (Server-Sent Events): replays the op log after `since`, then forwards live
- * events from the broadcaster. Subscribes before replaying, so nothing committed in between is lost,
- * and skips what the replay already sent. Heartbeats keep proxies from closing an idle stream.
+ * events from the broadcaster. The replay goes page by page, each op written as the log holds it
+ * (not parsed and written again), and waits for the client to take what was sent before reading
+ * more: a stream holds at most a page and a little buffer, whatever the log's length and however
+ * slowly the client reads. Live events that arrive meanwhile are not kept: the replay reads on
+ * until it has them from the log, and then sends who is here. A stream whose client leaves bytes
+ * unread past a budget (ARGUMAP_STREAM_BUFFER_BYTES), or takes nothing for STALLED_MS during the
+ * replay, is closed; the client reconnects and resumes from its last event. Heartbeats keep
+ * proxies from closing an idle stream.
  */
 import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
+import { streamBufferBytes } from "./config";
 import { readDb } from "./db";
 import { AppError } from "./errors";
 import { currentPresence } from "./presence";
 import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
-const REPLAY_PAGE = 500;
+/** Ops read from the log at a time. */
+const REPLAY_PAGE = 50;
+/** The replay waits for the client to read once this much is waiting to go out. */
+const REPLAY_HIGH_WATER = 64 * 1024;
+/** A client that takes nothing for this long during the replay is not reading. */
+const STALLED_MS = 30_000;
 const encoder = new TextEncoder();
 
 function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
+
+interface LogRow {
+  revision: number;
+  clientId: string;
+  clientOpId: string;
+  author: string;
+  payload: string;
+}
+
+/** A logged op's frame, with its payload as stored (the same JSON a live frame carries). */
+function logFrame(row: LogRow): Uint8Array {
+  // The log stores JSON.stringify output, which never holds a raw line break; anything else is re-encoded.
+  if (row.payload.includes("\n")) return frame("op", entryOf(row), row.revision);
+  const head = `{"revision":${row.revision},"clientId":${JSON.stringify(row.clientId)},"clientOpId":${JSON.stringify(row.clientOpId)},"author":${JSON.stringify(row.author)},"op":`;
+  return encoder.encode(`id: ${row.revision}\nevent: op\ndata: ${head}${row.payload}}\n\n`);
+}
+
+const entryOf = (row: LogRow): LoggedOp => ({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
 
 /** One event reaches every listener of a map: encode it once, not once per listener. */
 const encoded = new WeakMap<MapEvent, Uint8Array>();
@@ -47,6 +77,10 @@ export function closeStreamsOnShutdown(): void {
 export interface EventSink {
   /** False when the frame cannot be sent (the client is gone, or too far behind): the stream then closes. */
   write(bytes: Uint8Array): boolean;
+  /** Bytes written and not yet taken by the client. */
+  buffered(): number;
+  /** Resolves once the client has taken what was buffered (or the stream closed). */
+  drained(): Promise<void>;
   end(): void;
   /** Called once when the client goes away. */
   onClose(listener: () => void): void;
@@ -60,9 +94,11 @@ export interface EventSink {
 export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
   const sink = open();
+  const budget = streamBufferBytes();
   let lastSent = since;
   let replaying = true;
-  const buffered: MapEvent[] = [];
+  /** The newest revision published while replaying: the replay reads on until it has sent it. */
+  let publishedWhileReplaying = 0;
   let closed = false;
   // Frames queued in one tick go out as one write: under load many ops share one chunk.
   let outbox: Uint8Array[] = [];
@@ -70,7 +106,7 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     const chunks = outbox;
     outbox = [];
     if (closed || chunks.length === 0) return;
-    if (!sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))) close();
+    if (!sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)) || sink.buffered() > budget) close();
   };
   const send = (bytes: Uint8Array) => {
     if (closed) return;
@@ -87,7 +123,12 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       close();
     }
   };
-  const unsubscribe = broadcaster().subscribe(mapId, (event) => (replaying ? buffered.push(event) : deliver(event)));
+  const unsubscribe = broadcaster().subscribe(mapId, (event) => {
+    if (!replaying) return deliver(event);
+    // Ops are in the log (committed before they are published), and presence is sent whole after the replay.
+    if (event.kind === "op") publishedWhileReplaying = Math.max(publishedWhileReplaying, event.entry.revision);
+    else if (event.kind === "revoked") deliver(event);
+  });
   const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
   const close = () => {
     if (closed) return;
@@ -102,30 +143,58 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
   streams.open.add(close);
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
-  // Subscribed before replaying: what commits meanwhile waits in `buffered`, and repeats are skipped.
-  replayFrom(mapId, since).then(
-    (entries) => {
-      for (const entry of entries) deliver({ kind: "op", entry });
-      replaying = false;
-      for (const event of buffered.splice(0)) deliver(event);
-      const here = currentPresence(mapId);
-      if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
-    },
-    (error: unknown) => {
+
+  const replay = async () => {
+    const client = await readDb();
+    for (;;) {
+      const rows: LogRow[] = await client.op.findMany({
+        where: { mapId, revision: { gt: lastSent } },
+        orderBy: { revision: "asc" },
+        take: REPLAY_PAGE,
+        select: { revision: true, clientId: true, clientOpId: true, author: true, payload: true },
+      });
+      for (const row of rows) {
+        if (closed) return;
+        lastSent = row.revision;
+        if (!sink.write(logFrame(row))) return close();
+        if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
+      }
+      // Nothing can be published between this check and the switch (no await in between).
+      if (closed || (rows.length < REPLAY_PAGE && publishedWhileReplaying <= lastSent)) break;
+    }
+    replaying = false;
+    const here = currentPresence(mapId);
+    if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+  };
+  // The "retry" line first, then the log.
+  queueMicrotask(() => {
+    flush();
+    replay().catch((error: unknown) => {
       console.error("replay failed", error);
       close();
-    },
-  );
+    });
+  });
 }
 
+function drainedInTime(sink: EventSink): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), STALLED_MS);
+    void sink.drained().then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** The whole log after `since`, page by page (for tests and tools; streams send as they read). */
 export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
   const client = await readDb();
   const entries: LoggedOp[] = [];
   let after = since;
   for (;;) {
-    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: REPLAY_PAGE });
-    for (const row of rows) entries.push({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
-    if (rows.length < REPLAY_PAGE) return entries;
+    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: 500 });
+    entries.push(...rows.map(entryOf));
+    if (rows.length < 500) return entries;
     after = rows[rows.length - 1]!.revision;
   }
 }

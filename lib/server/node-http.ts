@@ -81,9 +81,6 @@ export async function readJsonBody<S extends z.ZodType>(request: IncomingMessage
   return parseJsonText(await readBodyText(request, limit), schema);
 }
 
-/** A stream that buffers more than this for one client has a client that cannot keep up. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-
 /** Starts a Server-Sent Events response and returns it as a sink for lib/server/events. */
 export function eventStreamSink(response: ServerResponse): EventSink {
   response.writeHead(200, {
@@ -96,10 +93,22 @@ export function eventStreamSink(response: ServerResponse): EventSink {
   response.flushHeaders();
   return {
     write(bytes) {
-      if (response.destroyed || response.writableLength > MAX_BUFFERED_BYTES) return false;
+      if (response.destroyed) return false;
       response.write(bytes);
       return true;
     },
+    buffered: () => response.writableLength,
+    drained: () =>
+      new Promise((resolve) => {
+        if (!response.writableNeedDrain || response.destroyed) return resolve();
+        const done = () => {
+          response.off("drain", done);
+          response.off("close", done);
+          resolve();
+        };
+        response.on("drain", done);
+        response.on("close", done);
+      }),
     end: () => response.end(),
     onClose: (listener) => void response.once("close", listener),
   };
