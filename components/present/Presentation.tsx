@@ -44,7 +44,8 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
 function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<StageProps, "onLeave" | "onOpenPresenter">) {
   const { token, mapId, role, steps, state } = props;
   const router = useRouter();
-  // Only people who can edit the map lead it: a view link presents privately.
+  // The server relays the step only from those who may lead (by default the owner); a view link
+  // does not even offer it. Everyone else's stage works the same, privately.
   usePresentingPresence(token, role !== "view" && steps.length > 0 ? state.index : null);
   const onLeave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);

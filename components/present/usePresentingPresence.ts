@@ -15,6 +15,8 @@ export function usePresentingPresence(token: string, step: number | null): void 
   latestStep.current = step;
 
   useEffect(() => {
+    // The public demo shows nobody to anybody (the server refuses presence there).
+    if (token === "demo") return;
     const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({
