@@ -12,7 +12,7 @@ import opsRoute from "../../pages/api/maps/[token]/ops";
 import presenceRoute from "../../pages/api/maps/[token]/presence";
 import createRoute from "../../pages/api/maps/index";
 import importRoute from "../../pages/api/maps/import";
-import { fanOutAif } from "../map/testing/hostileInputs";
+import { fanOutAif, tangledArgdown } from "../map/testing/hostileInputs";
 import { db } from "./db";
 import { ensureDemoMap } from "./demo";
 import { resetRateLimits } from "./rate-limit";
@@ -67,8 +67,9 @@ describe("heavy imports run off the request thread, within their budget", () => 
     expect(events).toEqual(["bystander answered", "import answered"]);
   });
 
-  it("an import over its memory budget gets 413 naming the limit (a small one still fits)", async () => {
+  it("an import over its memory budget gets 413 naming the limit (a small one still fits)", { timeout: 300_000 }, async () => {
     process.env.ARGUMAP_IMPORT_MEMORY_MB = "32";
+    process.env.ARGUMAP_IMPORT_SECONDS = "300"; // near its heap limit a job slows down: only the memory limit is tested here
     expect((await importText("[A]: a claim\n  + [B]: a reason\n")).status).toBe(201);
     await expectError(await importText(JSON.stringify(fanOutAif(2_500, 8)), "application/json"), 413, /needs more than 32 MB of memory, the server's limit \(ARGUMAP_IMPORT_MEMORY_MB\)/);
   });
@@ -96,6 +97,21 @@ describe("heavy imports run off the request thread, within their budget", () => 
     expect(events[0]).toBe("bystander answered");
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     expect(new Set(answers.map((answer) => answer.bytes.toString("base64"))).size).toBe(1);
+  });
+});
+
+describe("a big new map is written in steps", () => {
+  it("another map's edits commit while a 5,000-statement import is being written", async () => {
+    const map = await newMap();
+    const events: string[] = [];
+    const importing = importText(tangledArgdown()).then((response) => (events.push("import answered"), response));
+    // Once the new map's rows are being written (its worker is done), an editor elsewhere commits.
+    await vi.waitFor(async () => expect(await (await db()).op.count({ where: { clientId: "server" } })).toBeGreaterThan(0), { timeout: 60_000, interval: 5 });
+    const edit = await postJson(opsRoute, { token: map.edit }, { clientId: "elsewhere", ops: addNodes(1) });
+    events.push("edit committed");
+    expect(edit.status).toBe(200);
+    expect((await importing).status).toBe(201);
+    expect(events).toEqual(["edit committed", "import answered"]);
   });
 });
 
