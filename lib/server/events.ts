@@ -19,9 +19,14 @@ import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
 /** Ops read from the log at a time. */
-const REPLAY_PAGE = 50;
+const REPLAY_PAGE = 25;
 /** The replay waits for the client to read once this much is waiting to go out. */
-const REPLAY_HIGH_WATER = 64 * 1024;
+const REPLAY_HIGH_WATER = 32 * 1024;
+/**
+ * Pages being read and written at once, across all streams: 200 clients opening `?since=0` on a
+ * long log take turns instead of all reading the log into memory together.
+ */
+const REPLAY_SLOTS = 4;
 /** A client that takes nothing for this long during the replay is not reading. */
 const STALLED_MS = 30_000;
 const encoder = new TextEncoder();
@@ -61,6 +66,19 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
 
 /** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
 const streams = processWide("streams", () => ({ open: new Set<() => void>(), shuttingDown: false }));
+const replaySlots = processWide("replay-slots", () => ({ free: REPLAY_SLOTS, waiting: [] as (() => void)[] }));
+
+async function inReplaySlot<T>(work: () => Promise<T>): Promise<T> {
+  if (replaySlots.free > 0) replaySlots.free -= 1;
+  else await new Promise<void>((resolve) => replaySlots.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = replaySlots.waiting.shift();
+    if (next) next();
+    else replaySlots.free += 1;
+  }
+}
 
 /** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
 export function closeAllStreams(): void {
@@ -147,20 +165,25 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
   const replay = async () => {
     const client = await readDb();
     for (;;) {
-      const rows: LogRow[] = await client.op.findMany({
-        where: { mapId, revision: { gt: lastSent } },
-        orderBy: { revision: "asc" },
-        take: REPLAY_PAGE,
-        select: { revision: true, clientId: true, clientOpId: true, author: true, payload: true },
+      // A page is read and written in one turn; the wait for the client to read is outside it.
+      const read = await inReplaySlot(async () => {
+        if (closed) return 0;
+        const rows: LogRow[] = await client.op.findMany({
+          where: { mapId, revision: { gt: lastSent } },
+          orderBy: { revision: "asc" },
+          take: REPLAY_PAGE,
+          select: { revision: true, clientId: true, clientOpId: true, author: true, payload: true },
+        });
+        for (const row of rows) {
+          if (closed || !sink.write(logFrame(row))) return -1;
+          lastSent = row.revision;
+        }
+        return rows.length;
       });
-      for (const row of rows) {
-        if (closed) return;
-        lastSent = row.revision;
-        if (!sink.write(logFrame(row))) return close();
-        if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
-      }
+      if (read < 0) return close();
+      if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
       // Nothing can be published between this check and the switch (no await in between).
-      if (closed || (rows.length < REPLAY_PAGE && publishedWhileReplaying <= lastSent)) break;
+      if (closed || (read < REPLAY_PAGE && publishedWhileReplaying <= lastSent)) break;
     }
     replaying = false;
     const here = currentPresence(mapId);
