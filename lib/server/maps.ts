@@ -1,13 +1,14 @@
 /** Creating, reading, copying and importing maps. */
 import { randomBytes } from "node:crypto";
+import { applyEach } from "../map/apply";
 import { opsForDoc } from "../map/docToOps";
-import type { LoggedOp } from "../map/ops";
 import { LIMITS } from "../map/limits";
-import type { MapDoc, MapSnapshot, Role } from "../map/types";
+import { emptyDoc, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
-import { groupWrites, presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
+import { groupWrites, type AppliedOp } from "./persist-op";
+import { MAP_TABLE, toColumn } from "./tables";
 import { currentLinks, issueLinks, linkUrls, resolveToken, type Access, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
@@ -21,25 +22,32 @@ function newMapId(): string {
   return randomBytes(12).toString("base64url");
 }
 
-/** The log entries that build `doc` from an empty map (its title and presentation go in the map row). */
-function entriesBuilding(doc: MapDoc): LoggedOp[] {
+/** The ops that build `doc` from an empty map, each with its log entry and records diff (its title and presentation go in the map row). */
+function buildingOps(doc: MapDoc): AppliedOp[] {
   if (Object.keys(doc.nodes).length > LIMITS.nodesPerMap) throw new AppError("too_large", `A map holds at most ${LIMITS.nodesPerMap} nodes.`);
-  return opsForDoc(doc)
-    .filter((op) => op.type !== "updateMap")
-    .map((op, index): LoggedOp => ({ revision: index + 1, clientId: SYSTEM_CLIENT, clientOpId: `create-${index + 1}`, author: "", op }));
+  const ops = opsForDoc(doc).filter((op) => op.type !== "updateMap");
+  return applyEach(emptyDoc(), ops).results.map((result, index) => {
+    // Callers check a doc whole before writing it (findIntegrityProblem); this is the backstop.
+    if (!result.ok) throw new AppError(result.error.code === "too_large" ? "too_large" : "invalid_input", result.error.message);
+    const revision = index + 1;
+    return { entry: { revision, clientId: SYSTEM_CLIENT, clientOpId: `create-${revision}`, author: "", op: ops[index]! }, diff: result.diff };
+  });
 }
 
-const mapRow = (mapId: string, doc: MapDoc) => ({ id: mapId, title: doc.meta.title, description: doc.meta.description, presentation: presentationColumn(doc.meta.presentation), revision: 0 });
+/** The map row at revision 0: the group writes move it to the last op's. */
+function mapRow(mapId: string, doc: MapDoc) {
+  const meta = Object.fromEntries(Object.entries(MAP_TABLE.columns).map(([field, column]) => [column.name, toColumn(column, doc.meta[field as keyof MapDoc["meta"]])]));
+  return { id: mapId, ...(meta as { title: string }), revision: 0 };
+}
 
 /**
  * Writes a whole document as a new map in one transaction (the demo seed): the ops that build it
- * go to the log, and the tables are written from them by the same multi-row statements that
- * commit ops (persist-op.ts).
+ * go in the log, and the rows are what those ops do to an empty map, written like any group's.
  */
 export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
-  const entries = entriesBuilding(doc);
+  const applied = buildingOps(doc);
   await tx.map.create({ data: mapRow(mapId, doc) });
-  for (const statement of groupWrites(tx, mapId, 0, entries)) await statement;
+  for (const statement of groupWrites(tx, mapId, 0, applied)) await statement;
 }
 
 /**
@@ -47,20 +55,20 @@ export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<v
  * on the request thread without a pause: a 5,000-node import in one transaction would hold every
  * other map's commits, and every request, for seconds. In steps, others go in between.
  */
-const ENTRIES_PER_STEP = 250;
+const OPS_PER_STEP = 250;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A new map with `doc` as its content and links of every role. Nobody can open it before it is whole. */
 export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {
   const id = newMapId();
-  const entries = entriesBuilding(doc);
+  const applied = buildingOps(doc);
   const client = await db();
   // Unreachable until its links exist, which the last step adds.
   await client.map.create({ data: mapRow(id, doc) });
   try {
-    for (let start = 0; start < entries.length; start += ENTRIES_PER_STEP) {
+    for (let start = 0; start < applied.length; start += OPS_PER_STEP) {
       await nextTurn();
-      await client.$transaction(groupWrites(client, id, start, entries.slice(start, start + ENTRIES_PER_STEP)));
+      await client.$transaction(groupWrites(client, id, start, applied.slice(start, start + OPS_PER_STEP)));
     }
     const tokens = await client.$transaction((tx) => issueLinks(tx, id));
     return { id, links: linkUrls(origin, tokens) as Links };
