@@ -87,7 +87,7 @@ export const budgets = {
 };
 
 /** Jobs waiting for a worker, in all and from one client address; more are answered 429. */
-export const queueLimits = { total: 64, perClient: 4 };
+export const queueLimits = { total: 64, perClient: 8 };
 
 export const presenceLimits = {
   peersPerMap: () => Math.floor(numberFrom("ARGUMAP_PRESENCE_PEERS", 200, { min: 1 })),

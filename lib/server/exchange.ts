@@ -71,14 +71,17 @@ export async function exportMap(token: string, format: string, client: string): 
 }
 
 /**
- * A new map from an uploaded file in any format lib/map reads, read in a worker thread within the
- * import budget; nothing is created if it is refused.
+ * A new map from an uploaded file in any format lib/map reads: read in a worker thread within the
+ * import budget, then written, in one turn of the import lane (so one client's imports are read
+ * and written one at a time). Nothing is created if it is refused.
  */
 export async function importMap(body: string, contentType: string | null, origin: string, client: string): Promise<CreatedMap & { title: string }> {
-  const parsed = await runJob("import", { kind: "import", body, contentType }, client);
-  if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
-  const created = await createMapFromDoc(parsed.doc, origin);
-  return { ...created, title: parsed.doc.meta.title };
+  return inLane("import", client, async (budget) => {
+    const parsed = await inWorker({ kind: "import", body, contentType }, budget, "import");
+    if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
+    const created = await createMapFromDoc(parsed.doc, origin);
+    return { ...created, title: parsed.doc.meta.title };
+  });
 }
 
 function fileNameFor(title: string): string {

@@ -9,6 +9,7 @@ import { loadDoc } from "./doc-store";
 import { AppError, mapNotFound } from "./errors";
 import { groupWrites, type AppliedOp } from "./persist-op";
 import { MAP_TABLE, toColumn } from "./tables";
+import { inLane } from "./workers/run-job";
 import { currentLinks, issueLinks, linkUrls, resolveToken, type Access, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
@@ -116,11 +117,20 @@ export async function requireSnapshot(token: string): Promise<OpenedMap> {
   return found;
 }
 
-/** A new, independent map with the same content (e.g. a student's own copy of the class map). */
-export async function copyMap(access: Access, origin: string): Promise<CreatedMap> {
-  const client = await readDb();
-  const loaded = await client.$transaction((tx) => loadDoc(tx, access.mapId));
+/** Copies with more ops than this are written in a turn of the import lane, like an import. */
+const BIG_COPY = 1_000;
+
+/**
+ * A new, independent map with the same content (e.g. a student's own copy of the class map). A
+ * big one takes a turn in the import lane, so copying a 5,000-node map in a loop writes one at a
+ * time per client instead of crowding out everyone's commits.
+ */
+export async function copyMap(access: Access, origin: string, client = "local"): Promise<CreatedMap> {
+  const reader = await readDb();
+  const loaded = await reader.$transaction((tx) => loadDoc(tx, access.mapId));
   if (!loaded) throw mapNotFound();
   const title = loaded.doc.meta.title.startsWith("Copy of ") ? loaded.doc.meta.title : `Copy of ${loaded.doc.meta.title}`;
-  return createMapFromDoc({ ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } }, origin);
+  const doc = { ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } };
+  const size = Object.keys(doc.nodes).length + Object.keys(doc.edges).length + Object.keys(doc.sources).length;
+  return size > BIG_COPY ? inLane("import", client, () => createMapFromDoc(doc, origin)) : createMapFromDoc(doc, origin);
 }

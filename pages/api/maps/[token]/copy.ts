@@ -9,7 +9,8 @@ export const config = { api: { bodyParser: false } };
 export default nodeRoute({
   POST: async (request, response) => {
     const access = await requireAccess(param(request, "token"));
-    chargeCopy(clientOf(request), access.linkId);
-    sendJson(response, 201, await copyMap(access, originOf(request)));
+    const client = clientOf(request);
+    chargeCopy(client, access.linkId);
+    sendJson(response, 201, await copyMap(access, originOf(request), client));
   },
 });
