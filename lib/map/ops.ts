@@ -24,6 +24,7 @@ const relation = z.enum(RELATIONS);
 const nodeText = wellFormedText(LIMITS.nodeTextLength);
 const speaker = wellFormedText(LIMITS.speakerLength);
 const quote = wellFormedText(LIMITS.quoteLength);
+const quoteContext = wellFormedText(LIMITS.quoteContextLength);
 const sourceField = wellFormedText(LIMITS.sourceFieldLength);
 
 export const nodeSchema = z.object({
@@ -33,6 +34,8 @@ export const nodeSchema = z.object({
   speaker: speaker.default(""),
   sourceId: idSchema.nullable().default(null),
   quote: quote.default(""),
+  quotePrefix: quoteContext.default(""),
+  quoteSuffix: quoteContext.default(""),
   x: coordinate,
   y: coordinate,
 });
@@ -73,6 +76,8 @@ export const updateNodeOp = z.object({
       speaker: speaker.optional(),
       sourceId: idSchema.nullable().optional(),
       quote: quote.optional(),
+      quotePrefix: quoteContext.optional(),
+      quoteSuffix: quoteContext.optional(),
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),
