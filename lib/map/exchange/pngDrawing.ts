@@ -8,8 +8,11 @@ import { drawMap, svgDocument } from "./svg";
 /** Twice the natural size, for sharp text on high-density screens, when the map is small enough. */
 const PREFERRED_SCALE = 2;
 export const MAX_SIDE = 8_000;
-/** About 100 MB of pixels while encoding; a map spread wider than this is drawn smaller. */
-export const MAX_PIXELS = 25_000_000;
+/**
+ * About 48 MB of pixels while encoding (4 bytes each); a map spread wider than this is drawn
+ * smaller. At 25 million the demo's PNG alone grew the server by 130 MB (the abuse bench).
+ */
+export const MAX_PIXELS = 12_000_000;
 /**
  * Below this scale 14px text is under 5px, a blur: the PNG is then drawn without words, which
  * also spares librsvg shaping thousands of texts (most of its time: ~9 ms a node).
