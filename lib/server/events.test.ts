@@ -117,6 +117,21 @@ describe("event stream", () => {
     closeStream(mapId);
   });
 
+  it("lets other requests in between a replay's pages, also for a client whose socket takes everything at once", async () => {
+    const { mapId, linkId } = await newMap();
+    for (let i = 0; i < 4; i++) await applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(i * 250, 250) });
+    const frames: string[] = [];
+    // A kernel with room to spare: every write is taken at once, nothing is ever left buffered.
+    const greedy: EventSink = { write: (bytes) => frames.push(Buffer.from(bytes).toString()) > 0, buffered: () => 0, drained: async () => undefined, end: () => undefined, onClose: () => undefined };
+    streamEvents(mapId, linkId, 0, () => greedy);
+    // What the event loop does next (such as reading another request) comes before the replay ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    const sentBeforeOthersRan = frames.filter((text) => text.includes("event: op")).length;
+    expect(sentBeforeOthersRan).toBeLessThan(1_000);
+    await vi.waitFor(() => expect(frames.filter((text) => text.includes("event: op")).length).toBe(1_000));
+    closeStream(mapId);
+  });
+
   it("drops a live stream whose client leaves more than ARGUMAP_STREAM_BUFFER_BYTES unread, and lets go of it", async () => {
     process.env.ARGUMAP_STREAM_BUFFER_BYTES = "64000";
     const { mapId, linkId } = await newMap();

@@ -30,6 +30,7 @@ const REPLAY_SLOTS = 4;
 /** A client that takes nothing for this long during the replay is not reading. */
 const STALLED_MS = 30_000;
 const encoder = new TextEncoder();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -184,6 +185,10 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
       // Nothing can be published between this check and the switch (no await in between).
       if (closed || (read < REPLAY_PAGE && publishedWhileReplaying <= lastSent)) break;
+      // SQLite answers synchronously and a socket takes writes until the kernel's buffers are full
+      // (megabytes), so without this a replay runs page after page in microtasks and no other
+      // request is even read: 200 streams opened at once kept a bystander waiting for seconds.
+      await nextTurn();
     }
     replaying = false;
     const here = currentPresence(mapId);
