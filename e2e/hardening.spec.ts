@@ -11,6 +11,9 @@ test("every /api path and method answers with the JSON error contract", async ({
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
   expect((await request.post("/api/maps/demo/nothing-here", { data: {} })).status()).toBe(404);
+  const root = await request.get("/api");
+  expect(root.status()).toBe(404);
+  expect((await root.json()).error.code).toBe("not_found");
 
   for (const [method, path, allow] of [
     ["DELETE", "/api/maps/demo", "GET"],

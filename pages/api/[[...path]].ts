@@ -1,4 +1,4 @@
-/** Any other path under /api, any method: the JSON error contract's 404, never an HTML page. */
+/** /api itself and any other path under it, any method: the JSON error contract's 404, never an HTML page. */
 import type { ServerResponse } from "node:http";
 import { sendJson } from "@/lib/server/node-http";
 
