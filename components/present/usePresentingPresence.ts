@@ -1,26 +1,25 @@
 "use client";
 /**
  * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
- * The stage has a presence of its own (its own client id): the presenter's editor tab, if open,
- * stays a separate person in the room.
+ * The stage has a presence of its own, under the id it leads with (the server relays `presenting`
+ * only from the leader): the presenter's editor tab, if open, stays a separate person in the room.
  */
 import { useEffect, useRef } from "react";
-import { newId } from "@/lib/map/ids";
 import { loadIdentity } from "@/lib/sync/identity";
 import { createPresenceClient, httpPresenceSender, type PresenceClient } from "@/lib/sync/presence-client";
 
-export function usePresentingPresence(token: string, step: number | null): void {
+export function usePresentingPresence(token: string, clientId: string | null, step: number | null): void {
   const client = useRef<PresenceClient | null>(null);
   const latestStep = useRef(step);
   latestStep.current = step;
 
   useEffect(() => {
     // The public demo shows nobody to anybody (the server refuses presence there).
-    if (token === "demo") return;
+    if (clientId === null || token === "demo") return;
     const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({
-      clientId: newId("p"),
+      clientId,
       initial: { name: identity.name, colour: identity.colour, presenting },
       send: httpPresenceSender(token),
     });
@@ -38,7 +37,7 @@ export function usePresentingPresence(token: string, step: number | null): void 
       window.removeEventListener("pagehide", leave);
       leave();
     };
-  }, [token]);
+  }, [token, clientId]);
 
   useEffect(() => {
     client.current?.update({ presenting: step === null ? null : { step } });

@@ -90,7 +90,8 @@ export const budgets = {
 export const queueLimits = { total: 64, perClient: 8 };
 
 export const presenceLimits = {
-  peersPerMap: () => Math.floor(numberFrom("ARGUMAP_PRESENCE_PEERS", 200, { min: 1 })),
+  /** A presentation to 200 followers (design.md's classroom budget), with the presenter's tabs. */
+  peersPerMap: () => Math.floor(numberFrom("ARGUMAP_PRESENCE_PEERS", 250, { min: 1 })),
   bytesPerMap: () => numberFrom("ARGUMAP_PRESENCE_BYTES", 1_000_000, { min: 1_000 }),
 };
 

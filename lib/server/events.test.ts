@@ -81,6 +81,8 @@ function slowClient() {
     revisions,
     unread: () => unread,
     ended: () => ended,
+    /** Whether the replay is over: the room's state is the last thing it sends. */
+    replayed: () => frames.some((text) => /^event: lead$/m.test(text)),
     waitingForTheClient: () => waiting !== null,
     read() {
       unread = 0;
@@ -137,7 +139,7 @@ describe("event stream", () => {
     const { mapId, linkId } = await newMap();
     const client = slowClient();
     streamEvents(mapId, linkId, 0, () => client.sink);
-    await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(1));
+    await vi.waitFor(() => expect(client.replayed()).toBe(true));
     await applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(0, 60) });
     await vi.waitFor(() => expect(client.ended()).toBe(true));
     expect(broadcaster().listenerCount(mapId)).toBe(0);
@@ -189,7 +191,8 @@ describe("event stream", () => {
     await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    expect(types).toEqual(["revoked"]);
+    // Every stream opens with who leads the room (lib/server/leading.ts); then the notice, and the end.
+    expect(types).toEqual(["lead", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

@@ -3,18 +3,22 @@
  * events from the broadcaster. The replay goes page by page, each op written as the log holds it
  * (not parsed and written again), and waits for the client to take what was sent before reading
  * more: a stream holds at most a page and a little buffer, whatever the log's length and however
- * slowly the client reads. Live events that arrive meanwhile are not kept: the replay reads on
- * until it has them from the log, and then sends who is here. A stream whose client leaves bytes
+ * slowly the client reads. Live ops and presence that arrive meanwhile are not kept: the replay
+ * reads on until it has the ops from the log, and then sends who is here; the few room events
+ * (classroom) are kept and sent after it, then the room's state. A stream whose client leaves bytes
  * unread past a budget (ARGUMAP_STREAM_BUFFER_BYTES), or takes nothing for STALLED_MS during the
  * replay, is closed; the client reconnects and resumes from its last event. Heartbeats keep
  * proxies from closing an idle stream.
  */
 import type { Op } from "../map/ops";
-import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
+import type { Role } from "../map/types";
+import { broadcaster, type LoggedOp, type MapEvent, type RoomEvent } from "./broadcaster";
 import { streamBufferBytes } from "./config";
 import { readDb } from "./db";
 import { AppError } from "./errors";
 import { currentPresence } from "./presence";
+import { currentLeader, leadSnapshot, roomSettings, seesPresenterEvents } from "./leading";
+import { loadSession, openingRoomEvents } from "./reactions";
 import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
@@ -29,6 +33,8 @@ const REPLAY_HIGH_WATER = 32 * 1024;
 const REPLAY_SLOTS = 4;
 /** A client that takes nothing for this long during the replay is not reading. */
 const STALLED_MS = 30_000;
+/** Room events (lead changes, tallies, summons) kept for a stream while it replays. */
+const MAX_ROOM_EVENTS_WHILE_REPLAYING = 64;
 const encoder = new TextEncoder();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -59,7 +65,7 @@ const encoded = new WeakMap<MapEvent, Uint8Array>();
 function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
   let bytes = encoded.get(event);
   if (!bytes) {
-    bytes = event.kind === "op" ? frame("op", event.entry, event.entry.revision) : frame("presence", event.payload);
+    bytes = event.kind === "op" ? frame("op", event.entry, event.entry.revision) : event.kind === "room" ? frame(event.name, event.payload) : frame("presence", event.payload);
     encoded.set(event, bytes);
   }
   return bytes;
@@ -109,8 +115,10 @@ export interface EventSink {
  * Streams the map's events into the sink `open` returns, until the client leaves, its link is
  * revoked or the server shuts down. Refuses (503) while the server is shutting down, before any
  * sink is opened. A client that is closed for being too slow reconnects and resumes by replay.
+ * The link's `role` decides which classroom events it gets: the presenter's tallies and raised
+ * hands go only to links that may lead (lib/server/leading.ts).
  */
-export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink): void {
+export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink, clientId: string | null = null, role: Role = "view"): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
   const sink = open();
   const budget = streamBufferBytes();
@@ -137,16 +145,22 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       lastSent = event.entry.revision;
       send(frameOf(event));
     } else if (event.kind === "presence") send(frameOf(event));
-    else if (event.linkId === linkId) {
+    else if (event.kind === "room") {
+      if (event.audience === "everyone" || seesPresenterEvents(mapId, role)) send(frameOf(event));
+    } else if (event.linkId === linkId) {
       send(frame("revoked", {}));
       close();
     }
   };
+  /** Room events published while replaying, sent after it (the room's snapshot follows them). */
+  const roomWhileReplaying: RoomEvent[] = [];
   const unsubscribe = broadcaster().subscribe(mapId, (event) => {
     if (!replaying) return deliver(event);
     // Ops are in the log (committed before they are published), and presence is sent whole after the replay.
     if (event.kind === "op") publishedWhileReplaying = Math.max(publishedWhileReplaying, event.entry.revision);
     else if (event.kind === "revoked") deliver(event);
+    // Bounded: a stream whose client never reads must not collect them forever.
+    else if (event.kind === "room" && roomWhileReplaying.push(event) > MAX_ROOM_EVENTS_WHILE_REPLAYING) roomWhileReplaying.shift();
   });
   const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
   const close = () => {
@@ -183,16 +197,23 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       });
       if (read < 0) return close();
       if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
-      // Nothing can be published between this check and the switch (no await in between).
-      if (closed || (read < REPLAY_PAGE && publishedWhileReplaying <= lastSent)) break;
+      if (closed) return;
+      if (read < REPLAY_PAGE) {
+        // The log is sent: read the room's state (which may wait), then look again for ops
+        // committed meanwhile. Nothing can be published between this check and the switch.
+        await loadRoom(mapId).catch((error: unknown) => console.error("reading the room's state failed", error));
+        if (publishedWhileReplaying <= lastSent) break;
+      }
       // SQLite answers synchronously and a socket takes writes until the kernel's buffers are full
       // (megabytes), so without this a replay runs page after page in microtasks and no other
       // request is even read: 200 streams opened at once kept a bystander waiting for seconds.
       await nextTurn();
     }
     replaying = false;
+    for (const event of roomWhileReplaying.splice(0)) deliver(event);
     const here = currentPresence(mapId);
     if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+    openingRoom(mapId, role).forEach(deliver);
   };
   // The "retry" line first, then the log.
   queueMicrotask(() => {
@@ -212,6 +233,20 @@ function drainedInTime(sink: EventSink): Promise<boolean> {
       resolve(true);
     });
   });
+}
+
+async function loadRoom(mapId: string): Promise<void> {
+  await roomSettings(mapId);
+  const leader = currentLeader(mapId);
+  if (leader) await loadSession(leader.sessionId);
+}
+
+/** Who leads (always, so a client learns the room's settings) and, during a presentation, its results so far. */
+function openingRoom(mapId: string, role: Role): RoomEvent[] {
+  const lead = leadSnapshot(mapId);
+  const events: RoomEvent[] = [{ kind: "room", name: "lead", payload: lead, audience: "everyone" }];
+  if (lead.leader) events.push(...openingRoomEvents(lead.leader.sessionId, seesPresenterEvents(mapId, role)));
+  return events;
 }
 
 /** The whole log after `since`, page by page (for tests and tools; streams send as they read). */

@@ -79,23 +79,16 @@ describe("presence", () => {
   });
 });
 
-describe("who may lead", () => {
-  it("relays an owner's presenting step; a view or edit link's never reaches anyone (they present privately)", () => {
+describe("who leads", () => {
+  it("relays `presenting` only from the stage that leads the room, at the step the server has for it", () => {
     const batches = listen("map-lead");
-    updatePresence("map-lead", person("teacher", 0, { presenting: { step: 2 } }), owner);
+    updatePresence("map-lead", person("teacher", 0, { presenting: { step: 5 } }), { ...owner, leadsAt: 2 });
     updatePresence("map-lead", person("student", 0, { presenting: { step: 1 } }), from("view"));
-    updatePresence("map-lead", person("editor", 0, { presenting: { step: 0 } }), from("edit"));
+    updatePresence("map-lead", person("editor", 0, { presenting: { step: 0 } }), { ...from("edit"), leadsAt: null });
     vi.advanceTimersByTime(50);
     const relayed = Object.fromEntries(batches.flatMap((batch) => batch.peers).map((peer) => [peer.clientId, peer.presenting]));
     expect(relayed).toEqual({ teacher: { step: 2 }, student: null, editor: null });
     expect(currentPresence("map-lead").peers.filter((peer) => peer.presenting)).toHaveLength(1);
-  });
-
-  it("relays an editor's step when the map lets editors lead (the owner's setting)", () => {
-    const batches = listen("map-lead-editors");
-    updatePresence("map-lead-editors", person("editor", 0, { presenting: { step: 3 } }), { ...from("edit"), lead: { editorsMayLead: true } });
-    vi.advanceTimersByTime(50);
-    expect(batches[0]!.peers[0]!.presenting).toEqual({ step: 3 });
   });
 });
 

@@ -3,7 +3,8 @@
  * at most PRESENCE_HZ times a second per map, however fast pointers move. People who stop sending
  * heartbeats are dropped after PRESENCE_TTL_MS. Nothing here is stored.
  * Each presence speaks for the link and tab that sent it (presence-senders.ts) and carries that
- * link's role; `presenting` is relayed only from a role that may lead (leading.ts). A map holds at
+ * link's role; `presenting` is the leader's step, relayed only from the stage that leads the room
+ * (leading.ts decides who leads; what a client claims is ignored). A map holds at
  * most so many people and bytes of presence (config.ts), so what a new viewer receives is bounded.
  */
 import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
@@ -11,7 +12,6 @@ import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import { presenceLimits } from "./config";
 import { AppError } from "./errors";
-import { mayLead, type LeadSettings } from "./leading";
 import { claimClientId } from "./presence-senders";
 import { processWide } from "./process-wide";
 
@@ -36,11 +36,11 @@ function roomOf(mapId: string): Room {
   return room;
 }
 
-/** Who sent a heartbeat: their link, its role and the map's rules on leading. */
+/** Who sent a heartbeat: their link, its role, and the step they lead the room at (null: they do not lead). */
 export interface PresenceSender {
   linkId: string;
   role: Role;
-  lead?: LeadSettings;
+  leadsAt?: number | null;
 }
 
 /** Records a heartbeat; refuses (403) one that speaks for someone else, (429) one that would overfill the map. */
@@ -54,7 +54,7 @@ export function updatePresence(mapId: string, update: PresenceUpdate, sender: Pr
     room.changed.delete(sent.clientId);
     room.left.add(sent.clientId);
   } else {
-    const presence: Presence = { ...sent, presenting: mayLead(sender.role, sender.lead) ? sent.presenting : null, role: sender.role };
+    const presence: Presence = { ...sent, presenting: sender.leadsAt == null ? null : { step: sender.leadsAt }, role: sender.role };
     const bytes = JSON.stringify(presence).length;
     const before = room.peers.get(sent.clientId);
     if (!before && room.peers.size >= presenceLimits.peersPerMap()) throw mapFull("people");
