@@ -1,7 +1,8 @@
 /**
  * The abuse run (issue 12, design.md "Performance budgets"): can anyone without a link slow down
  * someone else? Against the production server (`next start` on a fresh SQLite file):
- *   1. idle: a bystander reads the demo (`GET /api/maps/demo`, `GET /m/demo`) for 10 s;
+ *   1. idle: a bystander reads the demo (`GET /api/maps/demo`, `GET /m/demo`) for 10 s; then each
+ *      attack's request once on its own, timed to its answer (bench/abuse/solo.ts);
  *   2. attack: the same bystander while the four attacks run together for 20 s (bench/abuse/attacks.ts);
  *   3. attack + streams: 20 s more, with 200 `?since=0` event streams that never read, on a map
  *      whose op log is 40 MB.
@@ -21,6 +22,7 @@ import { describeTally, runAttacks, type AttackTally } from "./abuse/attacks";
 import { BYSTANDER_PATHS, readAsBystander, type BystanderSample } from "./abuse/bystander";
 import { writeLongLog } from "./abuse/long-log";
 import { openStalledStreams, sampleRss } from "./abuse/memory";
+import { measureAlone, soloRows } from "./abuse/solo";
 import { ensureBuild, ROOT, startServer, stopChild } from "./sync/servers";
 import { percentile, row } from "./sync/stats";
 import type { BenchResult, BenchRow } from "./types";
@@ -80,6 +82,9 @@ export async function runAbuseBench(): Promise<BenchResult> {
     const rss = sampleRss(server.child.pid!);
     const idle = await phase(port, IDLE_MS, async () => undefined);
     const idleRss = rss.peak();
+    console.error("abuse: each attack alone…");
+    const alone = await measureAlone(port);
+    details.alone = alone;
     console.error(`abuse: idle RSS ${idleRss.toFixed(0)} MB; attacking for ${ATTACK_MS / 1000} s…`);
     const attacked = await phase(port, ATTACK_MS, (signal) => runAttacks(port, signal));
     console.error(`abuse: peak RSS ${rss.peak().toFixed(0)} MB; attacking with ${STREAMS} stalled streams…`);
@@ -102,6 +107,7 @@ export async function runAbuseBench(): Promise<BenchResult> {
     const capped = (streams?.opened ?? 0) < STREAMS ? ` (stopped opening at ${streams?.opened} streams: over ${SAFETY_GROWTH_MB} MB)` : "";
     rows.push(row(`server RSS growth, attacks + ${streams?.opened ?? 0} stalled ?since=0 streams on a ${(bytes / 1e6).toFixed(0)} MB log${capped} (baseline: idle RSS)`, growth, idleRss, "MB", `≤ ${RSS_BUDGET_MB} MB`, growth <= RSS_BUDGET_MB && !capped));
     rows.push(row("  server RSS 5 s after the streams closed (baseline: idle RSS)", afterClose, idleRss, "MB"));
+    rows.push(...soloRows(alone));
     const tallies = [...(attacked.result as AttackTally[]), ...(withStreams.result as AttackTally[])];
     details.attacks = { attack: attacked.result, attackWithStreams: withStreams.result };
     for (const tally of tallies) console.error(`abuse: ${describeTally(tally)}`);
