@@ -73,6 +73,8 @@ describe("heavy imports run off the request thread, within their budget", () => 
     expect((await importText("[A]: a claim\n  + [B]: a reason\n")).status).toBe(201);
     // 5,000 statements and 15,000 relations: Argdown's parse tree and model of it take more than 32 MB.
     await expectError(await importText(tangledArgdown()), 413, /needs more than 32 MB of memory, the server's limit \(ARGUMAP_IMPORT_MEMORY_MB\)/);
+    // The worker that ran out of memory is gone; the next import gets a fresh one.
+    expect((await importText("[C]: another claim\n")).status).toBe(201);
   });
 
   it("the AIF fan-out is refused at the map's limits with 413, and nothing is created", async () => {
