@@ -13,7 +13,7 @@ import { createMapFromDoc, readSnapshot } from "../server/maps";
 import { loopbackTransport, type LoopbackTransport } from "../server/testing/loopback-transport";
 import { useTempDatabase } from "../server/testing/temp-database";
 import { createSyncClient, type SyncClient } from "./client";
-import { memoryPendingStore } from "./pending-store";
+import { memoryBrowser, type MemoryBrowser } from "./testing/memory-browser";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
 beforeAll(async () => {
@@ -32,13 +32,13 @@ const stepArb = fc.record({
 interface Peer {
   client: SyncClient;
   net: LoopbackTransport;
-  store: ReturnType<typeof memoryPendingStore>;
+  store: MemoryBrowser;
 }
 
-async function join(mapId: string, store = memoryPendingStore()): Promise<Peer> {
+async function join(mapId: string, store = memoryBrowser()): Promise<Peer> {
   const snapshot = (await readSnapshot(mapId))!;
   const net = loopbackTransport(mapId);
-  const client = createSyncClient({ token: "t", snapshot, role: "edit", transport: net, store, retryBaseMs: 1 });
+  const client = createSyncClient({ token: "t", snapshot, role: "edit", transport: net, ...store, retryBaseMs: 1 });
   await net.idle();
   return { client, net, store };
 }
