@@ -156,7 +156,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     [selectNode, runAction],
   );
   const [view, setView] = useMapView();
-  const follow = useFollowPresenter(doc);
+  const follow = useFollowPresenter(doc, notify);
   const [pathOpen, setPathOpen] = useState(false);
 
   return (

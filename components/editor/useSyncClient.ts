@@ -12,8 +12,11 @@ import { docFromSnapshot, type MapSnapshot, type Role } from "@/lib/map/types";
 
 const noSubscription = () => () => {};
 
-/** With a presence session, the client carries its batches and the session shares the client's id. */
-export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null): { client: SyncClient | null; state: SyncState } {
+/**
+ * With a presence session, the client carries its batches and the session shares the client's id.
+ * A follower (the stage, the presenter's window) edits nothing and adopts no other tab's unsent ops.
+ */
+export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null, follower = false): { client: SyncClient | null; state: SyncState } {
   const [client, setClient] = useState<SyncClient | null>(null);
 
   const initialState = useMemo<SyncState>(
@@ -33,7 +36,7 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
   );
 
   useEffect(() => {
-    const created = createSyncClient({ token, snapshot, role, author: presence?.authorName, onPresence: presence ? (payload) => presence.receive(payload) : undefined });
+    const created = createSyncClient({ token, snapshot, role, follower, author: presence?.authorName, onPresence: presence ? (payload) => presence.receive(payload) : undefined });
     // Attached before the stream can deliver anything, so the first batch (who is here) is not missed.
     const detach = presence?.attach(created);
     setClient(created);
@@ -42,7 +45,7 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
       created.dispose();
       setClient(null);
     };
-  }, [token, snapshot, role, presence]);
+  }, [token, snapshot, role, presence, follower]);
 
   const subscribe = useMemo(() => (client ? (listener: () => void) => client.subscribe(listener) : noSubscription), [client]);
   const getState = useMemo(() => (client ? () => client.getState() : () => initialState), [client, initialState]);

@@ -26,7 +26,7 @@ export interface PresentationProps {
 }
 
 export function Presentation({ token, snapshot, role, presenter }: PresentationProps) {
-  const { state } = useSyncClient(token, snapshot, role);
+  const { client, state } = useSyncClient(token, snapshot, role, null, true);
   const { doc } = state;
   const steps = useMemo(() => resolvedSteps(doc), [doc]);
   const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
@@ -36,16 +36,16 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
   if (presenter) return <PresenterConsole doc={doc} steps={steps} state={current} onChange={setShared} />;
   return (
     <ReactFlowProvider>
-      <StageWindow token={token} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />
+      <StageWindow token={token} clientId={client?.clientId ?? null} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />
     </ReactFlowProvider>
   );
 }
 
-function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<StageProps, "onLeave" | "onOpenPresenter">) {
-  const { token, mapId, role, steps, state } = props;
+function StageWindow(props: { token: string; clientId: string | null; mapId: string; role: Role } & Omit<StageProps, "onLeave" | "onOpenPresenter">) {
+  const { token, clientId, mapId, role, steps, state } = props;
   const router = useRouter();
   // Only people who can edit the map lead it: a view link presents privately.
-  usePresentingPresence(token, role !== "view" && steps.length > 0 ? state.index : null);
+  usePresentingPresence(token, clientId, role !== "view" && steps.length > 0 ? state.index : null);
   const onLeave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     router.push(`/m/${encodeURIComponent(token)}`);

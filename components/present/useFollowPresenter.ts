@@ -5,7 +5,7 @@
  * each step. Following starts by itself when a presentation starts; "Stop following" lasts until
  * "Follow", or until someone starts a new presentation.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { resolvedSteps, revealedAt, stepFocus } from "@/lib/map/presentation";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
 import type { PresenceSession } from "@/lib/sync/presence-session";
@@ -40,10 +40,24 @@ export interface FollowState {
   follow(): void;
 }
 
-export function useFollowPresenter(doc: MapDoc): FollowState {
+/**
+ * `notify` is told when the presenter we follow is gone (stopped, closed the stage, or their
+ * connection dropped: the server says so within 5 s), so nobody stays stuck on a partial map.
+ */
+export function useFollowPresenter(doc: MapDoc, notify?: (message: string) => void): FollowState {
   const presenter = usePresenceValue(readPresenter, null);
   const [stoppedFor, setStoppedFor] = useState<string | null>(null);
   const following = presenter !== null && stoppedFor !== presenter.clientId;
+  const followed = useRef<PresenterView | null>(null);
+  const latestNotify = useRef(notify);
+  latestNotify.current = notify;
+  useEffect(() => {
+    const before = followed.current;
+    followed.current = following ? presenter : null;
+    if (before && presenter?.clientId !== before.clientId) {
+      latestNotify.current?.(`${before.name} is no longer presenting, so you are no longer following: the whole map is shown again.`);
+    }
+  }, [following, presenter]);
   const presenting = presenter !== null;
   // Nobody presenting (the usual case) costs nothing per edit.
   const steps = useMemo(() => (presenting ? resolvedSteps(doc) : NO_STEPS), [presenting, doc]);

@@ -1,25 +1,26 @@
 "use client";
 /**
  * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
- * The stage has a presence of its own (its own client id): the presenter's editor tab, if open,
- * stays a separate person in the room.
+ * The stage is a tab of its own: its presence goes under the stage's sync client id (whose event
+ * stream closing tells the server at once that the stage is gone) and the browser's person id (so
+ * the presenter with the editor open in another tab is still one person, with two tabs).
  */
 import { useEffect, useRef } from "react";
-import { newId } from "@/lib/map/ids";
 import { loadIdentity } from "@/lib/sync/identity";
 import { createPresenceClient, httpPresenceSender, type PresenceClient } from "@/lib/sync/presence-client";
 
-export function usePresentingPresence(token: string, step: number | null): void {
+export function usePresentingPresence(token: string, clientId: string | null, step: number | null): void {
   const client = useRef<PresenceClient | null>(null);
   const latestStep = useRef(step);
   latestStep.current = step;
 
   useEffect(() => {
+    if (clientId === null) return;
     const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({
-      clientId: newId("p"),
-      initial: { name: identity.name, colour: identity.colour, presenting },
+      clientId,
+      initial: { name: identity.name, colour: identity.colour, personId: identity.personId, presenting },
       send: httpPresenceSender(token),
     });
     client.current = created;
@@ -36,7 +37,7 @@ export function usePresentingPresence(token: string, step: number | null): void 
       window.removeEventListener("pagehide", leave);
       leave();
     };
-  }, [token]);
+  }, [token, clientId]);
 
   useEffect(() => {
     client.current?.update({ presenting: step === null ? null : { step } });

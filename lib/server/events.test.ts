@@ -100,7 +100,8 @@ describe("event stream", () => {
     await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    expect(types).toEqual(["revoked"]);
+    // Who is here comes first on every stream (nobody, here), then the notice.
+    expect(types).toEqual(["presence", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

@@ -7,7 +7,7 @@ import type { Op } from "../map/ops";
 import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
 import { readDb } from "./db";
 import { AppError } from "./errors";
-import { currentPresence } from "./presence";
+import { currentPresence, streamClosed, streamOpened } from "./presence";
 import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
@@ -56,8 +56,9 @@ export interface EventSink {
  * Streams the map's events into the sink `open` returns, until the client leaves, its link is
  * revoked or the server shuts down. Refuses (503) while the server is shutting down, before any
  * sink is opened. A client that is closed for being too slow reconnects and resumes by replay.
+ * `clientId` names the tab on the other end: when its stream closes, its presence soon goes too.
  */
-export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink): void {
+export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink, clientId: string | null = null): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
   const sink = open();
   let lastSent = since;
@@ -97,8 +98,10 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     streams.open.delete(close);
     clearInterval(heartbeat);
     unsubscribe();
+    if (clientId) streamClosed(mapId, clientId);
     sink.end();
   };
+  if (clientId) streamOpened(mapId, clientId);
   streams.open.add(close);
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
@@ -108,8 +111,8 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       for (const entry of entries) deliver({ kind: "op", entry });
       replaying = false;
       for (const event of buffered.splice(0)) deliver(event);
-      const here = currentPresence(mapId);
-      if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+      // Always, even when nobody is here: a reconnecting client forgets whoever left meanwhile.
+      deliver({ kind: "presence", payload: currentPresence(mapId) });
     },
     (error: unknown) => {
       console.error("replay failed", error);
