@@ -13,6 +13,7 @@ import { broadcaster } from "./broadcaster";
 import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
+import { partBefore, versionWrites } from "./node-history";
 import { groupWrites } from "./persist-op";
 import { processWide } from "./process-wide";
 
@@ -109,10 +110,11 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   if (!current) return null;
   // Changed in place from here on: until the commit succeeds it is not the committed map.
   workingDocs.delete(mapId);
+  const part = partBefore(current.doc, submittedOps(submissions));
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(groupWrites(client, mapId, current.revision, result.fresh));
+    await client.$transaction([...groupWrites(client, mapId, current.revision, result.fresh), ...versionWrites(client, mapId, part, result.fresh)]);
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
     throw error;
@@ -127,8 +129,10 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
     forget(mapId);
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
+    const part = partBefore(current.doc, submittedOps(submissions));
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
     for (const statement of groupWrites(tx, mapId, current.revision, planned.fresh)) await statement;
+    for (const statement of versionWrites(tx, mapId, part, planned.fresh)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);
@@ -136,6 +140,9 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
   keepWorking(mapId, result.revision, { ...doc, nodes: { ...doc.nodes }, edges: { ...doc.edges }, sources: { ...doc.sources } });
   return result;
 }
+
+/** Every op the group's requests carry (a superset of what gets logged). */
+const submittedOps = (submissions: readonly Submission[]): Op[] => submissions.flatMap((submission) => submission.ops);
 
 interface GroupResult {
   revision: number;

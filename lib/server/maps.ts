@@ -5,6 +5,7 @@ import { LIMITS } from "../map/limits";
 import type { MapDoc, MapSnapshot, Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
+import { insertVersions } from "./node-history";
 import { presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
 import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
@@ -32,6 +33,9 @@ export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<v
   await tx.op.createMany({
     data: ops.map((op, index) => ({ mapId, revision: index + 1, clientId: SYSTEM_CLIENT, clientOpId: `create-${index + 1}`, author: "", type: op.type, payload: JSON.stringify(op) })),
   });
+  // Each node's first version is the op that created it.
+  const created = ops.flatMap((op, index) => (op.type === "addNode" ? [{ nodeId: op.node.id, revision: index + 1, change: "created" as const, node: op.node, links: [] }] : []));
+  for (const statement of insertVersions(tx, mapId, created)) await statement;
 }
 
 export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {

@@ -2,35 +2,10 @@
  * Who last changed what, as this tab has seen it on the op stream: enough to name the person in
  * a notice ("Ben changed this since") and to know whose text an incoming edit replaces.
  */
-import type { LoggedOp, Op } from "../map/ops";
+import { recordsNamedBy, type RecordKind } from "../map/named";
+import type { LoggedOp } from "../map/ops";
 
-export type RecordKind = "node" | "link" | "source" | "map";
-
-/** The records an op names (not the links a node deletion takes with it). */
-export function recordsNamedBy(op: Op): { kind: RecordKind; id: string }[] {
-  switch (op.type) {
-    case "addNode":
-      return [{ kind: "node", id: op.node.id }];
-    case "updateNode":
-      return [{ kind: "node", id: op.id }];
-    case "moveNodes":
-      return op.moves.map((move) => ({ kind: "node", id: move.id }));
-    case "deleteNodes":
-      return op.ids.map((id) => ({ kind: "node", id }));
-    case "addEdge":
-      return [{ kind: "link", id: op.edge.id }];
-    case "updateEdge":
-    case "deleteEdge":
-      return [{ kind: "link", id: op.id }];
-    case "addSource":
-      return [{ kind: "source", id: op.source.id }];
-    case "updateSource":
-    case "deleteSource":
-      return [{ kind: "source", id: op.id }];
-    case "updateMap":
-      return [{ kind: "map", id: "map" }];
-  }
-}
+export type { RecordKind };
 
 export class Provenance {
   private readonly authors = new Map<string, string>();

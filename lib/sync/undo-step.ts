@@ -3,7 +3,7 @@ import { applyOp } from "../map/apply";
 import type { Op } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import type { HistoryStep } from "./history";
-import type { RecordKind } from "./provenance";
+import type { RecordKind } from "../map/named";
 import { guardUndo, skippedNode, type Skipped } from "./undo-guard";
 
 /** The ops that take back the step, last op first, each checked against the map as the ones before it leave it. */
