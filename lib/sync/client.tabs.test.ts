@@ -66,11 +66,11 @@ describe("tabs of one browser", () => {
     two.client.dispatch([claim("from-two")]);
     await Promise.all([one.net.idle(), two.net.idle()]);
     expect(browser.shelf.owners().sort()).toEqual([one.client.clientId, two.client.clientId].sort());
-    expect(browser.shelf.load(one.client.clientId).map((entry) => entry.op.type)).toEqual(["addNode", "addNode"]);
+    expect(browser.shelf.load(one.client.clientId).pending.map((entry) => entry.op.type)).toEqual(["addNode", "addNode"]);
 
     // The second tab sees the first one's queue but leaves it alone while the first is open.
     await settled();
-    expect(browser.shelf.load(one.client.clientId)).toHaveLength(2);
+    expect(browser.shelf.load(one.client.clientId).pending).toHaveLength(2);
     expect(Object.keys(two.client.getState().doc.nodes)).toEqual(["from-two"]);
 
     one.client.dispose(); // the tab is closed while offline
@@ -140,5 +140,22 @@ describe("tabs of one browser", () => {
     expect(browser.shelf.owners()).toEqual([closing.client.clientId]);
     expect(viewer.getState().doc.nodes).toEqual({});
     expect(stage.getState().doc.nodes).toEqual({});
+  });
+
+  it("words kept in a notice survive a reload, and go once dismissed", async () => {
+    const mapId = await newMapId();
+    const browser = memoryBrowser();
+    const tab = await openTab(mapId, browser);
+    tab.client.notify("Someone deleted this node while you were editing it.", { nodeId: "n", text: "My careful words" });
+    tab.client.dispose();
+    const reloaded = await openTab(mapId, browser);
+    await settled();
+    const [notice] = reloaded.client.getState().notices;
+    expect(notice?.kept?.text).toBe("My careful words");
+    reloaded.client.dismissNotice(notice!.id);
+    reloaded.client.dispose();
+    const again = await openTab(mapId, browser);
+    await settled();
+    expect(again.client.getState().notices).toEqual([]);
   });
 });

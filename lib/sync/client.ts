@@ -17,7 +17,7 @@ import { addNotice, type KeptText, type SyncNotice } from "./notices";
 import { watchOrphans } from "./orphan-queues";
 import type { PendingOp, StreamStatus, Transport } from "./protocol";
 import { Provenance } from "./provenance";
-import { localQueueShelf, type QueueShelf } from "./queue-shelf";
+import { localQueueShelf, type QueueShelf, type ShelfEntry } from "./queue-shelf";
 import { rebase } from "./rebase";
 import { memoryTabLocks, stampTabLocks, webTabLocks, type TabLocks } from "./tab-locks";
 import { httpTransport } from "./transport";
@@ -130,13 +130,17 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     for (const listener of listeners) listener();
   }
 
-  /** Only unacknowledged ops are kept across reloads: acknowledged ones are in the server's log. */
+  /**
+   * Only unacknowledged ops are kept across reloads (acknowledged ones are in the server's log),
+   * and the notices that hold someone's words: a reload must not lose those either.
+   */
   function persistPending(): void {
-    if (lockHeld && !disposed) shelf.save(clientId, pending.filter((entry) => !entry.acked));
+    if (lockHeld && !disposed) shelf.save(clientId, { pending: pending.filter((entry) => !entry.acked), kept: notices.filter((notice) => notice.kept) });
   }
 
   function notify(message: string, kept?: KeptText): void {
     notices = addNotice(notices, { id: ++noticeId, message, ...(kept ? { kept } : {}) });
+    if (kept) persistPending();
   }
 
   /** Words in an op that will never reach the map, kept for their author with where they belonged. */
@@ -336,13 +340,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     emit();
   }
 
-  /** Takes the queue of a tab that is gone into this one, saved under each op's own client id. */
-  function adopt(owner: string, entries: PendingOp[]): void {
+  /** Takes the queue (and kept words) of a tab that is gone into this one, each op under its own client id. */
+  function adopt(owner: string, orphan: ShelfEntry): void {
     const known = new Set(pending.map((entry) => `${origin(entry)} ${entry.clientOpId}`));
-    for (const entry of entries) {
+    for (const entry of orphan.pending) {
       const from = entry.clientId ?? owner;
       if (!known.has(`${from} ${entry.clientOpId}`)) pending.push({ clientOpId: entry.clientOpId, op: entry.op, acked: false, clientId: from });
     }
+    for (const notice of orphan.kept) notices = addNotice(notices, { ...notice, id: ++noticeId });
     persistPending();
     rebuild();
     void flush();
@@ -404,7 +409,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       void flush();
     },
     dismissNotice(id) {
-      notices = notices.filter((notice) => notice.id !== id);
+      const dismissed = notices.find((notice) => notice.id === id);
+      notices = notices.filter((notice) => notice !== dismissed);
+      if (dismissed?.kept) persistPending();
       emit();
     },
     dispose() {

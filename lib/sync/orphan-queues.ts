@@ -4,8 +4,7 @@
  * moves the queue into its own (saved first, then the orphan removed) and sends it under the
  * original client id, so the server's dedupe still applies each op exactly once.
  */
-import type { PendingOp } from "./protocol";
-import type { QueueShelf } from "./queue-shelf";
+import type { QueueShelf, ShelfEntry } from "./queue-shelf";
 import type { TabLocks } from "./tab-locks";
 
 export interface OrphanWatch {
@@ -13,8 +12,8 @@ export interface OrphanWatch {
   locks: TabLocks;
   /** This tab's own client id (its queue is not an orphan). */
   self: string;
-  /** Takes the ops into this tab's queue and saves it, before the orphan is removed. */
-  adopt(owner: string, entries: PendingOp[]): void;
+  /** Takes the ops (and kept words) into this tab's own entry and saves it, before the orphan is removed. */
+  adopt(owner: string, entry: ShelfEntry): void;
 }
 
 export function watchOrphans({ shelf, locks, self, adopt }: OrphanWatch): () => void {
@@ -27,8 +26,8 @@ export function watchOrphans({ shelf, locks, self, adopt }: OrphanWatch): () => 
       const stop = locks.whenGone(owner, () => {
         waiting.delete(owner);
         if (stopped) return;
-        const entries = shelf.load(owner);
-        if (entries.length > 0) adopt(owner, entries);
+        const entry = shelf.load(owner);
+        if (entry.pending.length > 0 || entry.kept.length > 0) adopt(owner, entry);
         shelf.remove(owner);
       });
       waiting.set(owner, stop);

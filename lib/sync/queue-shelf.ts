@@ -1,16 +1,27 @@
 /**
- * Where a browser keeps its tabs' unsent ops for a map: one queue per tab (per client id), in
- * storage every tab of the browser shares (localStorage), so a reload or a crash while offline
- * loses nothing and no tab can overwrite another's queue. A queue whose tab is gone is adopted by
- * exactly one live tab (see orphan-queues.ts); the server dedupes by clientId + clientOpId, so a
- * queue sent twice is still applied once.
+ * Where a browser keeps what its tabs must not lose on a map: each tab's unsent ops and the words
+ * kept for its user in notices, one entry per tab (per client id), in storage every tab of the
+ * browser shares (localStorage). A reload or a crash while offline loses nothing, and no tab can
+ * overwrite another's entry. The entry of a tab that is gone is adopted by exactly one live tab
+ * (see orphan-queues.ts); the server dedupes by clientId + clientOpId, so a queue sent twice is
+ * still applied once.
  */
+import type { SyncNotice } from "./notices";
 import type { PendingOp } from "./protocol";
 
+export interface ShelfEntry {
+  pending: PendingOp[];
+  /** Notices that keep someone's words (they outlive a reload, like the ops). */
+  kept: SyncNotice[];
+}
+
+const EMPTY: ShelfEntry = { pending: [], kept: [] };
+const isEmpty = (entry: ShelfEntry) => entry.pending.length === 0 && entry.kept.length === 0;
+
 export interface QueueShelf {
-  /** Replaces the tab's saved queue; an empty queue removes it. */
-  save(clientId: string, pending: readonly PendingOp[]): void;
-  load(clientId: string): PendingOp[];
+  /** Replaces the tab's saved entry; an empty one removes it. */
+  save(clientId: string, entry: ShelfEntry): void;
+  load(clientId: string): ShelfEntry;
   remove(clientId: string): void;
   /** The client ids that have a queue saved. */
   owners(): string[];
@@ -35,19 +46,19 @@ export function localQueueShelf(token: string, storage: Storage | null = typeof 
   };
   const legacy = () => read(legacyKey(token)) as { clientId?: string; pending?: PendingOp[] } | null;
   return {
-    save(clientId, pending) {
+    save(clientId, entry) {
       try {
-        if (pending.length === 0) storage?.removeItem(prefix + clientId);
-        else storage?.setItem(prefix + clientId, JSON.stringify(pending));
+        if (isEmpty(entry)) storage?.removeItem(prefix + clientId);
+        else storage?.setItem(prefix + clientId, JSON.stringify(entry));
       } catch {
         // Storage full or disabled: the ops are still queued in memory.
       }
     },
     load(clientId) {
-      const saved = read(prefix + clientId);
-      if (Array.isArray(saved)) return saved as PendingOp[];
+      const saved = read(prefix + clientId) as Partial<ShelfEntry> | null;
+      if (saved && Array.isArray(saved.pending)) return { pending: saved.pending, kept: Array.isArray(saved.kept) ? saved.kept : [] };
       const old = legacy();
-      return old?.clientId === clientId && Array.isArray(old.pending) ? old.pending : [];
+      return old?.clientId === clientId && Array.isArray(old.pending) ? { pending: old.pending, kept: [] } : EMPTY;
     },
     remove(clientId) {
       try {
@@ -83,21 +94,24 @@ export function localQueueShelf(token: string, storage: Storage | null = typeof 
 
 /** A shelf in memory, shared by the clients given it (tests: several "tabs" of one browser). */
 export function memoryQueueShelf(): QueueShelf {
-  const queues = new Map<string, PendingOp[]>();
+  const entries = new Map<string, string>();
   const listeners = new Set<() => void>();
   const changed = () => queueMicrotask(() => listeners.forEach((listener) => listener()));
   return {
-    save(clientId, pending) {
-      if (pending.length === 0) queues.delete(clientId);
-      else queues.set(clientId, pending.map((entry) => ({ ...entry })));
+    save(clientId, entry) {
+      if (isEmpty(entry)) entries.delete(clientId);
+      else entries.set(clientId, JSON.stringify(entry));
       changed();
     },
-    load: (clientId) => (queues.get(clientId) ?? []).map((entry) => ({ ...entry })),
+    load: (clientId) => {
+      const saved = entries.get(clientId);
+      return saved ? (JSON.parse(saved) as ShelfEntry) : EMPTY;
+    },
     remove(clientId) {
-      queues.delete(clientId);
+      entries.delete(clientId);
       changed();
     },
-    owners: () => [...queues.keys()],
+    owners: () => [...entries.keys()],
     watch(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
