@@ -2,7 +2,8 @@
 /** A link: green solid "supports" or red dashed "rebuts", arrow toward the node it is about, and a labelled control. */
 import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { RELATION_ICON, RELATION_LABEL } from "../kinds";
+import { contradictsKind } from "@/lib/map/consistency";
+import { KIND_LABEL, RELATION_ICON, RELATION_LABEL } from "../kinds";
 import { useEditorCommands } from "./EditorCommands";
 import { EdgeLabel } from "./EdgeLabelLayer";
 import type { ArgumentFlowEdge } from "./flowElements";
@@ -15,9 +16,16 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const relation = data.edge.relation;
   const Icon = RELATION_ICON[relation];
   const other = relation === "supports" ? "rebuts" : "supports";
-  const labelClass = `arg-edge-label arg-edge-label--${relation}${selected ? " is-selected" : ""} nodrag nopan`;
+  // A rebuttal that supports (or a support that rebuts): said on the label, in words as well.
+  const mismatch = contradictsKind(data.edge, data.fromNode) ? `A ${KIND_LABEL[data.fromNode!.kind].toLowerCase()} that ${relation}: its kind and this link disagree` : null;
+  const labelClass = `arg-edge-label arg-edge-label--${relation}${selected ? " is-selected" : ""}${mismatch ? " is-mismatch" : ""} nodrag nopan`;
   const content = (
     <>
+      {mismatch && (
+        <span className="arg-edge-label__warning" aria-hidden="true">
+          !
+        </span>
+      )}
       <Icon size={12} />
       {RELATION_LABEL[relation]}
     </>
@@ -42,9 +50,10 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               data-testid="edge-label"
               data-relation={relation}
               data-id={id}
+              data-mismatch={mismatch ? "true" : undefined}
               tabIndex={-1}
-              title={`Change to “${other}”`}
-              aria-label={`Link ${RELATION_LABEL[relation]}. Change to ${other}`}
+              title={`${mismatch ? `${mismatch}. ` : ""}Change to “${other}”`}
+              aria-label={`Link ${RELATION_LABEL[relation]}.${mismatch ? ` ${mismatch}.` : ""} Change to ${other}`}
               onClick={(event) => {
                 event.stopPropagation();
                 toggleRelation(id);
@@ -53,7 +62,7 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               {content}
             </button>
           ) : (
-            <span className={labelClass} data-testid="edge-label" data-relation={relation} data-id={id}>
+            <span className={labelClass} data-testid="edge-label" data-relation={relation} data-id={id} data-mismatch={mismatch ? "true" : undefined} title={mismatch ?? undefined}>
               {content}
             </span>
           )}

@@ -1,7 +1,9 @@
 "use client";
 /** One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote. */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, type PointerEvent } from "react";
+import { describeAttribution } from "@/lib/sync/attribution";
+import { useAttributionStore } from "../history/AttributionContext";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
 import { QuoteIcon, SourceIcon } from "../icons";
@@ -12,8 +14,17 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, source, editing, editable, remote } = data;
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
+  const attribution = useAttributionStore();
+  // Who made it and who changed it last: worked out when the pointer arrives, so no node
+  // re-renders when someone else edits another one. (The side panel says it for keyboards.)
+  const onPointerEnter = (event: PointerEvent<HTMLDivElement>) => {
+    const text = describeAttribution(attribution?.get(id));
+    if (text) event.currentTarget.title = text;
+    else event.currentTarget.removeAttribute("title");
+  };
   return (
     <div
+      onPointerEnter={onPointerEnter}
       className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}`}
       data-testid="node"
       data-kind={node.kind}

@@ -1,6 +1,7 @@
 "use client";
 /** One line of the outline tree: how it bears on the line above, the text, who says it, their words. */
 import { memo, type CSSProperties } from "react";
+import { contradictsKind } from "@/lib/map/consistency";
 import type { OutlineRow } from "@/lib/map/outlineTree";
 import { NodeTextEditor } from "../editor/NodeTextEditor";
 import { excerpt, KIND_LABEL } from "../kinds";
@@ -61,6 +62,11 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, s
         <p className="outline-item__line">
           <span className={`outline-item__tag outline-item__tag--${relation ?? node.kind}`}>{tag}</span>{" "}
           {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
+          {relation && contradictsKind({ relation }, node) && (
+            <span className="outline-item__mismatch" data-testid="outline-mismatch">
+              ! kind and link disagree{" "}
+            </span>
+          )}
           {!editing && <span className="outline-item__text">{node.text.trim() || "(no text yet)"}</span>}
           {speaker && <span className="outline-item__speaker"> — {speaker}</span>}
           {row.alsoUnder.length > 0 && (

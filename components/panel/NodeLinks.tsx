@@ -5,6 +5,7 @@ import { linkNodes } from "@/lib/actions/link";
 import { newId } from "@/lib/map/ids";
 import { entryOf } from "@/lib/map/records";
 import { RELATIONS, type ArgEdge, type ArgNode, type Relation } from "@/lib/map/types";
+import { contradictsKind } from "@/lib/map/consistency";
 import { defaultRelationFor } from "@/lib/map/graph";
 import { CrossIcon } from "../icons";
 import { excerpt, KIND_LABEL, RELATION_ICON, RELATION_LABEL } from "../kinds";
@@ -22,13 +23,15 @@ function RelationTag({ relation }: { relation: Relation }) {
 
 function LinkRow({ edge, other, direction, ...props }: PanelProps & { edge: ArgEdge; other: ArgNode | undefined; direction: "out" | "in" }) {
   const name = other ? `${KIND_LABEL[other.kind]}: ${excerpt(other.text, 48)}` : "(missing node)";
+  const reason = direction === "out" ? entryOf(props.doc.nodes, edge.from) : other;
+  const mismatch = contradictsKind(edge, reason);
   const otherButton = (
     <button type="button" className="link-row__node" onClick={() => other && props.select({ nodeIds: [other.id], edgeIds: [] })}>
       {name}
     </button>
   );
   return (
-    <li className="link-row" data-testid="link-row" data-relation={edge.relation} data-direction={direction}>
+    <li className="link-row" data-testid="link-row" data-relation={edge.relation} data-direction={direction} data-mismatch={mismatch ? "true" : undefined}>
       <span className="link-row__text">
         {direction === "out" ? (
           <>
@@ -38,6 +41,12 @@ function LinkRow({ edge, other, direction, ...props }: PanelProps & { edge: ArgE
           <>
             {otherButton} <RelationTag relation={edge.relation} /> <span className="link-row__this">this</span>
           </>
+        )}
+        {mismatch && reason && (
+          <span className="link-row__mismatch">
+            {" "}
+            (a {KIND_LABEL[reason.kind].toLowerCase()} that {edge.relation}: kind and link disagree)
+          </span>
         )}
       </span>
       {props.editable && (

@@ -78,6 +78,8 @@ export interface SyncClient {
   onLogged(listener: (event: LoggedOp) => void): () => void;
   /** A notice from the editor, e.g. words typed into a node someone deleted. */
   notify(message: string, kept?: KeptText): void;
+  /** The name logged with the last op this tab saw naming the record. */
+  lastAuthorOf(kind: "node" | "link" | "source", id: string): string | undefined;
   /** Send pending ops now instead of waiting for the next retry. */
   retryNow(): void;
   dismissNotice(id: number): void;
@@ -404,6 +406,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       notify(message, kept);
       emit();
     },
+    lastAuthorOf: (kind, id) => provenance.lastAuthor(kind, id),
     retryNow() {
       failures = 0;
       void flush();
