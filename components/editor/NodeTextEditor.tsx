@@ -18,6 +18,8 @@ export function NodeTextEditor({ nodeId, text, kind }: { nodeId: string; text: s
   // can tell an edit of their words from a concurrent overwrite of them.
   const [base] = useState(text);
   const finished = useRef(false);
+  /** Discard is being pressed: the blur that comes with pressing it must not save. */
+  const discarding = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
 
   // A new node is invisible until React Flow has measured it, and hidden elements cannot take
@@ -91,7 +93,7 @@ export function NodeTextEditor({ nodeId, text, kind }: { nodeId: string; text: s
         rows={Math.min(12, Math.max(2, Math.ceil(draft.length / 30) + draft.split("\n").length - 1))}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
-        onBlur={() => finish(true, false)}
+        onBlur={() => !discarding.current && finish(true, false)}
       />
       <p className="text-editor-help nodrag" id={helpId}>
         <span>
@@ -100,8 +102,27 @@ export function NodeTextEditor({ nodeId, text, kind }: { nodeId: string; text: s
         <span>
           <kbd>Shift+Esc</kbd>
         </span>
-        {/* Pressing it must not blur the field first (leaving the field saves). */}
-        <button type="button" tabIndex={-1} className="text-editor-discard" data-testid="node-text-discard" onMouseDown={(event) => event.preventDefault()} onClick={() => finish(false, false)}>
+        {/* Pressing it must not save first (leaving the field saves); a press that ends elsewhere goes back to typing. */}
+        <button
+          type="button"
+          tabIndex={-1}
+          className="text-editor-discard"
+          data-testid="node-text-discard"
+          onPointerDown={() => {
+            discarding.current = true;
+            const back = () => {
+              window.removeEventListener("pointerup", back, true);
+              setTimeout(() => {
+                if (finished.current) return;
+                discarding.current = false;
+                field.current?.focus();
+              });
+            };
+            window.addEventListener("pointerup", back, true);
+          }}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => finish(false, false)}
+        >
           Discard changes
         </button>
       </p>

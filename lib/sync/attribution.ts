@@ -33,12 +33,11 @@ export function createAttributionStore(): AttributionStore {
     },
     record(event, at = new Date().toISOString()) {
       const { op, author, revision } = event;
-      if (op.type === "addNode") entries.set(op.node.id, { createdBy: author, createdAt: at, changedBy: author, changedAt: at, revision });
-      else if (op.type === "updateNode") {
-        const known = entries.get(op.id);
-        entries.set(op.id, { createdBy: known?.createdBy ?? "", createdAt: known?.createdAt ?? "", changedBy: author, changedAt: at, revision });
-      } else if (op.type === "deleteNodes") for (const id of op.ids) entries.delete(id);
-      else return;
+      // A node brought back keeps who first created it; its restorer is who changed it last.
+      const id = op.type === "addNode" ? op.node.id : op.type === "updateNode" ? op.id : null;
+      if (id === null) return;
+      const known = entries.get(id);
+      entries.set(id, { createdBy: known?.createdBy ?? author, createdAt: known?.createdAt ?? at, changedBy: author, changedAt: at, revision });
       emit();
     },
     load(revision, nodes) {
