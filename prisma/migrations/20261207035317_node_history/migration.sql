@@ -11,5 +11,13 @@ CREATE TABLE "NodeVersion" (
     CONSTRAINT "NodeVersion_mapId_fkey" FOREIGN KEY ("mapId") REFERENCES "Map" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "NodeHistoryBackfill" (
+    "mapId" TEXT NOT NULL PRIMARY KEY
+);
+
 -- CreateIndex
 CREATE INDEX "NodeVersion_mapId_change_revision_idx" ON "NodeVersion"("mapId", "change", "revision");
+
+-- Maps logged before node history existed get their versions from a replay of their log.
+INSERT INTO "NodeHistoryBackfill" ("mapId") SELECT "id" FROM "Map";
