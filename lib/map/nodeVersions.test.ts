@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyEach, applyOp } from "./apply";
-import { nodeChanges, touchedPart, type NodeChange } from "./nodeVersions";
+import { nodeChangesOf, type NodeChange } from "./nodeVersions";
 import { debate, deepFreeze } from "./testing/fixtures";
 import { opSeedsArb, playSeeds } from "./testing/opSequences";
 import type { Op } from "./ops";
@@ -16,13 +16,12 @@ function groundTruth(start: MapDoc, entries: { revision: number; op: Op }[]): No
     const result = applyOp(doc, op);
     if (!result.ok) continue;
     const after = result.doc;
-    const ids = new Set([...Object.keys(doc.nodes), ...Object.keys(after.nodes)]);
-    for (const nodeId of ids) {
+    for (const nodeId of new Set([...Object.keys(doc.nodes), ...Object.keys(after.nodes)])) {
       const before = entryOf(doc.nodes, nodeId);
       const now = entryOf(after.nodes, nodeId);
       if (!before && now) changes.push({ nodeId, revision, change: "created", node: now, links: [] });
       else if (before && !now) {
-        const links = Object.values(doc.edges).filter((edge) => edge.from === nodeId || edge.to === nodeId);
+        const links = Object.values(doc.edges).filter((edge) => (edge.from === nodeId || edge.to === nodeId) && !entryOf(after.edges, edge.id));
         changes.push({ nodeId, revision, change: "deleted", node: before, links });
       } else if (before && now && (["kind", "text", "speaker", "sourceId", "quote"] as const).some((f) => before[f] !== now[f])) {
         changes.push({ nodeId, revision, change: "changed", node: now, links: [] });
@@ -36,41 +35,42 @@ function groundTruth(start: MapDoc, entries: { revision: number; op: Op }[]): No
 const order = (changes: NodeChange[]) => [...changes].sort((a, b) => a.revision - b.revision || (a.nodeId < b.nodeId ? -1 : 1));
 
 describe("node versions", () => {
-  it("replayed group by group on the part of the map each group touches, equal those of the whole map, op by op", () => {
+  it("read off each logged op's records diff, as the server commits groups of ops, equal the whole map compared op by op", () => {
     fc.assert(
       fc.property(opSeedsArb, opSeedsArb, fc.array(fc.nat(6), { maxLength: 12 }), (first, second, cuts) => {
         const start = deepFreeze(debate());
         const ops = [...playSeeds(start, first).steps, ...playSeeds(start, second).steps].map((step) => step.op);
-        // The server applies groups of ops: the logged ops are the applied ones, as they took effect.
         let doc = start;
         let revision = 0;
         const logged: { revision: number; op: Op }[] = [];
-        const fromGroups: NodeChange[] = [];
+        const fromDiffs: NodeChange[] = [];
         let at = 0;
         for (const cut of [...cuts, ops.length]) {
           const group = ops.slice(at, at + cut + 1);
           at += group.length;
           if (group.length === 0) continue;
-          const part = touchedPart(doc, group);
           const each = applyEach(doc, group);
-          const entries = each.results.flatMap((result) => (result.ok ? [{ revision: ++revision, op: result.op }] : []));
-          fromGroups.push(...nodeChanges(part, entries));
-          logged.push(...entries);
+          for (const result of each.results) {
+            if (!result.ok) continue;
+            logged.push({ revision: ++revision, op: result.op });
+            fromDiffs.push(...nodeChangesOf(revision, result.diff));
+          }
           doc = each.doc;
         }
-        expect(order(fromGroups)).toEqual(order(groundTruth(start, logged)));
+        expect(order(fromDiffs)).toEqual(order(groundTruth(start, logged)));
       }),
       { numRuns: 300 },
     );
   });
 
-  it("a move makes no version, and a group of moves touches nothing", () => {
+  it("a move makes no version; a later text change keeps the place the move gave", () => {
     const doc = debate();
     const id = Object.keys(doc.nodes)[0]!;
-    const move: Op = { type: "moveNodes", moves: [{ id, x: 5, y: 6 }] };
-    expect(touchedPart(doc, [move])).toBeNull();
-    const text: Op = { type: "updateNode", id, patch: { text: "after the move" } };
-    const changes = nodeChanges(touchedPart(doc, [move, text]), [{ revision: 1, op: move }, { revision: 2, op: text }]);
-    expect(changes).toEqual([{ nodeId: id, revision: 2, change: "changed", node: { ...doc.nodes[id]!, text: "after the move", x: 5, y: 6 }, links: [] }]);
+    const moved = applyOp(doc, { type: "moveNodes", moves: [{ id, x: 5, y: 6 }] });
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(nodeChangesOf(1, moved.diff)).toEqual([]);
+    const edited = applyOp(moved.doc, { type: "updateNode", id, patch: { text: "after the move" } });
+    if (!edited.ok) throw new Error(edited.error.message);
+    expect(nodeChangesOf(2, edited.diff)).toEqual([{ nodeId: id, revision: 2, change: "changed", node: { ...doc.nodes[id]!, text: "after the move", x: 5, y: 6 }, links: [] }]);
   });
 });

@@ -7,14 +7,14 @@
  * are fanned out. A retried op (same clientId + clientOpId) is applied once.
  */
 import { applyEach } from "../map/apply";
-import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
+import type { ClientOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { partBefore, versionWrites } from "./node-history";
-import { groupWrites } from "./persist-op";
+import { versionWrites } from "./node-history";
+import { groupWrites, type AppliedOp } from "./persist-op";
 import { processWide } from "./process-wide";
 
 export interface Submission {
@@ -70,7 +70,7 @@ async function drain(mapId: string): Promise<void> {
     try {
       const client = await db();
       const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(client, mapId, submissions));
-      for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
+      for (const { entry } of result.applied) broadcaster().publish(mapId, { kind: "op", entry });
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
@@ -110,11 +110,10 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   if (!current) return null;
   // Changed in place from here on: until the commit succeeds it is not the committed map.
   workingDocs.delete(mapId);
-  const part = partBefore(current.doc, submittedOps(submissions));
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction([...groupWrites(client, mapId, current.revision, result.fresh), ...versionWrites(client, mapId, part, result.fresh)]);
+    await client.$transaction([...groupWrites(client, mapId, current.revision, result.applied), ...versionWrites(client, mapId, result.applied)]);
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
     throw error;
@@ -129,10 +128,9 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
     forget(mapId);
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
-    const part = partBefore(current.doc, submittedOps(submissions));
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
-    for (const statement of groupWrites(tx, mapId, current.revision, planned.fresh)) await statement;
-    for (const statement of versionWrites(tx, mapId, part, planned.fresh)) await statement;
+    for (const statement of groupWrites(tx, mapId, current.revision, planned.applied)) await statement;
+    for (const statement of versionWrites(tx, mapId, planned.applied)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);
@@ -141,14 +139,12 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
   return result;
 }
 
-/** Every op the group's requests carry (a superset of what gets logged). */
-const submittedOps = (submissions: readonly Submission[]): Op[] => submissions.flatMap((submission) => submission.ops);
-
 interface GroupResult {
   revision: number;
   doc: MapDoc;
   outcomes: OpsOutcome[];
-  fresh: LoggedOp[];
+  /** The new ops, as logged and with what each did. */
+  applied: AppliedOp[];
   rejections: number;
 }
 
@@ -173,13 +169,13 @@ function planGroup(current: { revision: number; doc: MapDoc }, submissions: Subm
   const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op), { inPlace });
   let revision = current.revision;
   const revisions: (number | null)[] = [];
-  const entries: LoggedOp[] = [];
+  const applied: AppliedOp[] = [];
   results.forEach((result, i) => {
     if (!result.ok) return void revisions.push(null);
     revision += 1;
     revisions.push(revision);
     const { submission, clientOpId } = fresh[i]!;
-    entries.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op });
+    applied.push({ entry: { revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op }, diff: result.diff });
   });
 
   const outcomes = plan.map((steps): OpsOutcome => {
@@ -195,7 +191,7 @@ function planGroup(current: { revision: number; doc: MapDoc }, submissions: Subm
     }
     return outcome;
   });
-  return { revision, doc, outcomes, fresh: entries, rejections: results.length - entries.length };
+  return { revision, doc, outcomes, applied, rejections: results.length - applied.length };
 }
 
 /** Ops of these submissions that an earlier request already applied: key → revision. One query. */

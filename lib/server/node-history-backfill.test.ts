@@ -1,6 +1,6 @@
 /** A map logged before node history existed gets the very versions its ops would have written. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClientOp } from "../map/ops";
+import type { ClientOp, Op } from "../map/ops";
 import { emptyDoc } from "../map/types";
 import { applyClientOps } from "./apply-ops";
 import { db } from "./db";
@@ -25,7 +25,7 @@ describe("node history backfill", () => {
     const created = await createMapFromDoc(doc, "http://test");
     const mapId = (await resolveToken(created.links.owner.split("/m/")[1]!))!.mapId;
     let n = 0;
-    const op = (body: Omit<ClientOp, "clientOpId">) => ({ ...body, clientOpId: `o${++n}` }) as ClientOp;
+    const op = (body: Op): ClientOp => ({ ...body, clientOpId: `o${++n}` });
     await applyClientOps({
       mapId,
       clientId: "c",

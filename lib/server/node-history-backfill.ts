@@ -6,7 +6,7 @@
  * starts, in small transactions so the writes of people at work wait only briefly.
  */
 import { applyEach } from "../map/apply";
-import { nodeChanges, touchedPart } from "../map/nodeVersions";
+import { nodeChangesOf } from "../map/nodeVersions";
 import type { Op } from "../map/ops";
 import { emptyDoc } from "../map/types";
 import { db, readDb } from "./db";
@@ -24,11 +24,9 @@ export async function backfillNodeHistory(): Promise<number> {
     for (;;) {
       const rows = await (await readDb()).op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: PAGE, select: { revision: true, payload: true } });
       if (rows.length === 0) break;
-      const entries = rows.map((row) => ({ revision: row.revision, op: JSON.parse(row.payload) as Op }));
-      const ops = entries.map((entry) => entry.op);
-      const changes = nodeChanges(touchedPart(doc, ops), entries);
-      // The doc is this loop's own: it follows the log in place.
-      applyEach(doc, ops, { inPlace: true });
+      // The doc is this loop's own: it follows the log in place, and each op's diff gives its versions.
+      const { results } = applyEach(doc, rows.map((row) => JSON.parse(row.payload) as Op), { inPlace: true });
+      const changes = results.flatMap((result, i) => (result.ok ? nodeChangesOf(rows[i]!.revision, result.diff) : []));
       if (changes.length > 0) await writer.$transaction(insertVersions(writer, mapId, changes, { skipExisting: true }));
       after = rows[rows.length - 1]!.revision;
       await new Promise((resolve) => setImmediate(resolve));

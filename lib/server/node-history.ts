@@ -1,13 +1,13 @@
 /**
  * Node history from the op log. The versions (lib/map/nodeVersions) of the ops a group commits are
  * written in the group's own transaction, as an index of the log: one row per node an op changed,
- * holding the node as the op left it. Reading a node's history, the recently deleted nodes or who
+ * holding the node as the op left it (read off the op's records diff). Reading a node's history, the recently deleted nodes or who
  * did what is then a bounded, indexed read (with the op's author and time from the log), never a
  * scan of the whole log, which can be large.
  */
-import type { LoggedOp, Op } from "../map/ops";
-import { nodeChanges, touchedPart, type NodeChange } from "../map/nodeVersions";
-import type { ArgEdge, ArgNode, MapDoc } from "../map/types";
+import type { DocDiff } from "../map/diff";
+import { nodeChangesOf, type NodeChange } from "../map/nodeVersions";
+import type { ArgEdge, ArgNode } from "../map/types";
 import { Prisma } from "../generated/prisma/client";
 import { readDb, type Db, type Tx } from "./db";
 
@@ -19,14 +19,9 @@ const ROWS_PER_STATEMENT = 500;
 
 // ---------- Writing, with the ops ----------
 
-/** What a group of ops can change the content of, taken before the group applies (null: nothing). */
-export function partBefore(doc: MapDoc, ops: readonly Op[]): MapDoc | null {
-  return touchedPart(doc, ops);
-}
-
-/** The statements that add the versions the logged ops make, to run in the ops' transaction. */
-export function versionWrites(w: Db | Tx, mapId: string, part: MapDoc | null, logged: readonly LoggedOp[]): Prisma.PrismaPromise<unknown>[] {
-  return insertVersions(w, mapId, nodeChanges(part, logged));
+/** The statements that add the versions the logged ops made (from their records diffs), to run in the ops' transaction. */
+export function versionWrites(w: Db | Tx, mapId: string, applied: readonly { entry: { revision: number }; diff: DocDiff }[]): Prisma.PrismaPromise<unknown>[] {
+  return insertVersions(w, mapId, applied.flatMap(({ entry, diff }) => nodeChangesOf(entry.revision, diff)));
 }
 
 export function insertVersions(w: Db | Tx, mapId: string, changes: readonly NodeChange[], { skipExisting = false } = {}): Prisma.PrismaPromise<unknown>[] {

@@ -7,7 +7,7 @@
 import { applyOp } from "../map/apply";
 import { edgesOf } from "../map/graph";
 import { newId } from "../map/ids";
-import { inverseOf } from "../map/inverse";
+import { undoOps } from "../map/inverse";
 import { LIMITS } from "../map/limits";
 import type { LoggedOp, Op } from "../map/ops";
 import { entryOf } from "../map/records";
@@ -184,7 +184,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     emit(result.doc);
   }
 
-  /** Applies ops to the local view and queues them; returns each applied op with the ops that undo it. */
+  /**
+   * Applies ops to the local view and queues them; returns each applied op with the ops that undo
+   * it (its records diff reversed). Undo takes a step back op by op, last first, each checked
+   * against what others did since (undo-guard.ts).
+   */
   function applyLocally(ops: readonly Op[]): HistoryEntry[] {
     // A revoked link can save nothing: changing the view would only pretend it did.
     if (connection === "revoked") return [];
@@ -194,7 +198,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const result = applyOp(doc, op);
       if (!result.ok) continue;
       const clientOpId = newId("o");
-      entries.push({ clientOpId, op, inverse: inverseOf(doc, op) });
+      entries.push({ clientOpId, op, inverse: undoOps(result.diff) });
       pending.push({ clientOpId, op, acked: false });
       doc = result.doc;
     }
