@@ -101,4 +101,16 @@ describe("presence", () => {
     expect(currentPresence("map-full")).toMatchObject({ full: true, peers: [{ clientId: "ada" }] });
     expect(currentPresence("map-nobody")).toEqual({ peers: [], left: [], full: true });
   });
+
+  it("someone found gone by another person's unchanged heartbeat is still announced as gone", () => {
+    const batches = listen("map-found-gone");
+    const start = Date.now();
+    updatePresence("map-found-gone", person("ghost", 1), start);
+    updatePresence("map-found-gone", person("ada", 1), start + 3_000);
+    vi.advanceTimersByTime(100);
+    // Ada's next heartbeat lands after the ghost's deadline, before any sweep, and changes nothing of hers.
+    updatePresence("map-found-gone", person("ada", 1), start + PRESENCE_TTL_MS + 100);
+    vi.advanceTimersByTime(100);
+    expect(batches.flatMap((batch) => batch.left)).toEqual(["ghost"]);
+  });
 });

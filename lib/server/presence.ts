@@ -48,9 +48,13 @@ function roomOf(mapId: string): Room {
 
 export function updatePresence(mapId: string, presence: Presence, now = Date.now()): void {
   const room = roomOf(mapId);
-  expire(room, now);
+  // Whoever this finds past their deadline must be announced as gone, even if nothing else changes.
+  let changed = expire(room, now);
   if (presence.leaving) {
-    if (room.peers.delete(presence.clientId)) depart(room, presence.clientId);
+    if (room.peers.delete(presence.clientId)) {
+      depart(room, presence.clientId);
+      changed = true;
+    }
   } else {
     const shown = JSON.stringify(presence);
     const before = room.peers.get(presence.clientId);
@@ -58,11 +62,13 @@ export function updatePresence(mapId: string, presence: Presence, now = Date.now
     const ttl = room.streams.get(presence.clientId) === 0 ? STREAM_GRACE_MS : PRESENCE_TTL_MS;
     room.peers.set(presence.clientId, { presence, shown, deadline: now + ttl });
     room.left.delete(presence.clientId);
-    if (before?.shown === shown) return keepSweeping(mapId, room);
-    room.changed.add(presence.clientId);
+    if (before?.shown !== shown) {
+      room.changed.add(presence.clientId);
+      changed = true;
+    }
   }
   keepSweeping(mapId, room);
-  schedule(mapId, room, now);
+  if (changed) schedule(mapId, room, now);
 }
 
 /** A tab's event stream opened (its `client` parameter names it). */
@@ -87,7 +93,7 @@ export function streamClosed(mapId: string, clientId: string, now = Date.now()):
 export function currentPresence(mapId: string, now = Date.now()): PresenceBatch {
   const room = rooms.get(mapId);
   if (!room) return { peers: [], left: [], full: true };
-  expire(room, now);
+  if (expire(room, now)) schedule(mapId, room, now);
   return { peers: [...room.peers.values()].map((peer) => peer.presence), left: [], full: true };
 }
 
