@@ -13,12 +13,12 @@ import type { LoggedOp, Op } from "../map/ops";
 import { entryOf } from "../map/records";
 import { docFromSnapshot, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { History, type HistoryEntry, type HistoryStep } from "./history";
-import { addNotice, type KeptText, type SyncNotice } from "./notices";
-import { watchOrphans } from "./orphan-queues";
+import { addNotice, keptTextOf, type KeptText, type SyncNotice } from "./notices";
 import type { PendingOp, StreamStatus, Transport } from "./protocol";
 import { Provenance } from "./provenance";
 import { localQueueShelf, type QueueShelf, type ShelfEntry } from "./queue-shelf";
 import { rebase } from "./rebase";
+import { tabQueue, type TabQueue } from "./tab-queue";
 import { memoryTabLocks, stampTabLocks, webTabLocks, type TabLocks } from "./tab-locks";
 import { httpTransport } from "./transport";
 import { describeSkips, guardStep } from "./undo-step";
@@ -115,10 +115,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let noticeId = 0;
   let notices: SyncNotice[] = [];
   let disposed = false;
-  /** This tab's own lock is held: only then is its queue saved (an unlocked queue looks orphaned). */
-  let lockHeld = false;
-  let releaseLock = () => {};
-  let stopOrphans = () => {};
+  let queue: TabQueue | null = null;
   let state: SyncState;
 
   function snapshotState(doc: MapDoc): SyncState {
@@ -137,22 +134,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
    * and the notices that hold someone's words: a reload must not lose those either.
    */
   function persistPending(): void {
-    if (lockHeld && !disposed) shelf.save(clientId, { pending: pending.filter((entry) => !entry.acked), kept: notices.filter((notice) => notice.kept) });
+    queue?.save();
   }
 
   function notify(message: string, kept?: KeptText): void {
     notices = addNotice(notices, { id: ++noticeId, message, ...(kept ? { kept } : {}) });
     if (kept) persistPending();
-  }
-
-  /** Words in an op that will never reach the map, kept for their author with where they belonged. */
-  function keptTextOf(op: Op, seenIn: MapDoc): KeptText | null {
-    const nodeId = op.type === "updateNode" && op.patch.text !== undefined ? op.id : op.type === "addNode" && op.node.text.trim() ? op.node.id : null;
-    if (nodeId === null) return null;
-    const text = op.type === "updateNode" ? op.patch.text! : op.type === "addNode" ? op.node.text : "";
-    if (!text.trim()) return null;
-    const node = entryOf(seenIn.nodes, nodeId) ?? (op.type === "addNode" ? op.node : undefined);
-    return { nodeId, text, ...(node ? { node, links: edgesOf(seenIn, nodeId) } : {}) };
   }
 
   /** Tells the user about ops of theirs that will not apply, keeping any words they typed. */
@@ -362,13 +349,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   state = snapshotState(confirmed);
   reconnect();
   if (canWrite) {
-    void locks.hold(clientId).then((release) => {
-      if (disposed) return release();
-      releaseLock = release;
-      lockHeld = true;
-      persistPending();
-      stopOrphans = watchOrphans({ shelf, locks, self: clientId, adopt });
-    });
+    const current = () => ({ pending: pending.filter((entry) => !entry.acked), kept: notices.filter((notice) => notice.kept) });
+    queue = tabQueue({ shelf, locks, clientId, current, adopt });
   }
 
   return {
@@ -425,9 +407,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       disposed = true;
       clearTimeout(retryTimer);
       closeStream?.();
-      stopOrphans();
       // What is unsent stays saved: with the lock let go, a live tab (or this one, reloaded) adopts it.
-      releaseLock();
+      queue?.dispose();
       listeners.clear();
       loggedListeners.clear();
     },

@@ -1,5 +1,8 @@
 /** What the sync client tells its user, and the words it keeps for them when they are not on the map. */
-import type { ArgEdge, ArgNode } from "../map/types";
+import { edgesOf } from "../map/graph";
+import type { Op } from "../map/ops";
+import { entryOf } from "../map/records";
+import type { ArgEdge, ArgNode, MapDoc } from "../map/types";
 
 /** Text someone typed that the map no longer shows, with where it belonged, offered back. */
 export interface KeptText {
@@ -27,4 +30,13 @@ export function addNotice(notices: readonly SyncNotice[], notice: SyncNotice): S
   const kept = all.filter((n) => n.kept);
   const keep = new Set([...plain.slice(-MAX_PLAIN), ...kept.slice(-MAX_KEPT)]);
   return all.filter((n) => keep.has(n));
+}
+
+/** The words in an op that will never reach the map (it was refused or dropped), with the node as `seenIn` showed it. */
+export function keptTextOf(op: Op, seenIn: MapDoc): KeptText | null {
+  const nodeId = op.type === "updateNode" && op.patch.text !== undefined ? op.id : op.type === "addNode" ? op.node.id : null;
+  const text = op.type === "updateNode" ? (op.patch.text ?? "") : op.type === "addNode" ? op.node.text : "";
+  if (nodeId === null || !text.trim()) return null;
+  const node = entryOf(seenIn.nodes, nodeId) ?? (op.type === "addNode" ? op.node : undefined);
+  return { nodeId, text, ...(node ? { node, links: edgesOf(seenIn, nodeId) } : {}) };
 }
