@@ -10,7 +10,7 @@ import { nodeChangesOf } from "../map/nodeVersions";
 import type { Op } from "../map/ops";
 import { emptyDoc } from "../map/types";
 import { db, readDb } from "./db";
-import { insertVersions } from "./node-history";
+import { forgetContributions, insertVersions } from "./node-history";
 
 const PAGE = 500;
 
@@ -32,6 +32,7 @@ export async function backfillNodeHistory(): Promise<number> {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await writer.nodeHistoryBackfill.deleteMany({ where: { mapId } });
+    forgetContributions(mapId);
   }
   return listed.length;
 }

@@ -10,6 +10,7 @@ import { nodeChangesOf, type NodeChange } from "../map/nodeVersions";
 import type { ArgEdge, ArgNode } from "../map/types";
 import { Prisma } from "../generated/prisma/client";
 import { readDb, type Db, type Tx } from "./db";
+import { processWide } from "./process-wide";
 
 /** Versions one history answer holds at most (the latest ones). */
 export const HISTORY_LIMIT = 200;
@@ -112,15 +113,32 @@ export interface Contribution {
   deleted: number;
 }
 
+export interface Contributions {
+  revision: number;
+  nodes: Record<string, Attribution>;
+  people: Contribution[];
+}
+
+/** The last answer per map, by revision: asking again before the map changes costs one read. */
+const contributionsCache = processWide("contributions", () => new Map<string, Contributions>());
+const CONTRIBUTIONS_CACHED = 100;
+
+/** For a writer of versions that does not change the revision (the backfill). */
+export function forgetContributions(mapId: string): void {
+  contributionsCache.delete(mapId);
+}
+
 /**
  * Who did what on the map: per node on it now, its first and latest version's author and time, and per
  * person how many nodes they added, changed and deleted. Aggregated by the database in one pass
- * over the map's versions (an index range), with only the results coming back.
+ * over the map's versions (an index range), with only the results coming back, once per revision.
  */
-export async function contributions(mapId: string): Promise<{ revision: number; nodes: Record<string, Attribution>; people: Contribution[] }> {
+export async function contributions(mapId: string): Promise<Contributions> {
   const client = await readDb();
-  return client.$transaction(async (tx) => {
+  const answer = await client.$transaction(async (tx) => {
     const map = await tx.map.findUnique({ where: { id: mapId }, select: { revision: true } });
+    const cached = contributionsCache.get(mapId);
+    if (cached && cached.revision === (map?.revision ?? 0)) return cached;
     const ends = await tx.$queryRaw<{ nodeId: string; firstAuthor: string; firstAt: unknown; lastAuthor: string; lastAt: unknown }[]>`
       SELECT f."nodeId" AS "nodeId", fo."author" AS "firstAuthor", fo."createdAt" AS "firstAt", lo."author" AS "lastAuthor", lo."createdAt" AS "lastAt"
       FROM (SELECT "nodeId", MIN("revision") AS "first", MAX("revision") AS "last" FROM "NodeVersion" WHERE "mapId" = ${mapId} AND "change" <> 'deleted' GROUP BY "nodeId") f
@@ -152,6 +170,10 @@ export async function contributions(mapId: string): Promise<{ revision: number; 
         .sort((a, b) => b.added + b.changed + b.deleted - (a.added + a.changed + a.deleted) || a.name.localeCompare(b.name)),
     };
   });
+  contributionsCache.delete(mapId);
+  contributionsCache.set(mapId, answer);
+  if (contributionsCache.size > CONTRIBUTIONS_CACHED) contributionsCache.delete(contributionsCache.keys().next().value!);
+  return answer;
 }
 
 /** A time as a raw query gives it (a Date, an ISO string, or milliseconds, by database) as ISO text. */
