@@ -18,6 +18,10 @@ export interface EditorCommands {
   toggleRelation(edgeId: string): void;
   /** Who made the last change this tab saw to the node, if any. */
   lastChangedBy(nodeId: string): string | null;
+  /** Folds or unfolds the node's reasons, for this person only. */
+  toggleReasons(nodeId: string): void;
+  /** Shows only this node with its reasons and objections (null: the whole map again). */
+  focusOn(nodeId: string | null): void;
 }
 
 const EditorCommandsContext = createContext<EditorCommands | null>(null);

@@ -32,6 +32,14 @@ interface Options {
   startEditing(nodeId: string): void;
   /** Before deleting nodes: false when the user decides not to (someone is typing in one). */
   confirmDeletion(ops: readonly Op[]): Promise<boolean>;
+  /** This person's view: search, folding and focus (none of it changes the map). */
+  view: {
+    focus: string | null;
+    find(): void;
+    toggleReasons(nodeId: string): void;
+    focusOn(nodeId: string | null): void;
+    focusUp(): void;
+  };
 }
 
 export function useEditorActions(options: Options) {
@@ -76,6 +84,7 @@ export function useEditorActions(options: Options) {
         insertionPoint: () => insertAt ?? viewCentre(),
         sizeOf,
         newId,
+        focus: latest.current.view.focus,
       };
     },
     [sizeOf, viewCentre],
@@ -105,7 +114,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to })),
+        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);
@@ -150,6 +159,18 @@ export function useEditorActions(options: Options) {
           return;
         case "showShortcuts":
           openShortcuts();
+          return;
+        case "find":
+          latest.current.view.find();
+          return;
+        case "toggleReasons":
+          if (context.selection.nodeIds[0]) latest.current.view.toggleReasons(context.selection.nodeIds[0]);
+          return;
+        case "focusNode":
+          if (context.selection.nodeIds[0]) latest.current.view.focusOn(context.selection.nodeIds[0]);
+          return;
+        case "focusUp":
+          latest.current.view.focusUp();
           return;
       }
     },
