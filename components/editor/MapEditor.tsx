@@ -31,6 +31,8 @@ import { PresenceProvider, usePresenceSession } from "../presence/PresenceContex
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
+import { SourceReader } from "../reader/SourceReader";
+import { useReader } from "../reader/useReader";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -150,7 +152,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     focusNode,
   });
 
-  const { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const reader = useReader(doc);
+  const { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -158,6 +161,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setEditingId,
     openShortcuts: () => setShortcutsOpen(true),
     notify,
+    openSource: reader.openSource,
     canvas,
     startEditing: guarded.startEditing,
     confirmDeletion: guarded.confirmDeletion,
@@ -182,8 +186,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
       },
       toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
+      openSource: reader.openSource,
     }),
-    [dispatch, guarded],
+    [dispatch, guarded, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -293,6 +298,17 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               />
             )}
           </div>
+          {reader.request && (
+            <SourceReader
+              doc={doc}
+              request={reader.request}
+              editable={editable}
+              selectedNodeIds={selection.nodeIds}
+              perform={runValueAction}
+              onSelectNode={selectNode}
+              onClose={reader.closeReader}
+            />
+          )}
           {pathOpen && editable ? (
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
@@ -304,6 +320,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               selection={selection}
               dispatch={dispatch}
               select={setSelection}
+              perform={(action, value) => runValueAction(action, value) !== false}
+              openSource={reader.openSource}
               onDeleteSelection={() => runAction(actionById("deleteSelection"))}
             />
           )}

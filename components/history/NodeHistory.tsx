@@ -7,7 +7,7 @@ import "./history.css";
 import { useId, useState } from "react";
 import { restoreVersionOps } from "@/lib/actions/restore";
 import type { Op } from "@/lib/map/ops";
-import { sameContent } from "@/lib/map/nodeVersions";
+import { contentFields, sameContent } from "@/lib/map/nodeVersions";
 import type { ArgNode, MapDoc } from "@/lib/map/types";
 import { KIND_LABEL } from "../kinds";
 import { PanelToggle } from "./PanelToggle";
@@ -21,16 +21,16 @@ interface Version {
   node: ArgNode | null;
 }
 
-const FIELD_NAMES = { kind: "kind", text: "text", speaker: "speaker", sourceId: "source", quote: "quote" } as const;
+const FIELD_NAMES: Record<string, string> = { kind: "kind", text: "text", speaker: "speaker", sourceId: "source", quote: "quote", quotePrefix: "quote's context", quoteSuffix: "quote's context" };
 
 /** What a version changed, in words, against the one before it. */
 function whatChanged(version: Version, previous: Version | undefined): string {
   if (!version.node) return "deleted it";
   if (!previous?.node) return previous ? "brought it back" : "created it";
   const before = previous.node;
-  const fields = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).filter((field) => before[field] !== version.node![field]);
+  const fields = contentFields(version.node).filter((field) => before[field] !== version.node![field]);
   if (fields.length === 1 && fields[0] === "kind") return `made it a ${KIND_LABEL[version.node.kind].toLowerCase()}`;
-  return `changed the ${fields.map((field) => FIELD_NAMES[field]).join(", ") || "node"}`;
+  return `changed the ${[...new Set(fields.map((field) => FIELD_NAMES[field] ?? field))].join(", ") || "node"}`;
 }
 
 export function NodeHistory({ token, doc, node, revision, editable, dispatch }: { token: string; doc: MapDoc; node: ArgNode; revision: number; editable: boolean; dispatch(ops: Op[]): boolean }) {

@@ -4,12 +4,11 @@
  * now: a source or a linked node that is gone since is left out rather than failing the whole.
  */
 import { findEdgeBetween } from "../map/graph";
+import { contentFields } from "../map/nodeVersions";
 import type { Op } from "../map/ops";
 import { entryOf, hasEntry } from "../map/records";
 import type { ArgEdge, ArgNode, MapDoc } from "../map/types";
 import type { KeptText } from "../sync/notices";
-
-const CONTENT = ["kind", "text", "speaker", "sourceId", "quote"] as const;
 
 /** The node with a source that no longer exists let go of. */
 function citingWhatExists(doc: MapDoc, node: ArgNode): ArgNode {
@@ -21,8 +20,8 @@ export function restoreVersionOps(doc: MapDoc, version: ArgNode): Op[] | false {
   const target = citingWhatExists(doc, version);
   const node = entryOf(doc.nodes, version.id);
   if (!node) return [{ type: "addNode", node: target }];
-  const patch: Partial<Pick<ArgNode, (typeof CONTENT)[number]>> = {};
-  for (const field of CONTENT) if (!Object.is(node[field], target[field])) Object.assign(patch, { [field]: target[field] });
+  const patch: Partial<ArgNode> = {};
+  for (const field of contentFields(target)) if (!Object.is(node[field], target[field])) Object.assign(patch, { [field]: target[field] });
   return Object.keys(patch).length > 0 ? [{ type: "updateNode", id: version.id, patch }] : false;
 }
 
@@ -45,6 +44,6 @@ export function restoreDeletedOps(doc: MapDoc, node: ArgNode, links: readonly Ar
 export function restoreKeptTextOps(doc: MapDoc, kept: KeptText): Op[] | false {
   const node = entryOf(doc.nodes, kept.nodeId);
   if (node) return node.text === kept.text ? false : [{ type: "updateNode", id: kept.nodeId, patch: { text: kept.text } }];
-  const last: ArgNode = kept.node ?? { id: kept.nodeId, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", x: 0, y: 0 };
+  const last: ArgNode = kept.node ?? { id: kept.nodeId, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
   return restoreDeletedOps(doc, { ...last, text: kept.text }, kept.links ?? []);
 }

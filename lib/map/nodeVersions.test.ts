@@ -23,7 +23,7 @@ function groundTruth(start: MapDoc, entries: { revision: number; op: Op }[]): No
       else if (before && !now) {
         const links = Object.values(doc.edges).filter((edge) => (edge.from === nodeId || edge.to === nodeId) && !entryOf(after.edges, edge.id));
         changes.push({ nodeId, revision, change: "deleted", node: before, links });
-      } else if (before && now && (["kind", "text", "speaker", "sourceId", "quote"] as const).some((f) => before[f] !== now[f])) {
+      } else if (before && now && (["kind", "text", "speaker", "sourceId", "quote", "quotePrefix", "quoteSuffix"] as const).some((f) => before[f] !== now[f])) {
         changes.push({ nodeId, revision, change: "changed", node: now, links: [] });
       }
     }

@@ -1,6 +1,6 @@
 /**
- * Node versions: for each op that changes what a node says (its kind, text, speaker, source or
- * quote; not its place), the node as the op left it. They are read off the op's records diff, so
+ * Node versions: for each op that changes what a node says (its kind, text, speaker, source, quote
+ * and the quote's context; not its place), the node as the op left it. They are read off the op's records diff, so
  * the server derives them from the ops it logs with nothing but applyOp, and any new kind of
  * change (a cascade, a new record type) is covered the day applyOp's diff says so.
  */
@@ -21,11 +21,17 @@ export interface NodeChange {
   links: ArgEdge[];
 }
 
-const CONTENT = ["kind", "text", "speaker", "sourceId", "quote"] as const;
+/** A node's place on the canvas and its id are not what it says; every other field is. */
+const NOT_CONTENT = new Set<string>(["id", "x", "y"]);
+
+/** The fields that say what a node says: kind, text, speaker, source, quote and the quote's context. */
+export function contentFields(node: ArgNode): (keyof ArgNode)[] {
+  return (Object.keys(node) as (keyof ArgNode)[]).filter((field) => !NOT_CONTENT.has(field));
+}
 
 /** Whether two versions of a node say the same (position aside). */
 export function sameContent(a: ArgNode, b: ArgNode): boolean {
-  return CONTENT.every((field) => Object.is(a[field], b[field]));
+  return contentFields(b).every((field) => Object.is(a[field], b[field])) && contentFields(a).every((field) => Object.is(a[field], b[field]));
 }
 
 /** The versions one op made, from its records diff. */

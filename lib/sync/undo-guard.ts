@@ -5,6 +5,7 @@
  * the rest is undone. Redo goes through the same check, the other way round.
  */
 import type { Op, OpOf } from "../map/ops";
+import { sameContent } from "../map/nodeVersions";
 import { entryOf } from "../map/records";
 import type { ArgNode, MapDoc, Source } from "../map/types";
 
@@ -18,8 +19,6 @@ export interface Guarded {
   ops: Op[];
   skipped: Skipped[];
 }
-
-const NODE_CONTENT = ["kind", "text", "speaker", "sourceId", "quote"] as const;
 
 /** The parts of `undo` (the inverse of `done`) that only take back what `done` did. */
 export function guardUndo(doc: MapDoc, done: Op, undo: readonly Op[]): Guarded {
@@ -48,7 +47,7 @@ function guardOne(doc: MapDoc, done: Op, op: Op, skip: Skip): Op | null {
       if (done.type !== "addNode") return op;
       const node = entryOf(doc.nodes, done.node.id);
       if (!node) return null;
-      const changed = NODE_CONTENT.some((field) => !Object.is(node[field], done.node[field]));
+      const changed = !sameContent(node, done.node);
       const linked = Object.values(doc.edges).some((edge) => edge.from === node.id || edge.to === node.id);
       if (changed || linked) return skip("node", node.id), null;
       return op;
