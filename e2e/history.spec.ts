@@ -99,3 +99,52 @@ test.describe("history", () => {
     ]);
   });
 });
+
+test.describe("on a 390×844 phone, by keyboard", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("a node's history opens and restores from the keyboard, with the focus visible; deleting what someone types in starts on Cancel", async ({ page, browser, baseURL, request }) => {
+    const { token } = await createMapViaApi(request, "History on a phone");
+    await postOps(request, token, [
+      { type: "addNode", node: node("reason", "support", "Buses are cheap", 0, 0) },
+      { type: "updateNode", id: "reason", patch: { text: "Buses are cheap and frequent" } },
+    ]);
+    await page.goto(`/m/${token}`);
+    await waitForEditor(page, 1);
+    await nodeText(page, "reason").tap();
+    const toggle = page.getByTestId("history-toggle");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("history-version")).toHaveCount(2);
+    // Tab on to the older version's Restore: it is in view and its focus ring shows.
+    const restore = page.getByTestId("history-restore");
+    await expect(restore).toHaveCount(1);
+    for (let step = 0; step < 6 && !(await restore.evaluate((button) => button === document.activeElement)); step++) await page.keyboard.press("Tab");
+    await expect(restore).toBeFocused();
+    await expect(restore).toBeInViewport();
+    expect(await restore.evaluate((button) => getComputedStyle(button).outlineStyle)).not.toBe("none");
+    await expectAccessible(page);
+    await page.keyboard.press("Enter");
+    await expect(nodeText(page, "reason")).toHaveText("Buses are cheap");
+    await expectSaved(page);
+
+    // Someone types in it; the question about deleting it starts on Cancel, so a second Delete or Enter destroys nothing.
+    const finn = await openAs(browser, baseURL!, `/m/${token}`, "Finn");
+    try {
+      await waitForEditor(finn.page, 1);
+      await openText(finn.page, "reason");
+      await expect(nodeById(page, "reason").locator('[data-testid="editing-badge"][data-name="Finn"]')).toBeVisible();
+      await nodeText(page, "reason").tap();
+      await page.getByTestId("panel-delete").click();
+      await expect(page.getByTestId("ask-dialog")).toBeVisible();
+      await expect(page.getByTestId("ask-cancel")).toBeFocused();
+      await expect(page.getByTestId("ask-confirm")).toBeInViewport();
+      await expectAccessible(page);
+      await page.keyboard.press("Enter");
+      await expect(page.getByTestId("ask-dialog")).toHaveCount(0);
+      await expect(nodeById(finn.page, "reason")).toHaveCount(1);
+    } finally {
+      await finn.context.close();
+    }
+  });
+});

@@ -43,14 +43,16 @@ export function useAsk(): { ask(question: Question): Promise<boolean>; dialog: R
 function AskDialog({ question, onAnswer }: { question: Question; onAnswer(yes: boolean): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    confirm.current?.focus();
-  }, []);
+    // A key pressed twice (Delete, Enter) must not destroy someone's work: a warning starts on Cancel.
+    (question.danger ? cancel : confirm).current?.focus();
+  }, [question.danger]);
 
   return (
     <dialog
@@ -74,7 +76,7 @@ function AskDialog({ question, onAnswer }: { question: Question; onAnswer(yes: b
         {question.body}
       </div>
       <div className="ask-dialog__actions">
-        <button type="button" className="button" onClick={() => onAnswer(false)} data-testid="ask-cancel">
+        <button ref={cancel} type="button" className="button" onClick={() => onAnswer(false)} data-testid="ask-cancel">
           Cancel
         </button>
         <button ref={confirm} type="button" className={`button ${question.danger ? "button--danger" : "button--primary"}`} onClick={() => onAnswer(true)} data-testid="ask-confirm">

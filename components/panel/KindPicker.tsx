@@ -10,6 +10,7 @@ import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
 import { NODE_KINDS, type ArgNode, type MapDoc, type NodeKind } from "@/lib/map/types";
 import { excerpt, KIND_ICON, KIND_LABEL } from "../kinds";
+import "./kind-links.css";
 
 export function KindPicker({ node, doc, dispatch }: { node: ArgNode; doc: MapDoc; dispatch(ops: Op[]): boolean }) {
   const name = useId();

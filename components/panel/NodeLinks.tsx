@@ -10,6 +10,7 @@ import { defaultRelationFor } from "@/lib/map/graph";
 import { CrossIcon } from "../icons";
 import { excerpt, KIND_LABEL, RELATION_ICON, RELATION_LABEL } from "../kinds";
 import type { PanelProps } from "./panelTypes";
+import "./kind-links.css";
 
 function RelationTag({ relation }: { relation: Relation }) {
   const Icon = RELATION_ICON[relation];
