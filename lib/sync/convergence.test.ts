@@ -76,11 +76,15 @@ function startingMap(): MapDoc {
   return doc;
 }
 
+/** What the runs did, for the soak's report: ops the server logged, texts checked for in the history. */
+const tally = { ops: 0, texts: 0 };
+
 describe("convergence", () => {
   // CONVERGENCE_RUNS=5000 is a soak: the time allowed grows with the runs asked for.
   const runs = Number(process.env.CONVERGENCE_RUNS ?? 40);
   it("every client ends on the server's map, whatever the interleaving", async () => {
     await fc.assert(convergence(), { numRuns: runs });
+    console.log(`convergence: ${runs} runs of ${CLIENTS} clients, ${tally.ops} ops logged, ${tally.texts} committed texts all found in history or kept`);
   }, Math.max(600_000, runs * 2_000));
 
   // Seeds that once failed, kept so the bugs they found stay fixed.
@@ -97,6 +101,7 @@ function convergence() {
   return fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 60 }), async (steps) => {
         const created = await createMapFromDoc(startingMap(), "http://test");
         const mapId = (await resolveToken(created.links.owner.split("/m/")[1]!))!.mapId;
+        const createdAt = (await readSnapshot(mapId))!.revision;
         const peers: Peer[] = [];
         for (let i = 0; i < CLIENTS; i++) peers.push(await join(mapId));
         /** Per client slot: the node its person is typing in, and what it said when they started. */
@@ -174,6 +179,7 @@ function convergence() {
             expect(peer.client.getState().doc).toEqual(serverDoc);
           }
           await expectHistoryIsTheLog(mapId);
+          tally.ops += stored.revision - createdAt;
           // Nothing typed is lost: in the node's history as the endpoint reads it, or kept for its author.
           for (const [slot, texts] of committed.entries()) {
             const kept = new Set(peers[slot]!.client.getState().notices.flatMap((notice) => (notice.kept ? [`${notice.kept.nodeId} ${notice.kept.text}`] : [])));
@@ -182,6 +188,7 @@ function convergence() {
               const { versions } = await nodeHistory(mapId, nodeId, 10_000);
               expect(versions.map((version) => version.node?.text), `client ${slot} committed "${text}" on ${nodeId}`).toContain(text);
             }
+            tally.texts += texts.length;
           }
         } finally {
           for (const peer of peers) peer.client.dispose();
