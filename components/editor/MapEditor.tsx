@@ -23,7 +23,6 @@ import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
 import { SidePanel } from "../panel/SidePanel";
-import { FollowBanner } from "../present/FollowBanner";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
 import { useFollowPresenter } from "../present/useFollowPresenter";
@@ -33,6 +32,10 @@ import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
 import { SourceReader } from "../reader/SourceReader";
 import { useReader } from "../reader/useReader";
+import { FollowView } from "../room/FollowView";
+import { RoomButton } from "../room/RoomButton";
+import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
+import { useSummonView } from "../room/useSummonView";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -71,7 +74,8 @@ export interface MapEditorProps {
 
 export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps) {
   const presence = usePresence(token, token !== "demo");
-  const { client, state } = useSyncClient(token, snapshot, role, presence);
+  const room = useNewRoomStore();
+  const { client, state } = useSyncClient(token, snapshot, role, presence, room);
   const attribution = useAttribution(token, client);
 
   // Remember this map on the home page's list (the demo has its own button there).
@@ -82,11 +86,13 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
 
   return (
     <PresenceProvider value={presence}>
-      <AttributionProvider value={attribution}>
-        <ReactFlowProvider>
-          <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
-        </ReactFlowProvider>
-      </AttributionProvider>
+      <RoomProvider value={room}>
+        <AttributionProvider value={attribution}>
+          <ReactFlowProvider>
+            <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+          </ReactFlowProvider>
+        </AttributionProvider>
+      </RoomProvider>
     </PresenceProvider>
   );
 }
@@ -225,7 +231,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     },
     [selectNode, runAction],
   );
-  const follow = useFollowPresenter(doc, notify);
+  const follow = useFollowPresenter(doc, client?.clientId ?? null, notify);
+  const summonView = useSummonView(canvas, view === "canvas");
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
   const latestShowHit = useRef(showHit);
@@ -236,11 +243,11 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   return (
     <EditorCommandsProvider value={commands}>
       <div className={`editor${editable ? "" : " editor--read-only"}`}>
-        <EditorHeader token={token} title={doc.meta.title} role={state.role}>
+        <EditorHeader token={token} title={doc.meta.title} role={state.role} status={<ConnectionStatus state={state} editable={editable} />}>
           <PresenceStrip />
-          <ConnectionStatus state={state} editable={editable} />
           {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
           <PresentButton token={token} />
+          {state.role === "owner" && token !== "demo" && <RoomButton token={token} title={doc.meta.title} clientId={client?.clientId ?? null} currentView={summonView} />}
           {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
         </EditorHeader>
         {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
@@ -253,7 +260,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
             <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
               <ViewToggle view={view} onChange={setView} />
             </Toolbar>
-            <FollowBanner follow={follow} />
+            <FollowView token={token} role={state.role} doc={doc} follow={follow} />
             {search.open && (
               <SearchBar
                 query={search.query}

@@ -1,9 +1,9 @@
 "use client";
 /**
  * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
- * The stage is a tab of its own: its presence goes under the stage's sync client id (whose event
- * stream closing tells the server at once that the stage is gone) and the browser's person id (so
- * the presenter with the editor open in another tab is still one person, with two tabs).
+ * The stage has a presence of its own, under the id it leads with (the server relays `presenting`
+ * only from the leader), and the browser's person id: the presenter with the editor open in
+ * another tab is one person with two tabs.
  */
 import { useEffect, useRef } from "react";
 import { loadIdentity } from "@/lib/sync/identity";

@@ -100,8 +100,8 @@ describe("event stream", () => {
     await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    // Who is here comes first on every stream (nobody, here), then the notice.
-    expect(types).toEqual(["presence", "revoked"]);
+    // Every stream opens with who is here (nobody, here) and who leads the room (lib/server/leading.ts); then the notice.
+    expect(types).toEqual(["presence", "lead", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

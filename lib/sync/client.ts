@@ -14,7 +14,7 @@ import { entryOf } from "../map/records";
 import { docFromSnapshot, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { History, type HistoryEntry, type HistoryStep } from "./history";
 import { addNotice, keptTextOf, type KeptText, type SyncNotice } from "./notices";
-import type { PendingOp, StreamStatus, Transport } from "./protocol";
+import type { PendingOp, StreamHandlers, StreamStatus, Transport } from "./protocol";
 import { Provenance } from "./provenance";
 import { localQueueShelf, type QueueShelf, type ShelfEntry } from "./queue-shelf";
 import { rebase } from "./rebase";
@@ -57,6 +57,8 @@ export interface SyncClientOptions {
   follower?: boolean;
   /** Receives presence batches from the same stream. */
   onPresence?: (payload: unknown) => void;
+  /** Receives classroom events (lib/map/room/events.ts) from the same stream. */
+  onRoom?: StreamHandlers["onRoom"];
   /** Retry delays grow from this up to 30 s. */
   retryBaseMs?: number;
 }
@@ -309,6 +311,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     closeStream = transport.openStream(revision, {
       onOp: (event) => receive(event),
       onPresence: (payload) => options.onPresence?.(payload),
+      onRoom: (name, payload) => options.onRoom?.(name, payload),
       onStatus: (status: StreamStatus) => {
         connection = status === "open" ? "connected" : typeof navigator !== "undefined" && navigator.onLine === false ? "offline" : "reconnecting";
         if (status === "open" && pending.some((e) => !e.acked)) void flush();
