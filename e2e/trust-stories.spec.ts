@@ -142,6 +142,8 @@ test.describe("collaboration you can trust", () => {
     await ada.keyboard.type(" and second thoughts");
     await ada.keyboard.press("Shift+Escape");
     await expect(nodeText(ada, id!)).toHaveText("Typed, then Esc");
+    // The keyboard is back on the node, as after Esc.
+    await expect(ada.locator(`.react-flow__node[data-id="${id}"]`)).toBeFocused();
 
     // Discard on a new node, and Esc on an empty one: nothing is left behind, for anyone.
     await ada.mouse.dblclick(canvas.x + 700, canvas.y + 500);
