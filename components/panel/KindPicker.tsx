@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { changeKindOps } from "@/lib/actions/changeKind";
 import { linksContradicting, stanceOf } from "@/lib/map/consistency";
+import { kindChangeProblem } from "@/lib/map/structureRules";
 import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
 import { NODE_KINDS, type ArgNode, type MapDoc, type NodeKind } from "@/lib/map/types";
@@ -28,7 +29,15 @@ export function KindPicker({ node, doc, dispatch }: { node: ArgNode; doc: MapDoc
     const ops = changeKindOps(doc, node.id, kind, { flipLinks });
     if (ops) dispatch(ops);
   };
-  const choose = (kind: NodeKind) => (linksContradicting(doc, node.id, kind).length > 0 ? setOffer(kind) : change(kind, false));
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = (kind: NodeKind) => {
+    // Premises are statements, and only an argument holds premises: say so rather than do nothing.
+    const refusal = kindChangeProblem(node, kind, Object.values(doc.edges));
+    setProblem(refusal && `${refusal.message.charAt(0).toUpperCase()}${refusal.message.slice(1)}.`);
+    if (refusal) return setOffer(null);
+    if (linksContradicting(doc, node.id, kind).length > 0) setOffer(kind);
+    else change(kind, false);
+  };
 
   return (
     <fieldset className="field kind-picker" data-testid="field-node-kind">
@@ -45,6 +54,11 @@ export function KindPicker({ node, doc, dispatch }: { node: ArgNode; doc: MapDoc
           );
         })}
       </div>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
       {offer && stance && contradicting.length > 0 && (
         <div className="kind-offer" role="group" aria-label="Change its links too?" data-testid="kind-offer">
           <p>

@@ -18,6 +18,7 @@ import { KindPicker } from "./KindPicker";
 import { NodeLinks } from "./NodeLinks";
 import { QuoteCheckLine, ReadSourceButton, SourcePicker } from "./NodeSource";
 import type { PanelProps } from "./panelTypes";
+import { ArgumentPremises, CombineWithSiblings } from "./ReasonSections";
 import { SourceCard } from "./SourceForm";
 
 type NodePatch = Extract<Op, { type: "updateNode" }>["patch"];
@@ -126,7 +127,9 @@ export function NodeDetails({ node, onDelete, ...props }: PanelProps & { node: A
       ) : (
         <ReadOnlyNode node={node} doc={doc} openSource={props.openSource} />
       )}
+      {node.kind === "argument" && <ArgumentPremises {...props} node={node} />}
       <NodeLinks {...props} node={node} />
+      <CombineWithSiblings {...props} node={node} />
       {editable && (
         <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={onDelete}>
           <TrashIcon size={14} />
