@@ -51,6 +51,21 @@ describe("restoring", () => {
     expect(restoreDeletedOps(both, doc.nodes.r!, links)).toBe(false);
   });
 
+  it("undercuts come back too: aimed at a link that is still there, or at one that comes back with the node", () => {
+    const doc = map();
+    doc.nodes.obj = node("obj", { kind: "rebuttal", text: "Not always" });
+    doc.edges.u1 = { id: "u1", from: "obj", to: "e1", relation: "undercuts" };
+    // Listed undercut first: the link it aims at must still be added before it.
+    const links = [doc.edges.u1, doc.edges.e1!];
+    const withoutReason = applied(doc, [{ type: "deleteNodes", ids: ["r"] }]);
+    expect(withoutReason.edges.u1).toBeUndefined();
+    const back = applied(withoutReason, restoreDeletedOps(withoutReason, doc.nodes.r!, links));
+    expect(back.edges.e1).toEqual(doc.edges.e1);
+    expect(back.edges.u1).toEqual(doc.edges.u1);
+    const withoutObjection = applied(doc, [{ type: "deleteNodes", ids: ["obj"] }]);
+    expect(applied(withoutObjection, restoreDeletedOps(withoutObjection, doc.nodes.obj!, [doc.edges.u1])).edges.u1).toEqual(doc.edges.u1);
+  });
+
   it("kept text goes back into its node, or brings the deleted node back with it", () => {
     const doc = map();
     expect(restoreKeptTextOps(doc, { nodeId: "r", text: "Mine" })).toEqual([{ type: "updateNode", id: "r", patch: { text: "Mine" } }]);

@@ -7,7 +7,7 @@ import { findEdgeBetween } from "../map/graph";
 import { contentFields } from "../map/nodeVersions";
 import type { Op } from "../map/ops";
 import { entryOf, hasEntry } from "../map/records";
-import type { ArgEdge, ArgNode, MapDoc } from "../map/types";
+import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc } from "../map/types";
 import type { KeptText } from "../sync/notices";
 
 /** The node with a source that no longer exists let go of. */
@@ -25,18 +25,26 @@ export function restoreVersionOps(doc: MapDoc, version: ArgNode): Op[] | false {
   return Object.keys(patch).length > 0 ? [{ type: "updateNode", id: version.id, patch }] : false;
 }
 
-/** A deleted node back where it was, with each of its links whose other end is still there. */
+/**
+ * A deleted node back where it was, with each of its links whose other end is still there: links
+ * between nodes first, then undercuts, whose target is a link (one already there or one that
+ * comes back here).
+ */
 export function restoreDeletedOps(doc: MapDoc, node: ArgNode, links: readonly ArgEdge[]): Op[] | false {
   if (hasEntry(doc.nodes, node.id)) return false;
   const ops: Op[] = [{ type: "addNode", node: citingWhatExists(doc, node) }];
+  const isNode = (id: string) => id === node.id || hasEntry(doc.nodes, id);
+  const restored = new Set<string>();
   const pairs = new Set<string>();
-  for (const link of links) {
-    const other = link.from === node.id ? link.to : link.from;
-    if (other === node.id || !hasEntry(doc.nodes, other) || hasEntry(doc.edges, link.id)) continue;
-    if (findEdgeBetween(doc, link.from, link.to) || pairs.has(`${link.from} ${link.to}`)) continue;
+  const restore = (link: ArgEdge, targetThere: boolean) => {
+    if (link.from === link.to || !isNode(link.from) || !targetThere || hasEntry(doc.edges, link.id)) return;
+    if (findEdgeBetween(doc, link.from, link.to) || pairs.has(`${link.from} ${link.to}`)) return;
     pairs.add(`${link.from} ${link.to}`);
+    restored.add(link.id);
     ops.push({ type: "addEdge", edge: link });
-  }
+  };
+  for (const link of links) if (aimsAtNode(link)) restore(link, isNode(link.to));
+  for (const link of links) if (!aimsAtNode(link)) restore(link, hasEntry(doc.edges, link.to) || restored.has(link.to));
   return ops;
 }
 
