@@ -21,7 +21,10 @@ function groundTruth(start: MapDoc, entries: { revision: number; op: Op }[]): No
       const now = entryOf(after.nodes, nodeId);
       if (!before && now) changes.push({ nodeId, revision, change: "created", node: now, links: [] });
       else if (before && !now) {
-        const links = Object.values(doc.edges).filter((edge) => (edge.from === nodeId || edge.to === nodeId) && !entryOf(after.edges, edge.id));
+        const gone = Object.values(doc.edges).filter((edge) => !entryOf(after.edges, edge.id));
+        const own = new Set(gone.filter((edge) => edge.from === nodeId || edge.to === nodeId).map((edge) => edge.id));
+        // Its links, and the undercuts aimed at them: Restore brings those back too.
+        const links = gone.filter((edge) => own.has(edge.id) || own.has(edge.to));
         changes.push({ nodeId, revision, change: "deleted", node: before, links });
       } else if (before && now && (["kind", "text", "speaker", "sourceId", "quote", "quotePrefix", "quoteSuffix"] as const).some((f) => before[f] !== now[f])) {
         changes.push({ nodeId, revision, change: "changed", node: now, links: [] });
@@ -32,7 +35,10 @@ function groundTruth(start: MapDoc, entries: { revision: number; op: Op }[]): No
   return changes;
 }
 
-const order = (changes: NodeChange[]) => [...changes].sort((a, b) => a.revision - b.revision || (a.nodeId < b.nodeId ? -1 : 1));
+// Which links went with a node matters, not the order they are listed in.
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const order = (changes: NodeChange[]) =>
+  [...changes].map((change) => ({ ...change, links: [...change.links].sort(byId) })).sort((a, b) => a.revision - b.revision || (a.nodeId < b.nodeId ? -1 : 1));
 
 describe("node versions", () => {
   it("read off each logged op's records diff, as the server commits groups of ops, equal the whole map compared op by op", () => {
