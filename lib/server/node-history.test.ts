@@ -1,6 +1,6 @@
 /** Node history over HTTP (design.md's contract): shape, order, who may read it, and that nobody writes it. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as createRoute from "../../app/api/maps/route";
+import createRoute from "../../pages/api/maps/index";
 import * as historyRoute from "../../app/api/maps/[token]/history/route";
 import * as deletedRoute from "../../app/api/maps/[token]/history/deleted/route";
 import * as contributionsRoute from "../../app/api/maps/[token]/contributions/route";
@@ -25,7 +25,7 @@ const tokenOf = (url: string) => url.split("/m/")[1]!;
 const history = (token: string, query: string) => historyRoute.GET(new Request(`${BASE}/api/maps/${token}/history${query}`), ctx(token));
 
 async function createMap() {
-  const response = await createRoute.POST(new Request(`${BASE}/api/maps`, { method: "POST", body: JSON.stringify({ title: "History" }) }), { params: Promise.resolve({}) });
+  const response = await postJson(createRoute, {}, { title: "History" });
   const body = (await response.json()) as { links: { owner: string; edit: string; view: string } };
   return { owner: tokenOf(body.links.owner), edit: tokenOf(body.links.edit), view: tokenOf(body.links.view) };
 }
@@ -87,13 +87,22 @@ describe("GET /api/maps/:token/history?node=ID", () => {
     expect(await (await history(map.view, "?node=never")).json()).toEqual({ versions: [], more: false });
   });
 
-  it("nobody writes it: POST is 405 for every link, and history changes only through ops", async () => {
+  it("nobody writes it: POST (and every other method) is 405 for every link, and history changes only through ops", async () => {
     const map = await createMap();
     await send(map.edit, "Ada", [claim("n1", "Kept")]);
     for (const token of [map.owner, map.edit, map.view]) {
       const response = await historyRoute.POST(new Request(`${BASE}/api/maps/${token}/history?node=n1`, { method: "POST", body: "{}" }), ctx(token));
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("GET");
+      expect((await response.json()).error.code).toBe("method_not_allowed");
+    }
+    const others = [
+      historyRoute.DELETE(),
+      deletedRoute.POST(),
+      contributionsRoute.PUT(),
+    ];
+    for (const response of await Promise.all(others)) {
+      expect(response.status).toBe(405);
       expect((await response.json()).error.code).toBe("method_not_allowed");
     }
     expect(((await (await history(map.view, "?node=n1")).json()) as { versions: unknown[] }).versions).toHaveLength(1);

@@ -7,9 +7,18 @@
  * a tab's event stream closes (tab killed, network gone) its presence is given only STREAM_GRACE_MS
  * more, enough for the stream to reopen after a blip. A heartbeat that changes nothing refreshes
  * the deadline without being sent to everyone again.
+ *
+ * Each presence speaks for the link and tab that sent it (presence-senders.ts) and carries that
+ * link's role; `presenting` is the leader's step, relayed only from the stage that leads the room
+ * (leading.ts decides who leads; what a client claims is ignored). A map holds at most so many
+ * people and bytes of presence (config.ts), so what a new viewer receives is bounded.
  */
-import type { Presence, PresenceBatch } from "../map/presence";
+import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
+import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
+import { presenceLimits } from "./config";
+import { AppError } from "./errors";
+import { claimClientId } from "./presence-senders";
 import { processWide } from "./process-wide";
 
 export const PRESENCE_HZ = 30;
@@ -25,10 +34,14 @@ interface Peer {
   shown: string;
   /** When it is dropped unless heard from again. */
   deadline: number;
+  /** The JSON size of the presence, for the per-map budget. */
+  bytes: number;
 }
 
 interface Room {
   peers: Map<string, Peer>;
+  /** The bytes of every peer's presence together. */
+  bytes: number;
   /** Open event streams per client id. */
   streams: Map<string, number>;
   changed: Set<string>;
@@ -42,33 +55,64 @@ const rooms = processWide("presence", () => new Map<string, Room>());
 
 function roomOf(mapId: string): Room {
   let room = rooms.get(mapId);
-  if (!room) rooms.set(mapId, (room = { peers: new Map(), streams: new Map(), changed: new Set(), left: new Set(), lastFlush: 0 }));
+  if (!room) rooms.set(mapId, (room = { peers: new Map(), bytes: 0, streams: new Map(), changed: new Set(), left: new Set(), lastFlush: 0 }));
   return room;
 }
 
-export function updatePresence(mapId: string, presence: Presence, now = Date.now()): void {
+/** Who sent a heartbeat: their link, its role, and the step they lead the room at (null: they do not lead). */
+export interface PresenceSender {
+  linkId: string;
+  role: Role;
+  leadsAt?: number | null;
+}
+
+/** Records a heartbeat; refuses (403) one that speaks for someone else, (429) one that would overfill the map. */
+export function updatePresence(mapId: string, update: PresenceUpdate, sender: PresenceSender, now = Date.now()): void {
   const room = roomOf(mapId);
-  // Whoever this finds past their deadline must be announced as gone, even if nothing else changes.
+  // Whoever this finds past their deadline must be announced as gone, even if this heartbeat is refused.
   let changed = expire(room, now);
-  if (presence.leaving) {
-    if (room.peers.delete(presence.clientId)) {
-      depart(room, presence.clientId);
-      changed = true;
+  try {
+    const { key, ...sent } = update;
+    claimClientId(mapId, sent.clientId, { linkId: sender.linkId, key }, (clientId) => room.peers.has(clientId), now);
+    if (sent.leaving) {
+      if (removePeer(room, sent.clientId)) {
+        depart(room, sent.clientId);
+        changed = true;
+      }
+      return;
     }
-  } else {
+    const presence: Presence = { ...sent, presenting: sender.leadsAt == null ? null : { step: sender.leadsAt }, role: sender.role };
     const shown = JSON.stringify(presence);
-    const before = room.peers.get(presence.clientId);
+    const bytes = shown.length;
+    const before = room.peers.get(sent.clientId);
+    if (!before && room.peers.size >= presenceLimits.peersPerMap()) throw mapFull("people");
+    if (room.bytes - (before?.bytes ?? 0) + bytes > presenceLimits.bytesPerMap()) throw mapFull("presence data");
+    room.bytes += bytes - (before?.bytes ?? 0);
     // A tab whose stream is not open (yet) is on the short deadline too.
-    const ttl = room.streams.get(presence.clientId) === 0 ? STREAM_GRACE_MS : PRESENCE_TTL_MS;
-    room.peers.set(presence.clientId, { presence, shown, deadline: now + ttl });
-    room.left.delete(presence.clientId);
+    const ttl = room.streams.get(sent.clientId) === 0 ? STREAM_GRACE_MS : PRESENCE_TTL_MS;
+    room.peers.set(sent.clientId, { presence, shown, deadline: now + ttl, bytes });
+    room.left.delete(sent.clientId);
     if (before?.shown !== shown) {
-      room.changed.add(presence.clientId);
+      room.changed.add(sent.clientId);
       changed = true;
     }
+  } finally {
+    keepSweeping(mapId, room);
+    if (changed) schedule(mapId, room, now);
+    forgetIfEmpty(mapId, room);
   }
-  keepSweeping(mapId, room);
-  if (changed) schedule(mapId, room, now);
+}
+
+const mapFull = (what: string) =>
+  new AppError("rate_limited", `This map has as many ${what} present as it can show; yours will appear when someone leaves.`, { "Retry-After": String(Math.ceil(PRESENCE_TTL_MS / 1000)) });
+
+/** Returns whether the client was here. */
+function removePeer(room: Room, clientId: string): boolean {
+  const peer = room.peers.get(clientId);
+  if (!peer) return false;
+  room.peers.delete(clientId);
+  room.bytes -= peer.bytes;
+  return true;
 }
 
 /** A tab's event stream opened (its `client` parameter names it). */
@@ -87,6 +131,7 @@ export function streamClosed(mapId: string, clientId: string, now = Date.now()):
   if (open === 0 && peer) peer.deadline = Math.min(peer.deadline, now + STREAM_GRACE_MS);
   if (open === 0 && !peer) room.streams.delete(clientId);
   keepSweeping(mapId, room);
+  forgetIfEmpty(mapId, room);
 }
 
 /** Everyone currently here, for a stream that has just opened: the whole room, replacing what it knew. */
@@ -108,7 +153,7 @@ function expire(room: Room, now: number): boolean {
   let any = false;
   for (const [clientId, peer] of room.peers) {
     if (now < peer.deadline) continue;
-    room.peers.delete(clientId);
+    removePeer(room, clientId);
     depart(room, clientId);
     any = true;
   }

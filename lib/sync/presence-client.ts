@@ -3,13 +3,14 @@
  * everyone else's from the stream. A separate store from the document, so a moving pointer
  * re-renders only what reads presence.
  */
-import type { Presence, PresenceBatch } from "../map/presence";
+import { newId } from "../map/ids";
+import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
 
 export const SEND_INTERVAL_MS = 66; // ≈15 Hz: the server coalesces to 30 Hz anyway
 /** The server drops a tab it has not heard from for 4 s (lib/server/presence.ts). */
 export const HEARTBEAT_MS = 1_500;
 
-export type OwnPresence = Omit<Presence, "clientId" | "leaving">;
+export type OwnPresence = Omit<Presence, "clientId" | "leaving" | "role">;
 
 export interface PresenceClient {
   getPeers(): readonly Presence[];
@@ -22,14 +23,20 @@ export interface PresenceClient {
 export interface PresenceClientOptions {
   clientId: string;
   initial: Pick<OwnPresence, "name" | "colour"> & Partial<OwnPresence>;
-  /** Sends one presence; the heartbeat after it is timed from when it settles. */
-  send(presence: Presence, options: { leaving: boolean }): Promise<unknown> | void;
+  /**
+   * Sends one presence; the heartbeat after it is timed from when it settles. `presence` carries
+   * this client's presence key: the server lets only this client speak for its id.
+   */
+  send(presence: PresenceUpdate, options: { leaving: boolean }): Promise<unknown> | void;
   now?: () => number;
 }
 
 export function createPresenceClient(options: PresenceClientOptions): PresenceClient {
   const now = options.now ?? Date.now;
-  let own: Presence = { clientId: options.clientId, selection: [], pointer: null, dragging: [], editing: null, presenting: null, leaving: false, ...options.initial };
+  let own: Omit<PresenceUpdate, "key"> = { clientId: options.clientId, selection: [], pointer: null, dragging: [], editing: null, presenting: null, leaving: false, ...options.initial };
+  // A secret of this client's own, made once: it proves to the server that later heartbeats (and
+  // the goodbye) come from the same tab as the first.
+  const key = newId();
   const peers = new Map<string, Presence>();
   let peerList: readonly Presence[] = [];
   const listeners = new Set<() => void>();
@@ -47,7 +54,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     clearTimeout(sendTimer);
     sendTimer = undefined;
     lastSent = now();
-    armHeartbeat(options.send(own, { leaving: false }));
+    armHeartbeat(options.send({ ...own, key }, { leaving: false }));
   };
 
   /**
@@ -107,7 +114,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       disposed = true;
       clearTimeout(sendTimer);
       clearTimeout(heartbeatTimer);
-      options.send({ ...own, leaving: true }, { leaving: true });
+      options.send({ ...own, key, leaving: true }, { leaving: true });
       listeners.clear();
     },
   };

@@ -1,6 +1,6 @@
 import { idSchema } from "@/lib/map/ops";
 import { AppError } from "@/lib/server/errors";
-import { route } from "@/lib/server/http";
+import { otherMethods, route } from "@/lib/server/http";
 import { requireAccess } from "@/lib/server/links";
 import { nodeHistory } from "@/lib/server/node-history";
 
@@ -18,3 +18,5 @@ export const GET = route<{ token: string }>(async (request, { token }) => {
 export const POST = route(async () => {
   throw new AppError("method_not_allowed", "A node's history is read-only; change the node with ops.", { Allow: "GET" });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { route } from "@/lib/server/http";
+import { otherMethods, route } from "@/lib/server/http";
 import { requireAccess } from "@/lib/server/links";
 import { recentlyDeleted } from "@/lib/server/node-history";
 
@@ -9,3 +9,6 @@ export const GET = route<{ token: string }>(async (_request, { token }) => {
   const { mapId } = await requireAccess(token);
   return Response.json({ deleted: await recentlyDeleted(mapId) }, { headers: { "cache-control": "no-store" } });
 });
+
+/** Read-only: this is changed by ops only. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
