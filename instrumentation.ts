@@ -6,4 +6,7 @@ export async function register() {
   if (await ensureDemoMap()) console.log("Seeded the demo map.");
   const { closeStreamsOnShutdown } = await import("./lib/server/events");
   closeStreamsOnShutdown();
+  // Other instances on the same database: their ops, revoked links and presence reach this one.
+  const { joinCluster } = await import("./lib/server/cluster");
+  joinCluster();
 }

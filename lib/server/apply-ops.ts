@@ -9,11 +9,12 @@
 import { applyEach } from "../map/apply";
 import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
-import { broadcaster } from "./broadcaster";
-import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
+import { db, isBusy, isRevisionConflict, isUniqueViolation, writeTransaction, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { groupWrites } from "./persist-op";
+import { committedHere } from "./map-feed";
+import { groupWrites, type Statement } from "./persist-op";
+import { notifyInTransaction } from "./signals";
 import { processWide } from "./process-wide";
 
 export interface Submission {
@@ -68,8 +69,8 @@ async function drain(mapId: string): Promise<void> {
     const submissions = group.map((waiting) => waiting.submission);
     try {
       const client = await db();
-      const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(client, mapId, submissions));
-      for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
+      const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(mapId, submissions));
+      committedHere(mapId, result.fresh);
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
@@ -112,29 +113,42 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(groupWrites(client, mapId, current.revision, result.fresh));
+    await client.$transaction(withSignal(client, mapId, groupWrites(client, mapId, current.revision, result.fresh), result.revision));
   } catch (error) {
-    if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
+    if (isUniqueViolation(error) || isRevisionConflict(error) || isBusy(error)) return null;
     throw error;
   }
   keepWorking(mapId, result.revision, result.doc);
   return result;
 }
 
-/** Reads the map and the log, then applies by copying: a loaded doc may be shared with readers. */
-async function commitCarefully(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult> {
-  const result = await client.$transaction(async (tx) => {
+/**
+ * Reads the map and the log, then applies by copying: a loaded doc may be shared with readers.
+ * Its first statement writes the map row, so the transaction holds the map's write lock before it
+ * reads: another process (a second instance on PostgreSQL, a rolling restart on SQLite) commits
+ * either wholly before the read or after this commit, never in between. On SQLite that also means
+ * the snapshot cannot go stale (a read-then-write transaction would fail with SQLITE_BUSY_SNAPSHOT).
+ */
+async function commitCarefully(mapId: string, submissions: Submission[]): Promise<GroupResult> {
+  const result = await writeTransaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "Map" SET "revision" = "revision" WHERE "id" = ${mapId}`;
     forget(mapId);
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
-    for (const statement of groupWrites(tx, mapId, current.revision, planned.fresh)) await statement;
+    for (const statement of withSignal(tx, mapId, groupWrites(tx, mapId, current.revision, planned.fresh), planned.revision)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);
   const { doc } = result;
   keepWorking(mapId, result.revision, { ...doc, nodes: { ...doc.nodes }, edges: { ...doc.edges }, sources: { ...doc.sources } });
   return result;
+}
+
+/** The group's writes, then the signal that tells the other instances (sent when they commit). */
+function withSignal(w: Db | Tx, mapId: string, writes: Statement[], revision: number): Statement[] {
+  const signal = writes.length > 0 ? notifyInTransaction(w, { t: "op", m: mapId, r: revision }) : null;
+  return signal ? [...writes, signal] : writes;
 }
 
 interface GroupResult {

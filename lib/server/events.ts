@@ -3,15 +3,16 @@
  * events from the broadcaster. Subscribes before replaying, so nothing committed in between is lost,
  * and skips what the replay already sent. Heartbeats keep proxies from closing an idle stream.
  */
-import type { Op } from "../map/ops";
-import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
-import { readDb } from "./db";
+import { broadcaster, type MapEvent } from "./broadcaster";
 import { AppError } from "./errors";
+import { releaseMap, watchMap } from "./map-feed";
+import { replayFrom } from "./op-log";
 import { currentPresence } from "./presence";
 import { processWide } from "./process-wide";
 
+export { replayFrom };
+
 const HEARTBEAT_MS = 15_000;
-const REPLAY_PAGE = 500;
 const encoder = new TextEncoder();
 
 function frame(event: string, data: unknown, id?: number): Uint8Array {
@@ -30,12 +31,17 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
 }
 
 /** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
-const streams = processWide("streams", () => ({ open: new Set<() => void>(), shuttingDown: false }));
+const streams = processWide("streams", () => ({ open: new Map<() => void, { mapId: string; linkId: string }>(), shuttingDown: false }));
+
+/** The map and link of every open stream (a resync checks their links are still valid). */
+export function openStreams(): { mapId: string; linkId: string }[] {
+  return [...streams.open.values()];
+}
 
 /** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
 export function closeAllStreams(): void {
   streams.shuttingDown = true;
-  for (const close of [...streams.open]) close();
+  for (const close of [...streams.open.keys()]) close();
 }
 
 /** `next start` waits for open responses before it exits, and event streams never end by themselves. */
@@ -97,37 +103,29 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     streams.open.delete(close);
     clearInterval(heartbeat);
     unsubscribe();
+    releaseMap(mapId);
     sink.end();
   };
-  streams.open.add(close);
+  streams.open.set(close, { mapId, linkId });
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
-  // Subscribed before replaying: what commits meanwhile waits in `buffered`, and repeats are skipped.
-  replayFrom(mapId, since).then(
-    (entries) => {
-      for (const entry of entries) deliver({ kind: "op", entry });
-      replaying = false;
-      for (const event of buffered.splice(0)) deliver(event);
-      const here = currentPresence(mapId);
-      if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
-    },
-    (error: unknown) => {
-      console.error("replay failed", error);
-      close();
-    },
-  );
-}
-
-export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
-  const client = await readDb();
-  const entries: LoggedOp[] = [];
-  let after = since;
-  for (;;) {
-    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: REPLAY_PAGE });
-    for (const row of rows) entries.push({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
-    if (rows.length < REPLAY_PAGE) return entries;
-    after = rows[rows.length - 1]!.revision;
-  }
+  // Subscribed, then the feed's baseline, then the replay: what commits meanwhile waits in
+  // `buffered`, and repeats are skipped (see map-feed.ts).
+  watchMap(mapId)
+    .then(() => replayFrom(mapId, since))
+    .then(
+      (entries) => {
+        for (const entry of entries) deliver({ kind: "op", entry });
+        replaying = false;
+        for (const event of buffered.splice(0)) deliver(event);
+        const here = currentPresence(mapId);
+        if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+      },
+      (error: unknown) => {
+        console.error("replay failed", error);
+        close();
+      },
+    );
 }
 
 /** `Last-Event-ID` (sent by a reconnecting EventSource) wins over the `since` query parameter. */

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { opsForDoc } from "../map/docToOps";
 import { LIMITS } from "../map/limits";
 import type { MapDoc, MapSnapshot, Role } from "../map/types";
-import { db, readDb, type Tx } from "./db";
+import { readDb, writeTransaction, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
@@ -36,7 +36,7 @@ export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<v
 
 export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {
   const id = newMapId();
-  const tokens = await (await db()).$transaction(async (tx) => {
+  const tokens = await writeTransaction(async (tx) => {
     await writeNewMap(tx, id, doc);
     return issueLinks(tx, id);
   });

@@ -34,7 +34,7 @@ export function groupWrites(w: Writer, mapId: string, from: number, entries: rea
   if (entries.length === 0) return [];
   const to = entries[entries.length - 1]!.revision;
   return [
-    w.$executeRaw`UPDATE "Map" SET "revision" = CASE WHEN "revision" = ${from} THEN ${to} END, "updatedAt" = ${now} WHERE "id" = ${mapId}`,
+    w.$executeRaw`UPDATE "Map" SET "revision" = CASE WHEN "revision" = ${from} THEN CAST(${to} AS INTEGER) END, "updatedAt" = ${now} WHERE "id" = ${mapId}`,
     ...chunks(entries).map((chunk) => {
       const rows = chunk.map((e) => Prisma.sql`(${mapId}, ${e.revision}, ${e.clientId}, ${e.clientOpId}, ${e.author}, ${e.op.type}, ${JSON.stringify(e.op)}, ${now})`);
       return w.$executeRaw`INSERT INTO "Op" ("mapId", "revision", "clientId", "clientOpId", "author", "type", "payload", "createdAt") VALUES ${Prisma.join(rows)}`;
@@ -133,8 +133,12 @@ function insertEdges(w: Writer, mapId: string, edges: readonly { edge: ArgEdge; 
 
 /** A move of many nodes (a dragged selection, a layout) in one statement per chunk. */
 function moveNodes(w: Writer, mapId: string, moves: readonly { id: string; x: number; y: number }[], now: Date): Statement[] {
-  return chunks(moves).map((chunk) => {
-    const rows = chunk.map((move) => Prisma.sql`(${move.id}, ${move.x}, ${move.y})`);
+  // One row per node, its last move: with two rows for a node, UPDATE … FROM may take either
+  // (PostgreSQL takes the first, SQLite happened to take the last), and the op means the last.
+  const lastMoves = [...new Map(moves.map((move) => [move.id, move])).values()];
+  return chunks(lastMoves).map((chunk) => {
+    // Typed: PostgreSQL reads an untyped parameter in a VALUES list as text.
+    const rows = chunk.map((move) => Prisma.sql`(${move.id}, CAST(${move.x} AS DOUBLE PRECISION), CAST(${move.y} AS DOUBLE PRECISION))`);
     return w.$executeRaw`
       WITH "moves"("id", "x", "y") AS (VALUES ${Prisma.join(rows)})
       UPDATE "Node" SET "x" = "moves"."x", "y" = "moves"."y", "updatedAt" = ${now}

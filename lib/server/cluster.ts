@@ -1,0 +1,26 @@
+/**
+ * Wires this instance to the others sharing its database (signals.ts): ops committed elsewhere
+ * reach the map feeds, revoked links stop working here and close their streams, other instances'
+ * presence joins the rooms here; and after signals may have been missed, each re-reads what it
+ * needs. Started once per process, when the server starts (instrumentation.ts) or a stream opens.
+ */
+import { openStreams } from "./events";
+import { linksRevokedElsewhere, resyncLinks } from "./links";
+import { committedElsewhere, resyncFeeds } from "./map-feed";
+import { receivePresence } from "./presence";
+import { instanceId, startSignals, stopSignals } from "./signals";
+
+export function joinCluster(): void {
+  startSignals({
+    signal(signal) {
+      if (signal.t === "op") committedElsewhere(signal.m, signal.r);
+      else if (signal.t === "revoked") linksRevokedElsewhere(signal.m, signal.l);
+      else if (signal.t === "presence" && signal.from !== instanceId()) receivePresence(signal.m, signal.b);
+    },
+    resync() {
+      Promise.all([resyncFeeds(), resyncLinks(openStreams())]).catch((error: unknown) => console.error("cluster resync failed", error));
+    },
+  });
+}
+
+export const leaveCluster = stopSignals;
