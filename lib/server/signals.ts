@@ -172,7 +172,8 @@ function pollSqlite(): void {
     try {
       const rows = await (await readDb()).$queryRawUnsafe<{ data_version: number | bigint }[]>("PRAGMA data_version");
       const version = Number(rows[0]?.data_version);
-      if (last !== undefined && version !== last) state.handlers?.resync();
+      // The first reading has nothing to compare with: resync then too (cheap, and safe).
+      if (version !== last) state.handlers?.resync();
       last = version;
     } catch {
       // the database is being replaced (tests) or briefly busy: try at the next tick

@@ -18,6 +18,8 @@ export interface OtherConnection {
   run(sql: string, ...params: unknown[]): Promise<void>;
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PostgreSQL: NOTIFY payloads this connection receives (after it LISTENs). */
+  onNotification?(listener: (payload: string) => void): void;
 }
 
 export interface TempDatabase {
@@ -78,6 +80,7 @@ async function usePostgres(): Promise<TempDatabase> {
         run: async (sql, ...params) => void (await client.query(numbered(sql), params)),
         all: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows as T[],
         close: () => client.end(),
+        onNotification: (listener) => void client.on("notification", (message) => listener(message.payload ?? "")),
       };
     },
     dispose: async () => {

@@ -1,0 +1,93 @@
+/**
+ * PostgreSQL only: what travels between instances besides ops and revocations (presence, with
+ * payloads over NOTIFY's 8000 bytes), and an instance whose listening connection is cut catching up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Presence } from "../map/presence";
+import { emptyDoc } from "../map/types";
+import { joinCluster, leaveCluster } from "./cluster";
+import { streamEvents } from "./events";
+import { requireAccess } from "./links";
+import { createMapFromDoc } from "./maps";
+import { updatePresence } from "./presence";
+import { CHANNEL, payloadsOf, signalsHealthy } from "./signals";
+import { recordingSink } from "./testing/recording-sink";
+import { useTempDatabase, type OtherConnection, type TempDatabase } from "./testing/temp-database";
+
+let database: TempDatabase;
+let other: OtherConnection;
+beforeAll(async () => {
+  database = await useTempDatabase();
+  other = await database.otherConnection();
+  await other.run(`LISTEN "${CHANNEL}"`);
+  joinCluster();
+  while (!signalsHealthy()) await new Promise((resolve) => setTimeout(resolve, 20));
+});
+afterAll(async () => {
+  await leaveCluster();
+  await other.close();
+  await database.dispose();
+});
+
+async function newMap() {
+  const created = await createMapFromDoc(emptyDoc({ title: "Cluster" }), "http://test");
+  return { ...(await requireAccess(created.links.view.split("/m/")[1]!)) };
+}
+
+const person = (clientId: string, dragging = 0): Presence => ({
+  clientId,
+  name: "Ada",
+  colour: "#1d4ed8",
+  selection: [],
+  pointer: { x: 1, y: 2 },
+  dragging: Array.from({ length: dragging }, (_, i) => ({ id: `node-with-a-long-id-${i}`, x: i * 1.25, y: -i })),
+  editing: null,
+  presenting: { step: 3 },
+  leaving: false,
+});
+
+const presenceFrames = (sink: ReturnType<typeof recordingSink>) => sink.frames().filter((frame) => frame.event === "presence").map((frame) => frame.data as { peers: Presence[] });
+
+describe("between PostgreSQL instances", () => {
+  it("people connected to another instance appear here, pointers and presenting step included, even past NOTIFY's 8000 bytes", async () => {
+    const map = await newMap();
+    const sink = recordingSink();
+    streamEvents(map.mapId, map.linkId, 0, () => sink);
+    const big = person("far-away", 400);
+    const message = JSON.stringify({ t: "presence", m: map.mapId, b: { peers: [big], left: [] }, from: "another-instance" });
+    const payloads = payloadsOf(message);
+    expect(payloads.length).toBeGreaterThan(1);
+    await other.run(`select ${payloads.map(() => "pg_notify(?, ?)").join(", ")}`, ...payloads.flatMap((payload) => [CHANNEL, payload]));
+    await expect.poll(() => presenceFrames(sink).flatMap((batch) => batch.peers).at(-1), { timeout: 5_000 }).toEqual(big);
+    sink.leave();
+  });
+
+  it("people connected here are sent to the other instances, coalesced", async () => {
+    const map = await newMap();
+    const received: string[] = [];
+    const raw = await database.otherConnection();
+    // The test's connection listens like another instance would.
+    await raw.run(`LISTEN "${CHANNEL}"`);
+    raw.onNotification!((payload) => received.push(payload));
+    for (let i = 0; i < 20; i++) updatePresence(map.mapId, { ...person("near", 0), pointer: { x: i, y: i } });
+    await expect.poll(() => received.map((payload) => JSON.parse(payload)).filter((signal) => signal.t === "presence" && signal.m === map.mapId).at(-1)?.b.peers[0]?.pointer, { timeout: 5_000 }).toEqual({ x: 19, y: 19 });
+    // Twenty heartbeats in one tick travel as far fewer signals.
+    expect(received.filter((payload) => payload.includes(map.mapId)).length).toBeLessThan(5);
+    await raw.close();
+  });
+
+  it("an instance whose listening connection is cut reconnects and catches up on what it missed", async () => {
+    const map = await newMap();
+    const sink = recordingSink();
+    streamEvents(map.mapId, map.linkId, 0, () => sink);
+    await other.run(`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%' and pid <> pg_backend_pid() and datname = current_database()`);
+    // While it is away, another instance commits (its signal is lost).
+    await other.run("BEGIN");
+    await other.run(`insert into "Op" ("mapId", "revision", "clientId", "clientOpId", "type", "payload") values (?, 1, 'elsewhere', 'x1', 'addNode', ?)`, map.mapId, JSON.stringify({ type: "addNode", node: { id: "b", kind: "claim", text: "b", speaker: "", sourceId: null, quote: "", x: 0, y: 0 } }));
+    await other.run(`update "Map" set "revision" = 1 where "id" = ?`, map.mapId);
+    await other.run("COMMIT");
+    await expect.poll(() => sink.opRevisions(), { timeout: 10_000 }).toEqual([1]);
+    await expect.poll(signalsHealthy, { timeout: 10_000 }).toBe(true);
+    sink.leave();
+  });
+});
