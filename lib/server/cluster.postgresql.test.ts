@@ -40,7 +40,7 @@ const person = (clientId: string, dragging = 0): Presence => ({
   colour: "#1d4ed8",
   selection: [],
   pointer: { x: 1, y: 2 },
-  dragging: Array.from({ length: dragging }, (_, i) => ({ id: `node-with-a-long-id-${i}`, x: i * 1.25, y: -i })),
+  dragging: Array.from({ length: dragging }, (_, i) => ({ id: `node-with-a-long-id-${i}`, x: i * 1.25, y: 1 - i })),
   editing: null,
   presenting: { step: 3 },
   leaving: false,
