@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: "postgresql",
-          include: ["lib/server/**/*.test.ts", "lib/sync/**/*.test.ts", "**/*.postgresql.test.ts"],
+          include: ["lib/server/**/*.test.ts", "lib/sync/**/*.test.ts", "lib/**/*.postgresql.test.ts", "prisma/**/*.postgresql.test.ts"],
           exclude: ["**/node_modules/**"],
           env: { ARGUMAP_TEST_DATABASE: "postgresql" },
           globalSetup: ["lib/server/testing/postgres-global-setup.ts"],

@@ -1,0 +1,1 @@
+export declare function migrationNames(provider: "sqlite" | "postgresql"): string[];
