@@ -9,11 +9,12 @@
 import { applyEach } from "../map/apply";
 import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
-import { db, isBusy, isRevisionConflict, isUniqueViolation, writeTransaction, type Db, type Tx } from "./db";
+import { db, isBusy, isRevisionConflict, isUniqueViolation, TRANSACTION_LIMITS, writeTransaction, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { committedHere } from "./map-feed";
 import { groupWrites, type Statement } from "./persist-op";
+import { replayFrom } from "./op-log";
 import { notifyInTransaction } from "./signals";
 import { processWide } from "./process-wide";
 
@@ -106,20 +107,46 @@ const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clie
  * retry; the careful path then reads everything.
  */
 async function commitFast(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult | null> {
-  const current = workingDocs.get(mapId);
-  if (!current) return null;
+  const held = workingDocs.get(mapId);
+  if (!held) return null;
   // Changed in place from here on: until the commit succeeds it is not the committed map.
   workingDocs.delete(mapId);
+  const current = await catchUp(mapId, held);
+  if (!current) return null;
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(withSignal(client, mapId, groupWrites(client, mapId, current.revision, result.fresh), result.revision));
+    await client.$transaction(withSignal(client, mapId, groupWrites(client, mapId, current.revision, result.fresh), result.revision), TRANSACTION_LIMITS);
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error) || isBusy(error)) return null;
     throw error;
   }
   keepWorking(mapId, result.revision, result.doc);
   return result;
+}
+
+/**
+ * Revisions other instances have announced (signals.ts), so the fast path knows its working doc
+ * is behind before it tries, rather than by failing: the ops it missed are read from the log and
+ * applied to the working doc (the tables equal the replayed log), then it commits as usual. Only
+ * a commit that races one elsewhere still fails and goes the careful way.
+ */
+const announced = processWide("announced-revisions", () => new Map<string, number>());
+
+export function revisionAnnounced(mapId: string, revision: number): void {
+  if ((announced.get(mapId) ?? 0) >= revision) return;
+  announced.delete(mapId);
+  announced.set(mapId, revision);
+  if (announced.size > WORKING_DOCS) announced.delete(announced.keys().next().value!);
+}
+
+async function catchUp(mapId: string, held: { revision: number; doc: MapDoc }): Promise<{ revision: number; doc: MapDoc } | null> {
+  if ((announced.get(mapId) ?? 0) <= held.revision) return held;
+  const entries = await replayFrom(mapId, held.revision);
+  if (entries.length === 0) return held;
+  if (entries[0]!.revision !== held.revision + 1) return null;
+  const { doc, results } = applyEach(held.doc, entries.map((entry) => entry.op), { inPlace: true });
+  return results.every((result) => result.ok) ? { revision: entries[entries.length - 1]!.revision, doc } : null;
 }
 
 /**

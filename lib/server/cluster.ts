@@ -4,6 +4,7 @@
  * presence joins the rooms here; and after signals may have been missed, each re-reads what it
  * needs. Started once per process, when the server starts (instrumentation.ts) or a stream opens.
  */
+import { revisionAnnounced } from "./apply-ops";
 import { openStreams } from "./events";
 import { linksRevokedElsewhere, resyncLinks } from "./links";
 import { committedElsewhere, resyncFeeds } from "./map-feed";
@@ -13,7 +14,10 @@ import { instanceId, startSignals, stopSignals } from "./signals";
 export function joinCluster(): void {
   startSignals({
     signal(signal) {
-      if (signal.t === "op") committedElsewhere(signal.m, signal.r);
+      if (signal.t === "op") {
+        revisionAnnounced(signal.m, signal.r);
+        committedElsewhere(signal.m, signal.r);
+      }
       else if (signal.t === "revoked") linksRevokedElsewhere(signal.m, signal.l);
       else if (signal.t === "presence" && signal.from !== instanceId()) receivePresence(signal.m, signal.b);
     },

@@ -118,6 +118,13 @@ export function isBusy(error: unknown): boolean {
 const BUSY_RETRIES = 5;
 
 /**
+ * Prisma's defaults (2 s to get a connection, 5 s in all) are too tight for a write that waits for
+ * another instance's commit on the same map on a loaded machine; an expired transaction would
+ * answer the client with an error although nothing was wrong.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
+
+/**
  * Runs a write transaction, again if the database was busy. On SQLite several processes may share
  * a file during a rolling restart; a transaction that read before it wrote can lose its snapshot
  * to another process's commit, and is then retried whole rather than answered with a 500.
@@ -126,7 +133,7 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   const client = await db();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.$transaction(work);
+      return await client.$transaction(work, TRANSACTION_LIMITS);
     } catch (error) {
       if (attempt >= BUSY_RETRIES || !isBusy(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));

@@ -21,11 +21,13 @@ export async function ensureDemoMap(): Promise<boolean> {
   const client = await db();
   if (await client.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } })) return false;
   try {
-    await client.$transaction((tx) => writeNewMap(tx, DEMO_MAP_ID, demoDoc()));
+    // Several instances may start at once on a new PostgreSQL database: the others wait on the
+    // demo's primary key until the first commits, which may take a while on a busy machine.
+    await client.$transaction((tx) => writeNewMap(tx, DEMO_MAP_ID, demoDoc()), { maxWait: 30_000, timeout: 60_000 });
     return true;
   } catch (error) {
-    // Another process seeded it first: the primary key says so.
-    if ((error as { code?: string }).code === "P2002") return false;
+    // Another process seeded it first: the primary key says so (or this one gave up waiting).
+    if (await client.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } })) return false;
     throw error;
   }
 }
