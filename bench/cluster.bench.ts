@@ -101,30 +101,47 @@ export async function runClusterBench(): Promise<BenchResult> {
     started.push(a.child, b.child, sqlite.child, baseline.child);
     const [pa, pb, ps] = [a.target.port, b.target.port, sqlite.target.port];
 
-    const trips = await roundTrips(pa, pb);
-    const where = `PostgreSQL, writer on A, ${LISTENERS} listeners, ${trips.cross.length} ops`;
-    rows.push(row(`op round trip p50, listeners on instance B (${where}); baseline: listeners on A`, percentile(trips.cross, 50), percentile(trips.single, 50), "ms"));
-    const p95 = percentile(trips.cross, 95) / percentile(trips.single, 95);
-    rows.push(row(`op round trip p95, listeners on instance B (${where}); baseline: listeners on A`, percentile(trips.cross, 95), percentile(trips.single, 95), "ms", "≤ 1.5× one instance", p95 <= 1.5));
+    // Each part on its own: one that fails (a loaded machine can time a request out) is reported, the others still run.
+    const part = async (name: string, measure: () => Promise<void>) => {
+      try {
+        await measure();
+      } catch (error) {
+        console.error(`cluster bench: ${name} failed:`, error instanceof Error ? error.message : error);
+        process.exitCode = 1;
+      }
+    };
+    await part("round trips", async () => {
+      const trips = await roundTrips(pa, pb);
+      const where = `PostgreSQL, writer on A, ${LISTENERS} listeners, ${trips.cross.length} ops`;
+      rows.push(row(`op round trip p50, listeners on instance B (${where}); baseline: listeners on A`, percentile(trips.cross, 50), percentile(trips.single, 50), "ms"));
+      const p95 = percentile(trips.cross, 95) / percentile(trips.single, 95);
+      rows.push(row(`op round trip p95, listeners on instance B (${where}); baseline: listeners on A`, percentile(trips.cross, 95), percentile(trips.single, 95), "ms", "≤ 1.5× one instance", p95 <= 1.5));
+    });
 
     const spread = Array.from({ length: POSTERS }, (_, i) => (i % 2 === 0 ? pa : pb));
     const listenSpread = Array.from({ length: LISTENERS }, (_, i) => (i % 2 === 0 ? pa : pb));
-    const two: number[] = [];
-    const one: number[] = [];
-    for (let round = 0; round < 2; round++) {
-      one.push((await sustained(pa, Array(POSTERS).fill(pa), Array(LISTENERS).fill(pa), 2_000, 2_000)).opsPerSecond);
-      two.push((await sustained(pa, spread, listenSpread, 2_000, 2_000)).opsPerSecond);
-    }
-    rows.push(row(`sustained durable ops/s, two instances (PostgreSQL synchronous_commit=on, ${POSTERS} posters and ${LISTENERS} listeners split over A and B, 2,000 offered, 2×2 s); baseline: one instance`, mean(two), mean(one), "ops/s", "≥ 1,500 ops/s", mean(two) >= 1_500));
+    await part("sustained", async () => {
+      const two: number[] = [];
+      const one: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        one.push((await sustained(pa, Array(POSTERS).fill(pa), Array(LISTENERS).fill(pa), 2_000, 2_000)).opsPerSecond);
+        two.push((await sustained(pa, spread, listenSpread, 2_000, 2_000)).opsPerSecond);
+      }
+      rows.push(row(`sustained durable ops/s, two instances (PostgreSQL synchronous_commit=on, ${POSTERS} posters and ${LISTENERS} listeners split over A and B, 2,000 offered, 2×2 s); baseline: one instance`, mean(two), mean(one), "ops/s", "≥ 1,500 ops/s", mean(two) >= 1_500));
+    });
 
-    const onSqlite = await saturate((rate) => sustained(ps, Array(POSTERS).fill(ps), Array(LISTENERS).fill(ps), rate, 2_000), RATES);
-    const onPostgres = await saturate((rate) => sustained(pa, spread, listenSpread, rate, 2_000), RATES);
-    const steps = (runs: { offered: number; opsPerSecond: number }[]) => runs.map((run) => `${run.offered}→${Math.round(run.opsPerSecond)}`).join(", ");
-    rows.push(row(`capacity on PostgreSQL, two instances (offered→delivered: ${steps(onPostgres.runs)}); baseline: SQLite, one server (${steps(onSqlite.runs)})`, onPostgres.capacity, onSqlite.capacity, "ops/s"));
+    await part("capacity", async () => {
+      const onSqlite = await saturate((rate) => sustained(ps, Array(POSTERS).fill(ps), Array(LISTENERS).fill(ps), rate, 2_000), RATES);
+      const onPostgres = await saturate((rate) => sustained(pa, spread, listenSpread, rate, 2_000), RATES);
+      const steps = (runs: { offered: number; opsPerSecond: number }[]) => runs.map((run) => `${run.offered}→${Math.round(run.opsPerSecond)}`).join(", ");
+      rows.push(row(`capacity on PostgreSQL, two instances (offered→delivered: ${steps(onPostgres.runs)}); baseline: SQLite, one server (${steps(onSqlite.runs)})`, onPostgres.capacity, onSqlite.capacity, "ops/s"));
+    });
 
-    const ours = await idleStreams([{ port: pa, pid: a.child.pid! }, { port: pb, pid: b.child.pid! }], IDLE_STREAMS);
-    const bare = await idleStreams([{ port: baseline.target.port, pid: baseline.child.pid! }], IDLE_STREAMS);
-    rows.push(row(`memory per idle event stream, ${IDLE_STREAMS} streams over two instances (100 maps); baseline: bare node:http SSE server`, ours / 1024, bare / 1024, "KB"));
+    await part("idle streams", async () => {
+      const ours = await idleStreams([{ port: pa, pid: a.child.pid! }, { port: pb, pid: b.child.pid! }], IDLE_STREAMS);
+      const bare = await idleStreams([{ port: baseline.target.port, pid: baseline.child.pid! }], IDLE_STREAMS);
+      rows.push(row(`memory per idle event stream, ${IDLE_STREAMS} streams over two instances (100 maps); baseline: bare node:http SSE server`, ours / 1024, bare / 1024, "KB"));
+    });
   } catch (error) {
     console.error("cluster bench failed:", error);
     process.exitCode = 1;

@@ -38,7 +38,7 @@ async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>)
 export interface RunningCluster {
   urls: string[];
   databaseUrl: string;
-  /** The `next start` process ids of each instance, by port order. */
+  /** Kills the process serving instance `index` (SIGKILL: a crash) and waits until its port is closed. */
   kill(index: number, signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
