@@ -18,11 +18,13 @@ export interface OutlineItemProps {
   /** Beneath a collapsed row (still in the page, so printing shows the whole map). */
   hidden: boolean;
   editing: boolean;
+  /** A search match, or the one being shown. */
+  found?: "hit" | "current";
   sourceName: string | null;
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, sourceName, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, found, sourceName, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -31,7 +33,8 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, s
   return (
     <li
       role="treeitem"
-      className={`outline-item outline-item--${node.kind}${selected ? " is-selected" : ""}`}
+      className={`outline-item outline-item--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}`}
+      data-found={found}
       style={{ "--outline-level": row.level } as CSSProperties}
       data-testid="outline-item"
       data-key={row.key}

@@ -1,7 +1,7 @@
 /** The one list of editor actions. The toolbar, the key handler and the shortcuts dialog read it. */
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
 import { deleteSelection, toggleRelation } from "./editSelection";
-import { clearSelection, editText, fitView, redo, selectAll, showShortcuts, tidyLayout, undo } from "./effects";
+import { clearSelection, editText, find, fitView, focusNode, focusUp, redo, selectAll, showShortcuts, tidyLayout, toggleReasons, undo } from "./effects";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
 import type { EditorAction } from "./types";
 
@@ -18,6 +18,10 @@ export const ACTIONS: readonly EditorAction[] = [
   redo,
   tidyLayout,
   fitView,
+  find,
+  toggleReasons,
+  focusNode,
+  focusUp,
   showShortcuts,
 ];
 
