@@ -12,11 +12,14 @@
 import { DEMO_SOURCE_IDS, DEMO_SOURCES } from "./demo-sources";
 import type { ArgEdge, ArgNode, Relation, Source } from "../lib/map/types";
 
+/** A node as written here: seeding anchors its quote in its source (lib/map/quotes), so no prefix or suffix. */
+export type DemoNode = Omit<ArgNode, "quotePrefix" | "quoteSuffix">;
+
 export interface DemoMap {
   title: string;
   description: string;
   sources: Source[];
-  nodes: ArgNode[];
+  nodes: DemoNode[];
   edges: ArgEdge[];
 }
 
@@ -31,7 +34,7 @@ const GT = DEMO_SOURCE_IDS.globalTimes;
  * ZDNet article raises; the 2022 US review and the Global Times' answer to it; Alibaba's push
  * abroad (ZDNet); and, on the right, the second claim: would a US block hurt Alibaba?
  */
-const NODES: ArgNode[] = [
+const NODES: DemoNode[] = [
   // ── The question ──────────────────────────────────────────────────────────────────────
   {
     id: "n-main-alibaba-cloud-risk",

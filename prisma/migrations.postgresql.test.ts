@@ -7,9 +7,11 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { layoutOf } from "../scripts/schema-engine.mjs";
 import { POSTGRES_SCHEMA, postgresSchemaText, SQLITE_SCHEMA } from "../scripts/prisma-schemas.mjs";
 import { migrationNames } from "../scripts/schema-engine.mjs";
 import { schemaDrift, withMigratedScratch } from "../scripts/migrate.mjs";
+import { twinSql } from "../scripts/migration-twin.mjs";
 
 /** table → column → "type family, null/not null"; plus each table's unique column sets. */
 type Shape = Record<string, { columns: Record<string, string>; unique: string[] }>;
@@ -90,5 +92,13 @@ describe("the SQLite and PostgreSQL schemas", () => {
     const postgres = await withMigratedScratch("postgresql", postgresShape);
     expect(Object.keys(sqlite).length).toBeGreaterThan(5);
     expect(postgres).toEqual(sqlite);
+  });
+
+  it("`npm run db:migration -- --twin <name>` writes, from the SQLite history alone, what the newest twin says", async () => {
+    // Branches that wrote a SQLite migration before PostgreSQL was supported add its twin this way.
+    const newest = migrationNames("sqlite").at(-1)!;
+    const words = (sql: string) => sql.replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n/, "").split(/\s+/).join(" ").trim();
+    const committed = fs.readFileSync(`${layoutOf("postgresql").migrationsDir}/${newest}/migration.sql`, "utf8");
+    expect(words(await twinSql(newest, inject("postgresUrl")))).toBe(words(committed));
   });
 });

@@ -2,6 +2,8 @@
 // and PostgreSQL alike (DATABASE_URL's scheme picks the schema and the migrations folder).
 //   node scripts/migrate.mjs deploy          apply pending migrations to DATABASE_URL
 //   node scripts/migrate.mjs create <name>   write <timestamp>_<name>/migration.sql for both providers
+//   node scripts/migrate.mjs create --twin [<folder>…]   write the PostgreSQL twin of SQLite
+//                                            migrations that have none (scripts/migration-twin.mjs)
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -120,12 +122,17 @@ export async function withMigratedScratch(provider, work) {
     }
   }
   const { withScratchDatabase } = await import("./postgres-databases.mjs");
+  return withPostgresServer((server) => withScratchDatabase(server, async (url) => (await applyWithEngine(url), work(url))));
+}
+
+/** `work(url)` with a PostgreSQL server: ARGUMAP_TEST_POSTGRES_URL, or a throwaway cluster. */
+async function withPostgresServer(work) {
   const server = process.env.ARGUMAP_TEST_POSTGRES_URL;
-  if (server) return withScratchDatabase(server, async (url) => (await applyWithEngine(url), work(url)));
+  if (server) return work(server);
   const { startThrowawayPostgres } = await import("./throwaway-postgres.mjs");
   const cluster = await startThrowawayPostgres({ durable: false });
   try {
-    return await withScratchDatabase(cluster.url, async (url) => (await applyWithEngine(url), work(url)));
+    return await work(cluster.url);
   } finally {
     cluster.stop();
   }
@@ -161,8 +168,19 @@ async function createMigration(name) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [command, name] = process.argv.slice(2);
-  const run = command === "deploy" ? deployMigrations().then((names) => console.log(names.length ? `Applied migrations: ${names.join(", ")}` : "Database is up to date.")) : command === "create" ? createMigration(name) : Promise.reject(new Error("usage: migrate.mjs deploy | create <name>"));
+  const [command, name, ...rest] = process.argv.slice(2);
+  const twins = async (names) => {
+    const { writeTwins } = await import("./migration-twin.mjs");
+    return withPostgresServer((server) => writeTwins(names, server));
+  };
+  const run =
+    command === "deploy"
+      ? deployMigrations().then((names) => console.log(names.length ? `Applied migrations: ${names.join(", ")}` : "Database is up to date."))
+      : command === "create" && name === "--twin"
+        ? twins(rest)
+        : command === "create"
+          ? createMigration(name)
+          : Promise.reject(new Error("usage: migrate.mjs deploy | create <name> | create --twin [<existing_sqlite_migration>…]"));
   run.catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

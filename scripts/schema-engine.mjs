@@ -119,11 +119,14 @@ export function migrationNames(provider) {
     : [];
 }
 
-/** A provider's migrations folder in the shape the engine takes (what `prisma migrate` reads from disk). */
-export function migrationsList(provider) {
+/**
+ * A provider's migrations folder in the shape the engine takes (what `prisma migrate` reads from
+ * disk); `names` keeps only some of them (a history up to a point, for writing a twin).
+ */
+export function migrationsList(provider, names = migrationNames(provider)) {
   const { migrationsDir: MIGRATIONS_DIR } = layoutOf(provider);
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
-  const directories = migrationNames(provider);
+  const directories = names;
   return {
     baseDir: MIGRATIONS_DIR,
     lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },

@@ -27,6 +27,8 @@ import { PresenceProvider } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
+import { SourceReader } from "../reader/SourceReader";
+import { useReader } from "../reader/useReader";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -125,7 +127,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
   }, [folding]);
 
-  const { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const reader = useReader(doc);
+  const { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -133,6 +136,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setEditingId,
     openShortcuts: () => setShortcutsOpen(true),
     notify,
+    openSource: reader.openSource,
     canvas,
     view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
@@ -169,8 +173,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
       },
       toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
+      openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode],
+    [dispatch, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -270,6 +275,17 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               />
             )}
           </div>
+          {reader.request && (
+            <SourceReader
+              doc={doc}
+              request={reader.request}
+              editable={editable}
+              selectedNodeIds={selection.nodeIds}
+              perform={runValueAction}
+              onSelectNode={selectNode}
+              onClose={reader.closeReader}
+            />
+          )}
           {pathOpen && editable ? (
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
@@ -279,6 +295,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
               selection={selection}
               dispatch={dispatch}
               select={setSelection}
+              perform={(action, value) => runValueAction(action, value) !== false}
+              openSource={reader.openSource}
               onDeleteSelection={() => runAction(actionById("deleteSelection"))}
             />
           )}

@@ -4,6 +4,7 @@
  * holds the whole argument, readable without JavaScript and by screen readers.
  */
 import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } from "@/lib/map/outline";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { KIND_LABEL } from "../kinds";
@@ -27,7 +28,9 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
       </p>
       {node.quote.trim() && (
         <blockquote className="outline__quote">
-          <p>“{node.quote}”</p>
+          <p>
+            “{node.quote}”{quoteIsFlagged(checkQuote(node, source)) && <span className="outline__flag"> (quote not found in source)</span>}
+          </p>
           {source && <footer>{sourceName(source)}</footer>}
         </blockquote>
       )}

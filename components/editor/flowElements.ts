@@ -6,6 +6,7 @@
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { estimateNodeSize } from "@/lib/map/layout";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
@@ -135,7 +136,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: describeNode(node),
+      ariaLabel: quoteIsFlagged(checkQuote(node, source)) ? `${describeNode(node)}. Its quote is not found in its source.` : describeNode(node),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

@@ -76,7 +76,8 @@ export type EditorEffect =
   | "find"
   | "toggleReasons"
   | "focusNode"
-  | "focusUp";
+  | "focusUp"
+  | "readSource";
 
 export interface EffectAction extends ActionBase {
   kind: "effect";
@@ -86,3 +87,12 @@ export interface EffectAction extends ActionBase {
 export type EditorAction = DocumentAction | EffectAction;
 
 export const canEdit = (context: ActionContext): boolean => context.role !== "view";
+
+/**
+ * A document action that takes a value from the user (a quote selected in a source, a field's new
+ * text): `perform` turns the context and the value into ops, or false for "nothing to do".
+ */
+export interface ValueAction<V> extends ActionBase {
+  kind: "value";
+  perform(context: ActionContext, value: V): Op[] | false;
+}

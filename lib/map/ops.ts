@@ -18,6 +18,7 @@ const relation = z.enum(RELATIONS);
 const nodeText = z.string().max(LIMITS.nodeTextLength);
 const speaker = z.string().max(LIMITS.speakerLength);
 const quote = z.string().max(LIMITS.quoteLength);
+const quoteContext = z.string().max(LIMITS.quoteContextLength);
 const sourceField = z.string().max(LIMITS.sourceFieldLength);
 
 export const nodeSchema = z.object({
@@ -27,6 +28,8 @@ export const nodeSchema = z.object({
   speaker: speaker.default(""),
   sourceId: idSchema.nullable().default(null),
   quote: quote.default(""),
+  quotePrefix: quoteContext.default(""),
+  quoteSuffix: quoteContext.default(""),
   x: coordinate,
   y: coordinate,
 });
@@ -67,6 +70,8 @@ export const updateNodeOp = z.object({
       speaker: speaker.optional(),
       sourceId: idSchema.nullable().optional(),
       quote: quote.optional(),
+      quotePrefix: quoteContext.optional(),
+      quoteSuffix: quoteContext.optional(),
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),

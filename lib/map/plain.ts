@@ -5,8 +5,8 @@
 import type { ArgEdge, ArgNode, Source } from "./types";
 
 export function plainNode(node: ArgNode): ArgNode {
-  const { id, kind, text, speaker, sourceId, quote, x, y } = node;
-  return { id, kind, text, speaker, sourceId, quote, x, y };
+  const { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y } = node;
+  return { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y };
 }
 
 export function plainEdge(edge: ArgEdge): ArgEdge {

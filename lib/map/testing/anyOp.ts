@@ -29,13 +29,15 @@ export function anyOpArb(): fc.Arbitrary<Op> {
     speaker: shortText,
     sourceId: fc.option(sourceId, { nil: null }),
     quote: shortText,
+    quotePrefix: shortText,
+    quoteSuffix: shortText,
     x: coordinateArb,
     y: coordinateArb,
   });
   const source = fc.record({ id: sourceId, title, publisher: shortText, author: shortText, date, url: shortText, text: shortText });
   const move = fc.record({ id: nodeId, x: coordinateArb, y: coordinateArb });
   const nodePatch = fc.record(
-    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText },
+    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, quotePrefix: shortText, quoteSuffix: shortText },
     { requiredKeys: [] },
   );
   const sourcePatch = fc.record(

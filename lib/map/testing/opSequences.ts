@@ -87,6 +87,8 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
           speaker: seed.speaker,
           sourceId: cites ? source() : null,
           quote: seed.quote,
+          quotePrefix: on(5) ? seed.text : "",
+          quoteSuffix: on(5) ? seed.speaker : "",
           x: seed.x,
           y: seed.y,
         },
@@ -98,6 +100,7 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
         ...(on(2) ? { speaker: seed.speaker } : {}),
         ...(on(3) ? { sourceId: cites ? source() : null } : {}),
         ...(on(4) ? { quote: seed.quote } : {}),
+        ...(on(5) ? { quotePrefix: seed.title, quoteSuffix: seed.text } : {}),
       };
       return { type: "updateNode", id: node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
     }

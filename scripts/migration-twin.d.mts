@@ -1,0 +1,2 @@
+export declare function twinSql(name: string, postgresUrl: string): Promise<string>;
+export declare function writeTwins(names: string[], postgresUrl: string): Promise<string[]>;
