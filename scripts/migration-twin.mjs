@@ -36,7 +36,7 @@ async function modelsAfter(names) {
   }
 }
 
-/** PostgreSQL DDL for what the SQLite migration `name` changes. `postgresUrl` is any PostgreSQL server (the engine needs one to speak its dialect; nothing is written to it). */
+/** The PostgreSQL twin of the SQLite migration `name`: DDL for what it changes, then any data statements it has. `postgresUrl` is any PostgreSQL server (the engine needs one to speak its dialect; nothing is written to it). */
 export async function twinSql(name, postgresUrl) {
   const history = migrationNames("sqlite");
   const index = history.indexOf(name);
@@ -47,10 +47,28 @@ export async function twinSql(name, postgresUrl) {
   try {
     const file = (content) => ({ tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] });
     const { stdout } = await engine.diff({ from: file(before), to: file(after), script: true, exitCode: null, filters: NO_FILTERS });
-    return (stdout ?? "").trim();
+    const data = dataStatements(fs.readFileSync(path.join(layoutOf("sqlite").migrationsDir, name, "migration.sql"), "utf8"));
+    const copied = data.length > 0 ? `\n\n${COPIED_DATA}\n${data.join("\n")}` : "";
+    return (stdout ?? "").trim() + copied;
   } finally {
     await close();
   }
+}
+
+const COPIED_DATA = "-- Data, copied from the SQLite migration (check it reads the same on PostgreSQL)";
+
+/**
+ * Statements of a SQLite migration that change rows rather than the schema (a backfill written by
+ * hand), which introspection cannot see. SQLite's own table rebuilds (`INSERT INTO "new_T" …
+ * SELECT … FROM "T"`) are schema changes and are left out.
+ */
+export function dataStatements(sql) {
+  return sql
+    .replace(/^\s*--.*$/gm, "")
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => /^(INSERT|UPDATE|DELETE)\b/i.test(statement) && !/^INSERT\s+INTO\s+"new_/i.test(statement))
+    .map((statement) => `${statement};`);
 }
 
 /** Writes the twins of `names` (all missing ones when empty), oldest first; returns the folders written. */
@@ -66,6 +84,7 @@ export async function writeTwins(names, postgresUrl) {
     fs.writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
     written.push(dir);
     console.log(`Created ${path.relative(process.cwd(), dir)}/migration.sql`);
+    if (sql.includes(COPIED_DATA)) console.log("  with statements that change data copied as they are: read them, and run the migrations test (npx vitest run --project postgresql prisma/migrations.postgresql.test.ts).");
   }
   if (written.length === 0) console.log("Every SQLite migration has its PostgreSQL twin.");
   return written;
