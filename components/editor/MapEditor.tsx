@@ -19,7 +19,6 @@ import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
 import { SidePanel } from "../panel/SidePanel";
-import { FollowBanner } from "../present/FollowBanner";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
 import { useFollowPresenter } from "../present/useFollowPresenter";
@@ -29,6 +28,10 @@ import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
 import { SourceReader } from "../reader/SourceReader";
 import { useReader } from "../reader/useReader";
+import { FollowView } from "../room/FollowView";
+import { RoomButton } from "../room/RoomButton";
+import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
+import { useSummonView } from "../room/useSummonView";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -67,7 +70,8 @@ export interface MapEditorProps {
 
 export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps) {
   const presence = usePresence(token, token !== "demo");
-  const { client, state } = useSyncClient(token, snapshot, role, presence);
+  const room = useNewRoomStore();
+  const { client, state } = useSyncClient(token, snapshot, role, presence, room);
 
   // Remember this map on the home page's list (the demo has its own button there).
   const title = state.doc.meta.title;
@@ -77,9 +81,11 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
 
   return (
     <PresenceProvider value={presence}>
-      <ReactFlowProvider>
-        <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
-      </ReactFlowProvider>
+      <RoomProvider value={room}>
+        <ReactFlowProvider>
+          <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+        </ReactFlowProvider>
+      </RoomProvider>
     </PresenceProvider>
   );
 }
@@ -202,7 +208,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     },
     [selectNode, runAction],
   );
-  const follow = useFollowPresenter(doc);
+  const follow = useFollowPresenter(doc, client?.clientId ?? null);
+  const summonView = useSummonView(canvas, view === "canvas");
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
   const latestShowHit = useRef(showHit);
@@ -213,11 +220,11 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   return (
     <EditorCommandsProvider value={commands}>
       <div className={`editor${editable ? "" : " editor--read-only"}`}>
-        <EditorHeader token={token} title={doc.meta.title} role={state.role}>
+        <EditorHeader token={token} title={doc.meta.title} role={state.role} status={<ConnectionStatus state={state} editable={editable} />}>
           <PresenceStrip />
-          <ConnectionStatus state={state} editable={editable} />
           {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
           <PresentButton token={token} />
+          {state.role === "owner" && token !== "demo" && <RoomButton token={token} title={doc.meta.title} clientId={client?.clientId ?? null} currentView={summonView} />}
           {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
         </EditorHeader>
         {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
@@ -230,7 +237,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
             <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
               <ViewToggle view={view} onChange={setView} />
             </Toolbar>
-            <FollowBanner follow={follow} />
+            <FollowView token={token} role={state.role} doc={doc} follow={follow} />
             {search.open && (
               <SearchBar
                 query={search.query}
