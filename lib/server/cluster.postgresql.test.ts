@@ -1,17 +1,20 @@
 /**
  * PostgreSQL only: what travels between instances besides ops and revocations (presence, with
- * payloads over NOTIFY's 8000 bytes), and an instance whose listening connection is cut catching up.
+ * payloads over NOTIFY's 8000 bytes; who leads a room), and an instance whose listening connection
+ * is cut catching up.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Presence } from "../map/presence";
 import { emptyDoc } from "../map/types";
 import { joinCluster, leaveCluster } from "./cluster";
+import { currentLeader, LEAD_TTL_MS, leadSnapshot } from "./leading";
 import { streamEvents } from "./events";
 import { requireAccess } from "./links";
 import { createMapFromDoc } from "./maps";
 import { updatePresence } from "./presence";
 import { CHANNEL, payloadsOf, signalsHealthy } from "./signals";
 import { recordingSink } from "./testing/recording-sink";
+import { lead, newRoomMap } from "./testing/room";
 import { useTempDatabase, type OtherConnection, type TempDatabase } from "./testing/temp-database";
 
 let database: TempDatabase;
@@ -73,6 +76,37 @@ describe("between PostgreSQL instances", () => {
     await expect.poll(() => received.map((payload) => JSON.parse(payload)).filter((signal) => signal.t === "presence" && signal.m === map.mapId).at(-1)?.b.peers[0]?.pointer, { timeout: 5_000 }).toEqual({ x: 19, y: 19 });
     // Twenty heartbeats in one tick travel as far fewer signals.
     expect(received.filter((payload) => payload.includes(map.mapId)).length).toBeLessThan(5);
+    await raw.close();
+  });
+
+  it("who leads, announced by another instance, reaches the streams here, and lapses here too when its heartbeats stop", async () => {
+    const map = await newRoomMap();
+    const access = await requireAccess(map.view);
+    const sink = recordingSink();
+    streamEvents(map.mapId, access.linkId, 0, () => sink, null, "view");
+    const leader = { clientId: "stage-far", name: "Ms Rivera", colour: "#0369a1", role: "owner" as const, step: 2, count: 5, sessionId: "session-far", linkId: "link-far" };
+    const announced = { leader: { ...leader, linkId: undefined }, settings: { editorsMayLead: false }, change: "started", previous: null };
+    const signal = { t: "lead", m: map.mapId, h: leader, s: { editorsMayLead: false }, e: announced, from: "another-instance" };
+    await other.run(`select pg_notify(?, ?)`, CHANNEL, JSON.stringify(signal));
+    const leads = () => sink.frames().filter((frame) => frame.event === "lead").map((frame) => frame.data as { leader: { clientId: string; step: number } | null; change: string });
+    await expect.poll(() => leads().find((state) => state.change === "started")?.leader?.step, { timeout: 5_000 }).toBe(2);
+    expect(currentLeader(map.mapId)?.clientId).toBe("stage-far");
+    // No heartbeat from the other instance within the lead's lifetime: nobody leads here either.
+    expect(leadSnapshot(map.mapId, Date.now() + LEAD_TTL_MS + 1).leader).toBeNull();
+    sink.leave();
+  });
+
+  it("a lead taken here, and its heartbeats, are sent to the other instances with the link it leads from", async () => {
+    const map = await newRoomMap();
+    const received: { t: string; m: string; h: { clientId: string; linkId: string } | null; e: { change: string } | null }[] = [];
+    const raw = await database.otherConnection();
+    await raw.run(`LISTEN "${CHANNEL}"`);
+    raw.onNotification!((payload) => received.push(JSON.parse(payload)));
+    expect((await lead(map.owner, { clientId: "stage-here", step: 0 })).status).toBe(200);
+    expect((await lead(map.owner, { clientId: "stage-here", step: 0, take: false })).status).toBe(200);
+    const mine = () => received.filter((signal) => signal.t === "lead" && signal.m === map.mapId);
+    await expect.poll(() => mine().map((signal) => signal.e?.change ?? "heartbeat"), { timeout: 5_000 }).toEqual(["started", "heartbeat"]);
+    expect(mine()[0]!.h).toMatchObject({ clientId: "stage-here", linkId: (await requireAccess(map.owner)).linkId });
     await raw.close();
   });
 

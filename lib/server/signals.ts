@@ -1,6 +1,6 @@
 /**
  * Signals between the app instances that share one database: "map M is at revision R", "these
- * links were revoked", "these people moved their pointers". On PostgreSQL they travel by
+ * links were revoked", "these people moved their pointers", "this person leads map M". On PostgreSQL they travel by
  * LISTEN/NOTIFY on one channel, through one listening connection per instance that reconnects by
  * itself; a signal carries no document data (ops are read from the log), so a lost one costs only
  * a catch-up read, which every reconnect triggers (`resync`). On SQLite there is one process, or
@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "../generated/prisma/client";
 import type { PresenceBatch } from "../map/presence";
+import type { Leader, LeadState, RoomSettings, Summon } from "../map/room/lead";
 import { databaseUrl } from "../../scripts/database-url.mjs";
 import { db, provider, readDb, type Db, type Tx } from "./db";
 import { processWide } from "./process-wide";
@@ -21,7 +22,10 @@ import { processWide } from "./process-wide";
 export type Signal =
   | { t: "op"; m: string; r: number }
   | { t: "revoked"; m: string; l: string[] }
-  | { t: "presence"; m: string; b: PresenceBatch };
+  | { t: "presence"; m: string; b: PresenceBatch }
+  /** Who leads map m now (with the link it leads from), the room's settings, and what to announce (null: a heartbeat). */
+  | { t: "lead"; m: string; h: (Leader & { linkId: string }) | null; s: RoomSettings; e: LeadState | null }
+  | { t: "summon"; m: string; e: Summon };
 
 type Received = Signal & { from: string };
 export interface SignalHandlers {
