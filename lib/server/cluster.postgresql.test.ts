@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Presence } from "../map/presence";
 import { emptyDoc } from "../map/types";
 import { joinCluster, leaveCluster } from "./cluster";
-import { currentLeader, LEAD_TTL_MS, leadSnapshot } from "./leading";
+import { currentLeader, LEAD_TTL_MS, leadSnapshot, summonRoom } from "./leading";
 import { streamEvents } from "./events";
 import { requireAccess } from "./links";
 import { createMapFromDoc } from "./maps";
+import { openSession } from "./presentation-sessions";
 import { updatePresence } from "./presence";
 import { CHANNEL, payloadsOf, signalsHealthy } from "./signals";
 import { recordingSink } from "./testing/recording-sink";
@@ -84,7 +85,9 @@ describe("between PostgreSQL instances", () => {
     const access = await requireAccess(map.view);
     const sink = recordingSink();
     streamEvents(map.mapId, access.linkId, 0, () => sink, null, "view");
-    const leader = { clientId: "stage-far", name: "Ms Rivera", colour: "#0369a1", role: "owner" as const, step: 2, count: 5, sessionId: "session-far", linkId: "link-far" };
+    // The other instance opened the session in the shared database, as its lead route does.
+    const session = await openSession(map.mapId, "Ms Rivera");
+    const leader = { clientId: "stage-far", name: "Ms Rivera", colour: "#0369a1", role: "owner" as const, step: 2, count: 5, sessionId: session.id, linkId: "link-far" };
     const announced = { leader: { ...leader, linkId: undefined }, settings: { editorsMayLead: false }, change: "started", previous: null };
     const signal = { t: "lead", m: map.mapId, h: leader, s: { editorsMayLead: false }, e: announced, from: "another-instance" };
     await other.run(`select pg_notify(?, ?)`, CHANNEL, JSON.stringify(signal));
@@ -107,6 +110,32 @@ describe("between PostgreSQL instances", () => {
     const mine = () => received.filter((signal) => signal.t === "lead" && signal.m === map.mapId);
     await expect.poll(() => mine().map((signal) => signal.e?.change ?? "heartbeat"), { timeout: 5_000 }).toEqual(["started", "heartbeat"]);
     expect(mine()[0]!.h).toMatchObject({ clientId: "stage-here", linkId: (await requireAccess(map.owner)).linkId });
+    await raw.close();
+  });
+
+  it("a summons made on another instance brings the followers connected here", async () => {
+    const map = await newRoomMap();
+    const access = await requireAccess(map.view);
+    const sink = recordingSink();
+    streamEvents(map.mapId, access.linkId, 0, () => sink, null, "view");
+    const summon = { id: 7, by: { clientId: "editor-far", name: "Ms Rivera" }, step: null, view: { x: 10, y: 20, width: 800, height: 600 } };
+    await other.run(`select pg_notify(?, ?)`, CHANNEL, JSON.stringify({ t: "summon", m: map.mapId, e: summon, from: "another-instance" }));
+    await expect.poll(() => sink.frames().filter((frame) => frame.event === "summon").map((frame) => frame.data), { timeout: 5_000 }).toEqual([summon]);
+    // The next summons made here is numbered after it, so followers never take it for one they have seen.
+    expect(summonRoom(map.mapId, await requireAccess(map.owner), { clientId: "editor-here", name: "Ada", view: null }).id).toBe(8);
+    sink.leave();
+  });
+
+  it("a summons made here is sent to the other instances", async () => {
+    const map = await newRoomMap();
+    const received: { t: string; m: string; e: { id: number; by: { name: string }; view: unknown } }[] = [];
+    const raw = await database.otherConnection();
+    await raw.run(`LISTEN "${CHANNEL}"`);
+    raw.onNotification!((payload) => received.push(JSON.parse(payload)));
+    const view = { x: 0, y: 0, width: 640, height: 480 };
+    const summon = summonRoom(map.mapId, await requireAccess(map.owner), { clientId: "editor-here", name: "Ada", view });
+    await expect.poll(() => received.filter((signal) => signal.t === "summon" && signal.m === map.mapId).map((signal) => signal.e), { timeout: 5_000 }).toEqual([summon]);
+    expect(summon).toMatchObject({ by: { name: "Ada" }, view });
     await raw.close();
   });
 
