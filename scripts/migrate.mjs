@@ -10,7 +10,7 @@ import os from "node:os";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseUrl, providerOf, sqlitePath } from "./database-url.mjs";
+import { databaseUrl, keepDatabasePrivate, providerOf, sqlitePath } from "./database-url.mjs";
 import { layoutOf, migrationNames, migrationsList, NO_FILTERS, openSchemaEngine } from "./schema-engine.mjs";
 
 /** Names of the migrations this database has applied (finished, not rolled back); [] for a new database. */
@@ -64,7 +64,7 @@ const POSTGRES_MIGRATION_LOCK = 0x4172_6775; // "Argu"
 export async function deployMigrations(url = databaseUrl()) {
   if (providerOf(url) === "sqlite") {
     const file = sqlitePath(url);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    keepDatabasePrivate(url);
     const pending = await pendingMigrations(url);
     if (pending.length === 0) return [];
     try {

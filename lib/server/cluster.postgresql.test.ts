@@ -73,7 +73,8 @@ describe("between PostgreSQL instances", () => {
     // The test's connection listens like another instance would.
     await raw.run(`LISTEN "${CHANNEL}"`);
     raw.onNotification!((payload) => received.push(payload));
-    for (let i = 0; i < 20; i++) updatePresence(map.mapId, { ...person("near", 0), pointer: { x: i, y: i } });
+    const sender = { linkId: map.linkId, role: map.role };
+    for (let i = 0; i < 20; i++) updatePresence(map.mapId, { ...person("near", 0), key: "tab-key-of-near-0001", pointer: { x: i, y: i } }, sender);
     await expect.poll(() => received.map((payload) => JSON.parse(payload)).filter((signal) => signal.t === "presence" && signal.m === map.mapId).at(-1)?.b.peers[0]?.pointer, { timeout: 5_000 }).toEqual({ x: 19, y: 19 });
     // Twenty heartbeats in one tick travel as far fewer signals.
     expect(received.filter((payload) => payload.includes(map.mapId)).length).toBeLessThan(5);

@@ -149,7 +149,7 @@ describe("guessing", () => {
     const map = await newRoomMap();
     const { code } = await codeFor(map.owner, "view");
     const outcomes: string[] = [];
-    // One instant for every guess: on a slow database the budget would refill between them.
+    // Every guess at one instant: on a slow machine the loop took long enough to refill a token.
     const now = Date.now();
     for (let i = 0; i < GUESSES_PER_SERVER.burst + 3; i++) {
       await redeemJoinCode(otherThan(code, i), `10.0.${Math.floor(i / 200)}.${i % 200}`, now).catch((error: { code: string }) => outcomes.push(error.code));

@@ -19,6 +19,9 @@ export function recordingSink(): RecordingSink {
       text += decoder.decode(bytes);
       return !sink.ended;
     },
+    // Takes every frame at once, as a client that keeps up does.
+    buffered: () => 0,
+    drained: () => Promise.resolve(),
     end() {
       sink.ended = true;
     },
