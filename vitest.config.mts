@@ -30,7 +30,8 @@ export default defineConfig({
           ...shared,
           name: "postgresql",
           include: ["lib/server/**/*.test.ts", "lib/sync/**/*.test.ts", "lib/**/*.postgresql.test.ts", "prisma/**/*.postgresql.test.ts"],
-          exclude: ["**/node_modules/**"],
+          // Suites about SQLite's own files (their permissions), which a PostgreSQL server keeps itself.
+          exclude: ["**/node_modules/**", "lib/server/private-files.test.ts"],
           env: { ARGUMAP_TEST_DATABASE: "postgresql" },
           globalSetup: ["lib/server/testing/postgres-global-setup.ts"],
         },
