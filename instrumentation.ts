@@ -12,4 +12,10 @@ export async function register() {
   // Other instances on the same database: their ops, revoked links and presence reach this one.
   const { joinCluster } = await import("./lib/server/cluster");
   joinCluster();
+  // Maps from before node history existed get theirs, in the background (once per map).
+  const { backfillNodeHistory } = await import("./lib/server/node-history-backfill");
+  void backfillNodeHistory().then(
+    (maps) => maps > 0 && console.log(`Node history written for ${maps} older map(s).`),
+    (error: unknown) => console.error("node history backfill failed", error),
+  );
 }

@@ -13,6 +13,7 @@ import { db, isBusy, isRevisionConflict, isUniqueViolation, TRANSACTION_LIMITS, 
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
 import { committedHere } from "./map-feed";
+import { versionWrites } from "./node-history";
 import { groupWrites, type AppliedOp, type Statement } from "./persist-op";
 import { replayFrom } from "./op-log";
 import { notifyInTransaction } from "./signals";
@@ -116,7 +117,7 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(withSignal(client, mapId, groupWrites(client, mapId, current.revision, result.applied), result.revision), TRANSACTION_LIMITS);
+    await client.$transaction(withSignal(client, mapId, [...groupWrites(client, mapId, current.revision, result.applied), ...versionWrites(client, mapId, result.applied)], result.revision), TRANSACTION_LIMITS);
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error) || isBusy(error)) return null;
     throw error;
@@ -163,7 +164,7 @@ async function commitCarefully(mapId: string, submissions: Submission[]): Promis
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
-    for (const statement of withSignal(tx, mapId, groupWrites(tx, mapId, current.revision, planned.applied), planned.revision)) await statement;
+    for (const statement of withSignal(tx, mapId, [...groupWrites(tx, mapId, current.revision, planned.applied), ...versionWrites(tx, mapId, planned.applied)], planned.revision)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);

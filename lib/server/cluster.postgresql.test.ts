@@ -12,7 +12,7 @@ import { streamEvents } from "./events";
 import { requireAccess } from "./links";
 import { createMapFromDoc } from "./maps";
 import { openSession } from "./presentation-sessions";
-import { updatePresence } from "./presence";
+import { currentPresence, PRESENCE_TTL_MS, receivePresence, updatePresence } from "./presence";
 import { CHANNEL, payloadsOf, signalsHealthy } from "./signals";
 import { recordingSink } from "./testing/recording-sink";
 import { lead, newRoomMap } from "./testing/room";
@@ -78,6 +78,33 @@ describe("between PostgreSQL instances", () => {
     await expect.poll(() => received.map((payload) => JSON.parse(payload)).filter((signal) => signal.t === "presence" && signal.m === map.mapId).at(-1)?.b.peers[0]?.pointer, { timeout: 5_000 }).toEqual({ x: 19, y: 19 });
     // Twenty heartbeats in one tick travel as far fewer signals.
     expect(received.filter((payload) => payload.includes(map.mapId)).length).toBeLessThan(5);
+    await raw.close();
+  });
+
+  it("someone on another instance who only heartbeats stays here, and is gone here once that instance stops naming them", () => {
+    const mapId = "map-alive-elsewhere";
+    const far = person("far-heartbeating", 0);
+    const t0 = Date.now();
+    receivePresence(mapId, { peers: [far], left: [] }, [], t0);
+    // Heartbeats that changed nothing arrive as names only, each keeping them for another PRESENCE_TTL_MS.
+    for (let at = 1_000; at <= 10_000; at += 1_000) receivePresence(mapId, { peers: [], left: [] }, ["far-heartbeating"], t0 + at);
+    expect(currentPresence(mapId, t0 + 10_000 + PRESENCE_TTL_MS - 1).peers.map((peer) => peer.clientId)).toEqual(["far-heartbeating"]);
+    expect(currentPresence(mapId, t0 + 10_000 + PRESENCE_TTL_MS).peers).toEqual([]);
+  });
+
+  it("people here who only heartbeat are named to the other instances, so they stay on screens there", async () => {
+    const map = await newMap();
+    const received: { t: string; m: string; a?: string[] }[] = [];
+    const raw = await database.otherConnection();
+    await raw.run(`LISTEN "${CHANNEL}"`);
+    raw.onNotification!((payload) => received.push(JSON.parse(payload)));
+    const sender = { linkId: map.linkId, role: map.role };
+    const heartbeat = { ...person("still", 0), key: "tab-key-of-still-001" };
+    updatePresence(map.mapId, heartbeat, sender);
+    await expect.poll(() => received.some((signal) => signal.t === "presence" && signal.m === map.mapId), { timeout: 5_000 }).toBe(true);
+    // The same presence again: nothing to show anyone, but the other instances must hear they are still here.
+    updatePresence(map.mapId, heartbeat, sender);
+    await expect.poll(() => received.filter((signal) => signal.m === map.mapId).flatMap((signal) => signal.a ?? []), { timeout: 5_000 }).toEqual(["still"]);
     await raw.close();
   });
 

@@ -21,7 +21,7 @@ export function joinCluster(): void {
       }
       else if (signal.t === "revoked") linksRevokedElsewhere(signal.m, signal.l);
       else if (signal.from === instanceId()) return;
-      else if (signal.t === "presence") receivePresence(signal.m, signal.b);
+      else if (signal.t === "presence") receivePresence(signal.m, signal.b, signal.a);
       else if (signal.t === "lead") leadElsewhere(signal.m, signal.h, signal.s, signal.e);
       else if (signal.t === "summon") summonedElsewhere(signal.m, signal.e);
     },

@@ -215,8 +215,8 @@ describe("event stream", () => {
     const opened = await readTypesUntil(revokedStream, "lead");
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    // Then the notice, and the end.
-    expect([...opened, ...types]).toEqual(["lead", "revoked"]);
+    // Then the notice, and the end. (Every stream opens with who is here, nobody here, and who leads.)
+    expect([...opened, ...types]).toEqual(["presence", "lead", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

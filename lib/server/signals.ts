@@ -22,7 +22,8 @@ import { processWide } from "./process-wide";
 export type Signal =
   | { t: "op"; m: string; r: number }
   | { t: "revoked"; m: string; l: string[] }
-  | { t: "presence"; m: string; b: PresenceBatch }
+  /** What changed among the people connected to the sender; `a`: those who only heartbeated there. */
+  | { t: "presence"; m: string; b: PresenceBatch; a?: string[] }
   /** Who leads map m now (with the link it leads from), the room's settings, and what to announce (null: a heartbeat). */
   | { t: "lead"; m: string; h: (Leader & { linkId: string }) | null; s: RoomSettings; e: LeadState | null }
   | { t: "summon"; m: string; e: Summon };
