@@ -60,3 +60,28 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     ].sort());
   });
 }
+
+const CLEAN = ["===", "title: Uniforms", "===", "", "[Uniforms]: Schools should require uniforms.", "  + [Cost]: Uniforms cost families less.", "  - [Choice]: Clothes let pupils express themselves."].join("\n");
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`a clean import shows what it created too, with the way to the map focused (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    await page.getByTestId("import-map").setInputFiles({ name: "uniforms.argdown", mimeType: "text/plain", buffer: Buffer.from(CLEAN) });
+
+    const report = page.getByTestId("import-report");
+    await expect(report.getByRole("heading")).toHaveText("Imported “uniforms.argdown”");
+    await expect(page.getByTestId("import-created")).toHaveText("Created 1 claim, 1 support, 1 rebuttal, 1 supports link, 1 rebuts link. Nothing in the file was left out.");
+    await expect(page.getByTestId("import-warnings")).toHaveCount(0);
+    // Focus on the way on, described by the counts: a screen reader reads both, and Enter opens the map.
+    const open = page.getByTestId("import-open");
+    await expect(open).toBeFocused();
+    await expect(open).toHaveAccessibleDescription(/^Created 1 claim, 1 support/);
+    await expect(open).toBeInViewport();
+    await expectNoSeriousViolations(page);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/m\/[^/]+$/);
+    await waitForEditor(page, 3);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uniforms");
+  });
+}
