@@ -21,6 +21,7 @@ const LABELS: [key: string, one: string, many: string][] = [
   ["premise", "premise link", "premise links"],
   ["undercuts", "undercut", "undercuts"],
   ["sources", "source", "sources"],
+  ["dialogue", "node of AIF's dialogue layer (kept for export)", "nodes of AIF's dialogue layer (kept for export)"],
 ];
 
 export function describeCreated(created: Record<string, number>): string {
