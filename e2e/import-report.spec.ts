@@ -3,6 +3,7 @@
  * shows the import report first (what was created, each problem with its line), readable and
  * usable with the keyboard, on a phone too, and axe clean; then the map opens.
  */
+import { DEBATE, DIALOGUE_NODES } from "../lib/map/testing/aifDebate";
 import { expectNoSeriousViolations } from "./support/axe";
 import { expect, fetchMap, test, tokenOf, waitForEditor } from "./support/editor";
 
@@ -85,3 +86,21 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uniforms");
   });
 }
+
+test("an AIF file from OVA keeps its dialogue layer: the report counts it, and the map's AIF export gives it back", async ({ page, request }) => {
+  await page.goto("/");
+  await page.getByTestId("import-map").setInputFiles({ name: "sugar-debate.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ AIF: DEBATE, OVA: { nodes: [] } })) });
+  await expect(page.getByTestId("import-report").getByRole("heading")).toHaveText("Imported “sugar-debate.json”");
+  await expect(page.getByTestId("import-created")).toContainText(`${DIALOGUE_NODES} nodes of AIF's dialogue layer (kept for export)`);
+  await expect(page.getByTestId("import-open")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/m\/[^/]+$/);
+  await waitForEditor(page, 6);
+
+  const exported = await request.get(`/api/maps/${tokenOf(page.url())}/export?format=aif`);
+  const aif = (await exported.json()) as { nodes: { type: string; text: string }[]; participants: unknown[] };
+  expect(aif.nodes.filter((node) => ["L", "YA", "TA"].includes(node.type)).map((node) => node.text)).toEqual(
+    DEBATE.nodes.filter((node) => ["L", "YA", "TA"].includes(node.type)).map((node) => node.text),
+  );
+  expect(aif.participants).toEqual(DEBATE.participants);
+});
