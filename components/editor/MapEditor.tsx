@@ -13,9 +13,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { actionById } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import { isReasonRelation, type MapSnapshot, type Role } from "@/lib/map/types";
+import { restoreKeptTextOps } from "@/lib/actions/restore";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
+import { useAsk } from "../conflicts/AskDialog";
+import { AttributionProvider, useAttribution } from "../history/AttributionContext";
+import { useGuardedEditing } from "../conflicts/useGuardedEditing";
 import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
@@ -24,7 +28,7 @@ import { SidePanel } from "../panel/SidePanel";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
 import { useFollowPresenter } from "../present/useFollowPresenter";
-import { PresenceProvider } from "../presence/PresenceContext";
+import { PresenceProvider, usePresenceSession } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
@@ -74,6 +78,7 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   const presence = usePresence(token, token !== "demo");
   const room = useNewRoomStore();
   const { client, state } = useSyncClient(token, snapshot, role, presence, room);
+  const attribution = useAttribution(token, client);
 
   // Remember this map on the home page's list (the demo has its own button there).
   const title = state.doc.meta.title;
@@ -84,9 +89,11 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   return (
     <PresenceProvider value={presence}>
       <RoomProvider value={room}>
-        <ReactFlowProvider>
-          <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
-        </ReactFlowProvider>
+        <AttributionProvider value={attribution}>
+          <ReactFlowProvider>
+            <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+          </ReactFlowProvider>
+        </AttributionProvider>
       </RoomProvider>
     </PresenceProvider>
   );
@@ -134,6 +141,24 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     const path = breadcrumbs(latestDoc.current, folding.focus);
     folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
   }, [folding]);
+  // Once the text field has gone: the node's element replaces it in the next render.
+  const focusCanvasNode = useFocusCanvasNode(canvas);
+  const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
+  const { ask, dialog: question } = useAsk();
+  const guarded = useGuardedEditing({
+    client,
+    doc,
+    editingId,
+    presence: usePresenceSession(),
+    ask,
+    dispatch: (ops) => ops.length > 0 && client !== null && client.dispatch(ops),
+    openText(nodeId) {
+      setSelection({ nodeIds: [nodeId], edgeIds: [] });
+      setEditingId(nodeId);
+    },
+    closeText: (nodeId) => setEditingId((current) => (current === nodeId ? null : current)),
+    focusNode,
+  });
 
   const reader = useReader(doc);
   const { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
@@ -146,35 +171,23 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     notify,
     openSource: reader.openSource,
     canvas,
+    startEditing: guarded.startEditing,
+    confirmDeletion: guarded.confirmDeletion,
     view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
 
-  useEditorKeys(runAction, shortcutsOpen);
+  useEditorKeys(runAction, shortcutsOpen || question !== null);
 
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
   const latestFolding = useRef(folding);
   latestFolding.current = folding;
-  // Once the text field has gone: the node's element replaces it in the next render.
-  const focusCanvasNode = useFocusCanvasNode(canvas);
-  const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
   const commands = useMemo<EditorCommands>(
     () => ({
-      startEditing(nodeId) {
-        setSelection({ nodeIds: [nodeId], edgeIds: [] });
-        setEditingId(nodeId);
-      },
-      commitText(nodeId, draft, viaKeyboard) {
-        const node = entryOf(latestDoc.current.nodes, nodeId);
-        const text = draft.trim();
-        if (node && node.text !== text) dispatch([{ type: "updateNode", id: nodeId, patch: { text } }]);
-        setEditingId((current) => (current === nodeId ? null : current));
-        if (viaKeyboard) focusNode(nodeId);
-      },
-      cancelEditing(nodeId) {
-        setEditingId((current) => (current === nodeId ? null : current));
-        focusNode(nodeId);
-      },
+      startEditing: (nodeId) => void guarded.startEditing(nodeId),
+      commitText: guarded.commitText,
+      cancelEditing: guarded.cancelEditing,
+      lastChangedBy: guarded.lastChangedBy,
       toggleRelation(edgeId) {
         const edge = entryOf(latestDoc.current.edges, edgeId);
         if (edge && isReasonRelation(edge.relation)) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
@@ -183,7 +196,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
       openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode, reader.openSource],
+    [dispatch, guarded, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -191,7 +204,17 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   useReportPresence(selection.nodeIds, editing);
 
   const notices: Notice[] = [
-    ...state.notices.map((notice) => ({ key: `sync-${notice.id}`, message: notice.message, dismiss: () => client?.dismissNotice(notice.id) })),
+    ...state.notices.map((notice): Notice => {
+      const dismiss = () => client?.dismissNotice(notice.id);
+      const kept = notice.kept;
+      if (!kept) return { key: `sync-${notice.id}`, message: notice.message, dismiss };
+      const putBack = () => {
+        const ops = restoreKeptTextOps(latestDoc.current, kept);
+        if (ops && dispatch(ops)) setSelection({ nodeIds: [kept.nodeId], edgeIds: [] });
+        if (ops !== false || entryOf(latestDoc.current.nodes, kept.nodeId)?.text === kept.text) dismiss();
+      };
+      return { key: `sync-${notice.id}`, message: notice.message, kept: kept.text, actions: [{ label: "Put my text back", run: putBack }], dismiss };
+    }),
     ...localNotices.map((notice) => ({
       key: `local-${notice.id}`,
       message: notice.message,
@@ -211,7 +234,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     },
     [selectNode, runAction],
   );
-  const follow = useFollowPresenter(doc, client?.clientId ?? null);
+  const follow = useFollowPresenter(doc, client?.clientId ?? null, notify);
   const summonView = useSummonView(canvas, view === "canvas");
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
@@ -300,6 +323,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
             <SidePanel
+              token={token}
+              revision={state.revision}
               doc={doc}
               editable={editable}
               selection={selection}
@@ -313,6 +338,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
           )}
         </main>
         <Notices notices={notices} />
+        {question}
         <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
       </div>
       {view === "canvas" && <PrintableMap doc={doc} active />}

@@ -39,7 +39,8 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
 }
 
 function PresentationWindow({ token, snapshot, role, presenter, room }: PresentationProps & { room: ReturnType<typeof useNewRoomStore> }) {
-  const { state } = useSyncClient(token, snapshot, role, null, room);
+  // A follower: the stage and the presenter's window edit nothing and adopt no tab's unsent ops.
+  const { state } = useSyncClient(token, snapshot, role, null, room, true);
   const { doc } = state;
   const steps = useMemo(() => resolvedSteps(doc), [doc]);
   const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
