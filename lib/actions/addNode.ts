@@ -10,7 +10,7 @@ import { canEdit, type ActionContext, type DocumentAction } from "./types";
 import { entryOf } from "../map/records";
 
 function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string): Op {
-  return { type: "addNode", node: { id, kind, text: "", speaker: "", sourceId: null, quote: "", x: at.x, y: at.y } };
+  return { type: "addNode", node: { id, kind, text: "", speaker: "", sourceId: null, quote: "", baseScore: null, x: at.x, y: at.y } };
 }
 
 /** The one selected node a new reason would answer, if exactly one node is selected. */

@@ -18,6 +18,7 @@ const relation = z.enum(RELATIONS);
 const nodeText = z.string().max(LIMITS.nodeTextLength);
 const speaker = z.string().max(LIMITS.speakerLength);
 const quote = z.string().max(LIMITS.quoteLength);
+const baseScore = z.number().min(0).max(1).nullable();
 const sourceField = z.string().max(LIMITS.sourceFieldLength);
 
 export const nodeSchema = z.object({
@@ -27,6 +28,7 @@ export const nodeSchema = z.object({
   speaker: speaker.default(""),
   sourceId: idSchema.nullable().default(null),
   quote: quote.default(""),
+  baseScore: baseScore.default(null),
   x: coordinate,
   y: coordinate,
 });
@@ -67,6 +69,7 @@ export const updateNodeOp = z.object({
       speaker: speaker.optional(),
       sourceId: idSchema.nullable().optional(),
       quote: quote.optional(),
+      baseScore: baseScore.optional(),
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),

@@ -19,6 +19,8 @@ export interface ArgNode {
   sourceId: string | null;
   /** The exact words from the source; "" when none. */
   quote: string;
+  /** Where its strength starts before reasons for and against it count (DF-QuAD), 0..1; null = the default, 0.5. */
+  baseScore: number | null;
   x: number;
   y: number;
 }

@@ -22,7 +22,7 @@ import type { Db, Tx } from "./db";
 export type Writer = Db | Tx;
 export type Statement = Prisma.PrismaPromise<unknown>;
 
-/** Rows per multi-row statement: far under SQLite's 32,766 bound variables at 12 columns a row. */
+/** Rows per multi-row statement: far under SQLite's 32,766 bound variables at 13 columns a row. */
 const ROWS_PER_STATEMENT = 500;
 
 /**
@@ -106,7 +106,7 @@ function opWrites(w: Writer, mapId: string, op: Exclude<Op, { type: "addNode" | 
  * The columns each patch may name: the ops' zod schemas allow no others, and only these names are
  * ever spliced into SQL (values are always bound parameters).
  */
-const NODE_PATCH_COLUMNS = ["kind", "text", "speaker", "sourceId", "quote"] as const;
+const NODE_PATCH_COLUMNS = ["kind", "text", "speaker", "sourceId", "quote", "baseScore"] as const;
 const SOURCE_PATCH_COLUMNS = ["title", "publisher", "author", "date", "url", "text"] as const;
 const MAP_PATCH_COLUMNS = ["title", "description", "presentation"] as const;
 
@@ -119,8 +119,8 @@ function setClause(patch: Record<string, unknown>, columns: readonly string[], u
 
 function insertNodes(w: Writer, mapId: string, nodes: readonly { node: ArgNode; seq: number }[], now: Date): Statement[] {
   return chunks(nodes).map((chunk) => {
-    const rows = chunk.map(({ node: n, seq }) => Prisma.sql`(${mapId}, ${n.id}, ${n.kind}, ${n.text}, ${n.speaker}, ${n.sourceId}, ${n.quote}, ${n.x}, ${n.y}, ${seq}, ${now}, ${now})`);
-    return w.$executeRaw`INSERT INTO "Node" ("mapId", "id", "kind", "text", "speaker", "sourceId", "quote", "x", "y", "seq", "createdAt", "updatedAt") VALUES ${Prisma.join(rows)}`;
+    const rows = chunk.map(({ node: n, seq }) => Prisma.sql`(${mapId}, ${n.id}, ${n.kind}, ${n.text}, ${n.speaker}, ${n.sourceId}, ${n.quote}, ${n.baseScore}, ${n.x}, ${n.y}, ${seq}, ${now}, ${now})`);
+    return w.$executeRaw`INSERT INTO "Node" ("mapId", "id", "kind", "text", "speaker", "sourceId", "quote", "baseScore", "x", "y", "seq", "createdAt", "updatedAt") VALUES ${Prisma.join(rows)}`;
   });
 }
 

@@ -67,6 +67,7 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
       speaker: statement.speaker ?? "",
       sourceId: statement.sourceId ?? null,
       quote: statement.quote ?? "",
+      baseScore: null,
       x: 0,
       y: 0,
     }),

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { Op } from "../ops";
 import { NODE_KINDS, RELATIONS } from "../types";
-import { coordinateArb, EDGE_POOL, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
+import { baseScoreArb, coordinateArb, EDGE_POOL, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
 
 /**
  * Any op of a schema-valid shape, with no regard for the doc it meets: ids from the pools
@@ -29,13 +29,14 @@ export function anyOpArb(): fc.Arbitrary<Op> {
     speaker: shortText,
     sourceId: fc.option(sourceId, { nil: null }),
     quote: shortText,
+    baseScore: baseScoreArb,
     x: coordinateArb,
     y: coordinateArb,
   });
   const source = fc.record({ id: sourceId, title, publisher: shortText, author: shortText, date, url: shortText, text: shortText });
   const move = fc.record({ id: nodeId, x: coordinateArb, y: coordinateArb });
   const nodePatch = fc.record(
-    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText },
+    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, baseScore: baseScoreArb },
     { requiredKeys: [] },
   );
   const sourcePatch = fc.record(

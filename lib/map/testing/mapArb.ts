@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { NODE_KINDS, RELATIONS, type ArgEdge, type ArgNode, type MapDoc, type Source } from "../types";
-import { coordinateArb, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
+import { baseScoreArb, coordinateArb, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
 
 export function mapDocArb(text: fc.Arbitrary<string> = shortText): fc.Arbitrary<MapDoc> {
   const nodeArb = fc.record({
@@ -13,6 +13,7 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText): fc.Arbitrary<
     text,
     speaker: fc.constantFrom("", "Condoleezza Rice", "Eddie Wu", "  Fu  Liang "),
     quote: fc.constantFrom("", "answer to Beijing", " "),
+    baseScore: baseScoreArb,
     cites: fc.option(fc.nat(4), { nil: null }),
     x: coordinateArb,
     y: coordinateArb,
