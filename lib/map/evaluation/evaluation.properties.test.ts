@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assumptionsArb, evaluationMapArb } from "../testing/evaluationArb";
+import { opSeedsArb, playSeeds } from "../testing/opSequences";
+import { emptyDoc } from "../types";
 import { bruteForceGrounded, completeLabellings, referenceDfQuad } from "../testing/evaluationReference";
 import { Evaluator } from "./evaluator";
 import type { Assumption, EvaluatedMap } from "./input";
@@ -120,6 +122,30 @@ describe("incremental updates", () => {
             if (fresh.converged && live.converged) expect(live.strengthOf(id)).toBeCloseTo(fresh.strengthOf(id)!, 4);
           }
           for (const id of Object.keys(map.edges)) expect(live.linkLabelOf(id)).toBe(fresh.linkLabelOf(id));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("told only the ops, give what a fresh evaluation gives (one op at a time, or a batch as after a rebase)", () => {
+    fc.assert(
+      fc.property(opSeedsArb, fc.nat(4), (seeds, batch) => {
+        const { steps } = playSeeds(emptyDoc(), seeds);
+        const live = new Evaluator();
+        live.update(emptyDoc());
+        let ops: typeof steps[number]["op"][] = [];
+        for (const [index, step] of steps.entries()) {
+          if (step.result.ok) ops.push(step.op);
+          if (index % (batch + 1) !== batch && index !== steps.length - 1) continue;
+          const doc = step.result.ok ? step.result.doc : step.before;
+          live.updateAfterOps(doc, ops);
+          ops = [];
+          const fresh = evaluated(doc);
+          for (const id of Object.keys(doc.nodes)) {
+            expect(live.labelOf(id)).toBe(fresh.labelOf(id));
+            if (live.converged && fresh.converged) expect(live.strengthOf(id)).toBeCloseTo(fresh.strengthOf(id)!, 4);
+          }
         }
       }),
       { numRuns: 200 },

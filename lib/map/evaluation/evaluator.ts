@@ -10,6 +10,7 @@
  * Two inputs are the reader's own, never the map's: assumptions (a person's "what if") and base
  * score overrides (a seam for live reactions: the room's votes can set base scores, issue 14).
  */
+import type { Op } from "../ops";
 import { hasEntry, entryOf } from "../records";
 import { EvaluationGraph, LinkType, NONE } from "./graph";
 import { GroundedLabelling, IN, OUT, UNDECIDED } from "./grounded";
@@ -55,6 +56,43 @@ export class Evaluator {
   }
 
   /**
+   * Brings the evaluation in line with `map`, told that it differs from the map seen last only in
+   * the nodes and links these ops name: no scan of the map, so the cost is that of the change.
+   * The ops must be all that happened since (applied, undone or rebased); a node they delete takes
+   * its links with it, and whatever the map still has comes back.
+   */
+  updateAfterOps(map: EvaluatedMap, ops: readonly Op[]): boolean {
+    const nodeIds = new Set<string>();
+    const linkIds = new Set<string>();
+    for (const op of ops) {
+      if (op.type === "addNode") nodeIds.add(op.node.id);
+      else if (op.type === "updateNode") nodeIds.add(op.id);
+      else if (op.type === "deleteNodes") for (const id of op.ids) nodeIds.add(id);
+      else if (op.type === "addEdge") linkIds.add(op.edge.id);
+      else if (op.type === "updateEdge" || op.type === "deleteEdge") linkIds.add(op.id);
+      // Moves, sources and the map's title change nothing the evaluation reads.
+    }
+    const changes = { putNodes: [] as EvaluatedNode[], removedNodes: [] as string[], putLinks: [] as EvaluatedLink[], removedLinks: [] as string[] };
+    for (const id of nodeIds) {
+      const node = entryOf(map.nodes, id);
+      if (node) changes.putNodes.push(node);
+      else changes.removedNodes.push(id);
+    }
+    for (const id of linkIds) {
+      const link = entryOf(map.edges, id);
+      if (link) changes.putLinks.push(link);
+      else changes.removedLinks.push(id);
+    }
+    this.apply(changes, map);
+    this.seenNodes = map.nodes;
+    this.seenEdges = map.edges;
+    // Unknown without counting: the next scan, if any, looks for removals in full.
+    this.seenNodeCount = Infinity;
+    this.seenEdgeCount = Infinity;
+    return this.recompute();
+  }
+
+  /**
    * Takes the changes in. `current`, the map they lead to, lets links that went with a removed or
    * re-added link (the undercuts aimed at it) come back if the map still has them.
    */
@@ -71,7 +109,7 @@ export class Evaluator {
       const slot = g.linkSlot.get(id);
       if (slot !== undefined) g.removeLink(slot, onRemoved);
     }
-    for (const link of putLinks) {
+    for (const link of g.linkCount === 0 ? [] : putLinks) {
       const slot = g.linkSlot.get(link.id);
       if (slot === undefined) continue;
       if (g.retypeLink(slot, link)) {
