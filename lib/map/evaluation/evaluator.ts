@@ -64,15 +64,23 @@ export class Evaluator {
   updateAfterOps(map: EvaluatedMap, ops: readonly Op[]): boolean {
     const nodeIds = new Set<string>();
     const linkIds = new Set<string>();
+    // What an op deleted goes out even if a later op put it back: its links went with it.
+    const changes = { putNodes: [] as EvaluatedNode[], removedNodes: [] as string[], putLinks: [] as EvaluatedLink[], removedLinks: [] as string[] };
     for (const op of ops) {
       if (op.type === "addNode") nodeIds.add(op.node.id);
       else if (op.type === "updateNode") nodeIds.add(op.id);
-      else if (op.type === "deleteNodes") for (const id of op.ids) nodeIds.add(id);
+      else if (op.type === "deleteNodes") {
+        for (const id of op.ids) nodeIds.add(id);
+        changes.removedNodes.push(...op.ids);
+      }
       else if (op.type === "addEdge") linkIds.add(op.edge.id);
-      else if (op.type === "updateEdge" || op.type === "deleteEdge") linkIds.add(op.id);
+      else if (op.type === "updateEdge") linkIds.add(op.id);
+      else if (op.type === "deleteEdge") {
+        linkIds.add(op.id);
+        changes.removedLinks.push(op.id);
+      }
       // Moves, sources and the map's title change nothing the evaluation reads.
     }
-    const changes = { putNodes: [] as EvaluatedNode[], removedNodes: [] as string[], putLinks: [] as EvaluatedLink[], removedLinks: [] as string[] };
     for (const id of nodeIds) {
       const node = entryOf(map.nodes, id);
       if (node) changes.putNodes.push(node);
