@@ -8,7 +8,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { linkNodes } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
-import type { ActionContext, EditorAction, EditorEffect, Point } from "@/lib/actions/types";
+import type { ActionContext, EditorAction, EditorEffect, Point, PropertyAction } from "@/lib/actions/types";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { Op } from "@/lib/map/ops";
@@ -162,11 +162,24 @@ export function useEditorActions(options: Options) {
         runEffect(action.effect, context);
         return true;
       }
+      // A property action needs the value from its form: runProperty.
+      if (action.kind === "property") return false;
       const ops = action.perform(context);
       if (ops && dispatch(ops)) followUp(ops);
       return true;
     },
     [dispatch, followUp, makeContext, runEffect, tidying],
+  );
+
+  /** Runs a property action with the value picked in its form; says whether it changed anything. */
+  const runProperty = useCallback(
+    <V,>(action: PropertyAction<V>, value: V): boolean => {
+      const context = makeContext();
+      if (!action.enabled(context)) return false;
+      const ops = action.perform(context, value);
+      return ops !== false && dispatch(ops);
+    },
+    [dispatch, makeContext],
   );
 
   const connectNodes = useCallback(
@@ -217,5 +230,5 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);
 
-  return { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
+  return { runAction, runProperty, makeContext, dispatch, connectNodes, moveNodes, tidying };
 }

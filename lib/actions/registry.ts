@@ -1,5 +1,6 @@
 /** The one list of editor actions. The toolbar, the key handler and the shortcuts dialog read it. */
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
+import { setBaseScore } from "./baseScore";
 import { deleteSelection, toggleRelation } from "./editSelection";
 import { clearSelection, editText, fitView, redo, selectAll, showShortcuts, tidyLayout, undo } from "./effects";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
@@ -12,6 +13,7 @@ export const ACTIONS: readonly EditorAction[] = [
   editText,
   deleteSelection,
   toggleRelation,
+  setBaseScore,
   selectAll,
   clearSelection,
   undo,

@@ -77,6 +77,15 @@ export interface EffectAction extends ActionBase {
   effect: EditorEffect;
 }
 
-export type EditorAction = DocumentAction | EffectAction;
+/**
+ * Sets a property of what is selected to a value the user picked in a form (Excalidraw's property
+ * actions): `perform` returns the ops, or false when nothing would change. No key runs one.
+ */
+export interface PropertyAction<V> extends ActionBase {
+  kind: "property";
+  perform(context: ActionContext, value: V): Op[] | false;
+}
+
+export type EditorAction = DocumentAction | EffectAction | PropertyAction<never>;
 
 export const canEdit = (context: ActionContext): boolean => context.role !== "view";

@@ -1,0 +1,24 @@
+/** The selected nodes' base score: where their strength starts before reasons count (DF-QuAD). */
+import type { Op } from "../map/ops";
+import { entryOf } from "../map/records";
+import { canEdit, type PropertyAction } from "./types";
+
+/** A score from 0 to 1, or null for the default (0.5). */
+export const setBaseScore: PropertyAction<number | null> = {
+  kind: "property",
+  id: "setBaseScore",
+  label: "Base score",
+  description: "How strong the selected points are before the reasons for and against them count (empty: the default, 50%)",
+  group: "edit",
+  shortcuts: [],
+  enabled: (context) => canEdit(context) && context.selection.nodeIds.some((id) => entryOf(context.doc.nodes, id)),
+  perform: (context, value) => {
+    if (value !== null && !(value >= 0 && value <= 1)) return false;
+    const ops: Op[] = [];
+    for (const id of context.selection.nodeIds) {
+      const node = entryOf(context.doc.nodes, id);
+      if (node && node.baseScore !== value) ops.push({ type: "updateNode", id, patch: { baseScore: value } });
+    }
+    return ops.length > 0 ? ops : false;
+  },
+};
