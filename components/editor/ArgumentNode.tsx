@@ -7,20 +7,22 @@ import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
 import { QuoteIcon, SourceIcon } from "../icons";
 import type { ArgumentFlowNode } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
+import { VerdictBadge } from "../evaluation/VerdictBadge";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote } = data;
+  const { node, source, editing, editable, remote, verdict, inChain } = data;
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
   return (
     <div
-      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}`}
+      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${inChain ? " is-in-chain" : ""}`}
       data-testid="node"
       data-kind={node.kind}
       data-id={id}
       data-selected={selected ? "true" : "false"}
     >
       {remote && <RemoteNodeMarks marks={remote} />}
+      {verdict && <VerdictBadge nodeId={id} verdict={verdict} selected={selected} />}
       {/* Top: where this node's own links leave (toward what it supports or rebuts). */}
       <Handle
         type="source"

@@ -22,6 +22,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { findEdgeBetween } from "@/lib/map/graph";
 import type { MapDoc } from "@/lib/map/types";
+import { useStandState } from "../evaluation/StandContext";
 import { KIND_COLOR } from "../kinds";
 import { RemotePointers } from "../presence/RemotePointers";
 import { useCanvasPresence } from "../presence/useCanvasPresence";
@@ -108,14 +109,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const [framesOnOpen] = useState(inViewOnly);
   useFrameOnOpen(framesOnOpen, INITIAL_VIEW_OPTIONS);
 
+  const { live: evaluation, chain } = useStandState();
   const nodes = useMemo(
     () =>
       toFlowNodes(
         doc,
-        { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, sizedBeforeRendering: inViewOnly },
+        { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, sizedBeforeRendering: inViewOnly, evaluation, chain },
         nodeCache,
       ),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache],
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, evaluation, chain],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),

@@ -8,12 +8,16 @@ import "./editor.css";
 import "./canvas.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { setBaseScore } from "@/lib/actions/baseScore";
 import { actionById } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import type { MapSnapshot, Role } from "@/lib/map/types";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
+import { StandProvider, useStandView } from "../evaluation/StandContext";
+import { StandToggle } from "../evaluation/StandToggle";
+import { WhatIfBanner } from "../evaluation/WhatIfBanner";
 import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
@@ -66,13 +70,13 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   return (
     <PresenceProvider value={presence}>
       <ReactFlowProvider>
-        <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+        <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
       </ReactFlowProvider>
     </PresenceProvider>
   );
 }
 
-function Editor({ token, client, state, shareTokens }: { token: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
+function Editor({ token, mapId, client, state, shareTokens }: { token: string; mapId: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
   const { doc } = state;
   const revoked = state.connection === "revoked";
   const editable = state.role !== "view" && !revoked;
@@ -88,7 +92,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     setLocalNotices((notices) => [...notices.slice(-4), { id, message }]);
   }, []);
 
-  const { runAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const { runAction, runProperty, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -100,6 +104,8 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   });
 
   useEditorKeys(runAction, shortcutsOpen);
+  const setNodeBaseScore = useCallback((value: number | null) => runProperty(setBaseScore, value), [runProperty]);
+  const stand = useStandView(mapId, doc, editable ? setNodeBaseScore : undefined);
 
   const latestDoc = useRef(doc);
   latestDoc.current = doc;
@@ -161,67 +167,71 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
 
   return (
     <EditorCommandsProvider value={commands}>
-      <div className={`editor${editable ? "" : " editor--read-only"}`}>
-        <EditorHeader token={token} title={doc.meta.title} role={state.role}>
-          <PresenceStrip />
-          <ConnectionStatus state={state} editable={editable} />
-          {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
-          <PresentButton token={token} />
-          {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
-        </EditorHeader>
-        {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
-        <main className="workspace">
-          {/* A map can hold thousands of focusable nodes: let keyboard users jump past them. */}
-          <a href="#details-panel" className="skip-link">
-            Skip to the details panel
-          </a>
-          <div className="workspace__main" ref={canvas}>
-            <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
-              <ViewToggle view={view} onChange={setView} />
-            </Toolbar>
-            <FollowBanner follow={follow} />
-            {view === "outline" ? (
-              <OutlineView
-                doc={doc}
-                editable={editable}
-                selectedNodeIds={selectedNodeIds}
-                editingId={editing}
-                onSelectNode={selectNode}
-                onNodeAction={runOnNode}
-              />
+      <StandProvider {...stand}>
+        <div className={`editor${editable ? "" : " editor--read-only"}`}>
+          <EditorHeader token={token} title={doc.meta.title} role={state.role}>
+            <PresenceStrip />
+            <ConnectionStatus state={state} editable={editable} />
+            {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
+            <PresentButton token={token} />
+            {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
+          </EditorHeader>
+          {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
+          <main className="workspace">
+            {/* A map can hold thousands of focusable nodes: let keyboard users jump past them. */}
+            <a href="#details-panel" className="skip-link">
+              Skip to the details panel
+            </a>
+            <div className="workspace__main" ref={canvas}>
+              <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
+                <ViewToggle view={view} onChange={setView} />
+                <StandToggle />
+              </Toolbar>
+              <FollowBanner follow={follow} />
+              <WhatIfBanner />
+              {view === "outline" ? (
+                <OutlineView
+                  doc={doc}
+                  editable={editable}
+                  selectedNodeIds={selectedNodeIds}
+                  editingId={editing}
+                  onSelectNode={selectNode}
+                  onNodeAction={runOnNode}
+                />
+              ) : (
+                <EditorCanvas
+                  doc={doc}
+                  editable={editable}
+                  selectedNodeIds={selectedNodeIds}
+                  selectedEdgeIds={selectedEdgeIds}
+                  editingId={editing}
+                  onSelectionChange={applySelectionChanges}
+                  onMoveNodes={moveNodes}
+                  onConnectNodes={connectNodes}
+                  onEditNode={commands.startEditing}
+                  onAddAt={addClaimAt}
+                  onSelectNode={selectNode}
+                  revealed={follow.revealed}
+                />
+              )}
+            </div>
+            {pathOpen && editable ? (
+              <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
             ) : (
-              <EditorCanvas
+              <SidePanel
                 doc={doc}
                 editable={editable}
-                selectedNodeIds={selectedNodeIds}
-                selectedEdgeIds={selectedEdgeIds}
-                editingId={editing}
-                onSelectionChange={applySelectionChanges}
-                onMoveNodes={moveNodes}
-                onConnectNodes={connectNodes}
-                onEditNode={commands.startEditing}
-                onAddAt={addClaimAt}
-                onSelectNode={selectNode}
-                revealed={follow.revealed}
+                selection={selection}
+                dispatch={dispatch}
+                select={setSelection}
+                onDeleteSelection={() => runAction(actionById("deleteSelection"))}
               />
             )}
-          </div>
-          {pathOpen && editable ? (
-            <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
-          ) : (
-            <SidePanel
-              doc={doc}
-              editable={editable}
-              selection={selection}
-              dispatch={dispatch}
-              select={setSelection}
-              onDeleteSelection={() => runAction(actionById("deleteSelection"))}
-            />
-          )}
-        </main>
-        <Notices notices={notices} />
-        <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
-      </div>
+          </main>
+          <Notices notices={notices} />
+          <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
+        </div>
+      </StandProvider>
       {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );

@@ -6,13 +6,15 @@
 import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } from "@/lib/map/outline";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
+import { evaluateMap, type EvaluationReport } from "@/lib/map/evaluation/report";
+import { EvaluationLine, EvaluationSummary } from "../evaluation/EvaluationLine";
 import { KIND_LABEL } from "../kinds";
 
 const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
 /** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
 const NATURAL_KIND = { supports: "support", rebuts: "rebuttal" } as const;
 
-function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
+function OutlineItem({ doc, entry, evaluation }: { doc: MapDoc; entry: OutlineEntry; evaluation: EvaluationReport }) {
   const { node, relation, repeated, reasons } = entry;
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   const tag = relation ? RELATION_TAG[relation] : KIND_LABEL[node.kind];
@@ -25,6 +27,7 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
         {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}
         {repeated && <span className="outline__repeat"> (its reasons are listed above)</span>}
       </p>
+      {!repeated && <EvaluationLine evaluation={evaluation} nodeId={node.id} />}
       {node.quote.trim() && (
         <blockquote className="outline__quote">
           <p>“{node.quote}”</p>
@@ -35,7 +38,7 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
       {reasons.length > 0 && (
         <ul>
           {reasons.map((reason, index) => (
-            <OutlineItem key={`${reason.node.id}-${index}`} doc={doc} entry={reason} />
+            <OutlineItem key={`${reason.node.id}-${index}`} doc={doc} entry={reason} evaluation={evaluation} />
           ))}
         </ul>
       )}
@@ -67,6 +70,7 @@ function SourceItem({ source }: { source: Source }) {
 
 export function MapOutline({ doc, id, hidden }: { doc: MapDoc; id?: string; hidden?: boolean }) {
   const entries = outlineOf(doc);
+  const evaluation = evaluateMap(doc);
   const sources = Object.values(doc.sources);
   const titleId = `${id ?? "outline"}-title`;
   return (
@@ -76,12 +80,13 @@ export function MapOutline({ doc, id, hidden }: { doc: MapDoc; id?: string; hidd
       </h2>
       {doc.meta.description.trim() && <p className="outline__description">{doc.meta.description}</p>}
       <p className="outline__counts">{describeCounts(countKinds(doc))}.</p>
+      {entries.length > 0 && <EvaluationSummary evaluation={evaluation} />}
       {entries.length === 0 ? (
         <p className="muted">This map is empty.</p>
       ) : (
         <ul className="outline__tree">
           {entries.map((entry) => (
-            <OutlineItem key={entry.node.id} doc={doc} entry={entry} />
+            <OutlineItem key={entry.node.id} doc={doc} entry={entry} evaluation={evaluation} />
           ))}
         </ul>
       )}

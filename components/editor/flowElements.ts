@@ -10,6 +10,8 @@ import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
 import { describeNode, excerpt, KIND_LABEL, RELATION_COLOR } from "../kinds";
+import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
+import { describeVerdict, verdictIn, type Verdict } from "../evaluation/verdict";
 
 export interface ArgumentNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -18,6 +20,10 @@ export interface ArgumentNodeData extends Record<string, unknown> {
   editable: boolean;
   /** Other people's selection of this node and typing in it. */
   remote: RemoteNodeMarks | undefined;
+  /** Which claims stand: its label and strength, when the overlay is on. */
+  verdict: Verdict | undefined;
+  /** Named by the why line being read: drawn highlighted. */
+  inChain: boolean;
 }
 export type ArgumentFlowNode = Node<ArgumentNodeData, "argument">;
 
@@ -50,6 +56,10 @@ export interface NodeViewState {
    * others; without them it would render every node once, just to measure it.
    */
   sizedBeforeRendering: boolean;
+  /** The live evaluation while the "which claims stand" overlay is on, else null. */
+  evaluation: LiveEvaluation | null;
+  /** The nodes the open why line names. */
+  chain: ReadonlySet<string>;
 }
 
 /** As canvas.css draws them: 56 × 10 px, centred, reaching 6 px beyond the top or bottom edge. */
@@ -90,6 +100,8 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
     const dragPosition = view.dragging.get(node.id);
     const livePosition = dragPosition ?? view.remoteDrags.get(node.id);
     const remote = view.remoteMarks.get(node.id);
+    const verdict = view.evaluation ? verdictIn(view.evaluation, node.id) : undefined;
+    const inChain = view.chain.has(node.id);
     const cached = cache.get(node);
     if (
       cached &&
@@ -100,7 +112,9 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       (cached.handles !== undefined) === view.sizedBeforeRendering &&
       cached.data.editing === editing &&
       cached.data.source === source &&
-      cached.data.editable === view.editable
+      cached.data.editable === view.editable &&
+      cached.data.verdict === verdict &&
+      cached.data.inChain === inChain
     ) {
       result.push(cached);
       continue;
@@ -109,13 +123,13 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       id: node.id,
       type: "argument",
       position: livePosition ?? { x: node.x, y: node.y },
-      data: { node, source, editing, editable: view.editable, remote },
+      data: { node, source, editing, editable: view.editable, remote, verdict, inChain },
       selected,
       dragging: dragPosition !== undefined,
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: describeNode(node),
+      ariaLabel: verdict ? `${describeNode(node)}. ${describeVerdict(verdict)}` : describeNode(node),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

@@ -3,6 +3,8 @@
 import { memo, type CSSProperties } from "react";
 import type { OutlineRow } from "@/lib/map/outlineTree";
 import { NodeTextEditor } from "../editor/NodeTextEditor";
+import type { Verdict } from "../evaluation/verdict";
+import { VerdictTag } from "../evaluation/VerdictTag";
 import { excerpt, KIND_LABEL } from "../kinds";
 
 const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
@@ -19,10 +21,14 @@ export interface OutlineItemProps {
   hidden: boolean;
   editing: boolean;
   sourceName: string | null;
+  /** Which claims stand: the node's label and strength, with the overlay on. */
+  verdict?: Verdict;
+  /** Why it has that label, on the focused line. */
+  why?: string;
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, sourceName, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, sourceName, verdict, why, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -60,6 +66,11 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, s
       <div className="outline-item__body">
         <p className="outline-item__line">
           <span className={`outline-item__tag outline-item__tag--${relation ?? node.kind}`}>{tag}</span>{" "}
+          {verdict && (
+            <>
+              <VerdictTag verdict={verdict} />{" "}
+            </>
+          )}
           {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
           {!editing && <span className="outline-item__text">{node.text.trim() || "(no text yet)"}</span>}
           {speaker && <span className="outline-item__speaker"> — {speaker}</span>}
@@ -71,6 +82,11 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, s
           )}
         </p>
         {editing && <NodeTextEditor nodeId={node.id} text={node.text} kind={node.kind} />}
+        {why && (
+          <p className="outline-item__why" data-testid="outline-why">
+            {why}
+          </p>
+        )}
         {quote && (
           // Not a <blockquote>: its role keeps it out of the line's accessible name, and the words are part of the point.
           <div className="outline-item__quote">

@@ -13,6 +13,8 @@ import { firstRowOf, outlineTree, treeMove, visibleRows, type OutlineRow, type O
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { useEditorCommands } from "../editor/EditorCommands";
+import { useStandActions, useStandState } from "../evaluation/StandContext";
+import { verdictIn } from "../evaluation/verdict";
 import { OutlineItem } from "./OutlineItem";
 
 export interface OutlineViewProps {
@@ -47,6 +49,8 @@ function tabStopRow(tree: OutlineTree, shown: ReadonlySet<string>, wanted: strin
 
 export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction }: OutlineViewProps) {
   const { startEditing } = useEditorCommands();
+  const { live } = useStandState();
+  const stand = useStandActions();
   const tree = useMemo(() => outlineTree(doc), [doc]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NO_ROWS);
   const [wantedKey, setWantedKey] = useState<string | null>(null);
@@ -176,6 +180,9 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
               hidden={!shown.has(row.key)}
               editing={row === editingRow}
               sourceName={row.node.sourceId === null ? null : sourceName(entryOf(doc.sources, row.node.sourceId))}
+              verdict={live ? verdictIn(live, row.node.id) : undefined}
+              // The focused line says why: keyboards reach every line's reason in turn.
+              why={live && row === tabStop ? stand?.explain(row.node.id)?.text : undefined}
               onToggle={toggle}
             />
           ))}

@@ -9,6 +9,7 @@ import { NODE_KINDS, type ArgNode } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
+import { StandSection } from "../evaluation/StandSection";
 import { CommitField } from "./CommitField";
 import { NodeLinks } from "./NodeLinks";
 import type { PanelProps } from "./panelTypes";
@@ -184,6 +185,7 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
       ) : (
         <ReadOnlyNode node={node} doc={doc} />
       )}
+      <StandSection node={node} select={props.select} />
       <NodeLinks {...props} node={node} />
       {editable && (
         <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={() => dispatch([{ type: "deleteNodes", ids: [node.id] }])}>

@@ -6,6 +6,7 @@ import { toJsonExport } from "../map/exchange/json";
 import { toSvg } from "../map/exchange/svg";
 import { docFromSnapshot, type MapDoc, type MapSnapshot } from "../map/types";
 import { AppError } from "./errors";
+import { evaluationOf } from "./evaluation";
 import { createMapFromDoc, requireSnapshot, type CreatedMap } from "./maps";
 import { mapToPng } from "./png";
 
@@ -16,19 +17,27 @@ interface Writer {
   extension: string;
   contentType: string;
   /** The snapshot too: the JSON export keeps its rows in the order the database gives them. */
-  write(doc: MapDoc, snapshot: MapSnapshot): string | Promise<Uint8Array>;
+  write(doc: MapDoc, snapshot: MapSnapshot, options: ExportOptions): string | Promise<Uint8Array>;
 }
+
+export interface ExportOptions {
+  /** Pictures show which claims stand (labels and strengths) unless this is false. */
+  evaluation: boolean;
+}
+
+/** What the pictures draw of the map's evaluation (the same one GET …/evaluation answers). */
+const marksFor = (snapshot: MapSnapshot, options: ExportOptions) => (options.evaluation ? evaluationOf(snapshot) : undefined);
 
 const WRITERS: Record<ExportFormat, Writer> = {
   json: { extension: "json", contentType: "application/json; charset=utf-8", write: (_doc, snapshot) => JSON.stringify(toJsonExport(snapshot), null, 2) },
   argdown: { extension: "argdown", contentType: "text/plain; charset=utf-8", write: toArgdown },
   // AIFdb and OVA open ".json" files; ".aif.json" also says which JSON it is.
   aif: { extension: "aif.json", contentType: "application/json; charset=utf-8", write: (doc) => JSON.stringify(toAif(doc), null, 2) },
-  svg: { extension: "svg", contentType: "image/svg+xml; charset=utf-8", write: toSvg },
+  svg: { extension: "svg", contentType: "image/svg+xml; charset=utf-8", write: (doc, snapshot, options) => toSvg(doc, { evaluation: marksFor(snapshot, options) }) },
   png: {
     extension: "png",
     contentType: "image/png",
-    write: async (doc) => new Uint8Array(await mapToPng(doc, EXPORT_FORMATS.filter((format) => format !== "png"))),
+    write: async (doc, snapshot, options) => new Uint8Array(await mapToPng(doc, EXPORT_FORMATS.filter((format) => format !== "png"), marksFor(snapshot, options))),
   },
 };
 
@@ -36,14 +45,14 @@ function isExportFormat(format: string): format is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(format);
 }
 
-export async function exportMap(token: string, format: string | null): Promise<Response> {
+export async function exportMap(token: string, format: string | null, options: ExportOptions = { evaluation: true }): Promise<Response> {
   const chosen = format ?? "json";
   if (!isExportFormat(chosen)) {
     throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${EXPORT_FORMATS.join(", ")}.`);
   }
   const { snapshot } = await requireSnapshot(token);
   const writer = WRITERS[chosen];
-  const body = await writer.write(docFromSnapshot(snapshot), snapshot);
+  const body = await writer.write(docFromSnapshot(snapshot), snapshot, options);
   return new Response(body as BodyInit, {
     headers: {
       "content-type": writer.contentType,

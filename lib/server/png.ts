@@ -5,6 +5,7 @@
  * answers a PNG request with a clear error.
  */
 import { drawMap, svgDocument } from "../map/exchange/svg";
+import type { VerdictMarks } from "../map/exchange/svgVerdict";
 import type { MapDoc } from "../map/types";
 import { AppError } from "./errors";
 
@@ -40,14 +41,14 @@ function loadSharp(): Promise<Sharp | null> {
   return loading;
 }
 
-export async function mapToPng(doc: MapDoc, otherFormats: readonly string[]): Promise<Buffer> {
+export async function mapToPng(doc: MapDoc, otherFormats: readonly string[], evaluation?: VerdictMarks): Promise<Buffer> {
   const sharp = await loadSharp();
   if (!sharp) {
     throw new AppError("invalid_input", `PNG export is not available on this server. Use one of: ${otherFormats.join(", ")}.`);
   }
-  let drawing = drawMap(doc);
+  let drawing = drawMap(doc, { evaluation });
   const scale = pngScale(drawing.width, drawing.height);
-  if (scale < MIN_TEXT_SCALE) drawing = drawMap(doc, { text: false });
+  if (scale < MIN_TEXT_SCALE) drawing = drawMap(doc, { text: false, evaluation });
   const svg = svgDocument(drawing, scale);
   try {
     // Rounding each side to whole pixels can add up to half a row and half a column.

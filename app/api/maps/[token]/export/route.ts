@@ -4,5 +4,6 @@ import { route } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ token: string }>(async (request, { token }) => {
-  return exportMap(token, new URL(request.url).searchParams.get("format"));
+  const query = new URL(request.url).searchParams;
+  return exportMap(token, query.get("format"), { evaluation: query.get("evaluation") !== "off" });
 });
