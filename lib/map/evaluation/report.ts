@@ -4,7 +4,7 @@
  */
 import { Evaluator } from "./evaluator";
 import type { Assumption, EvaluatedLink, Label } from "./input";
-import { explain, type NamedNode } from "./why";
+import { explainer, type NamedNode } from "./why";
 
 export interface EvaluationReport {
   semantics: "grounded";
@@ -30,12 +30,13 @@ export function evaluateMap(map: NamedMap, assumptions?: ReadonlyMap<string, Ass
 
 export function reportOf(evaluator: Evaluator, map: NamedMap): EvaluationReport {
   const ids = Object.keys(map.nodes);
+  const explain = explainer(evaluator, map.nodes);
   // fromEntries, not assignment: "__proto__" is a valid node id.
   return {
     semantics: "grounded",
     labels: Object.fromEntries(ids.map((id) => [id, evaluator.labelOf(id)!])),
     strengths: Object.fromEntries(ids.map((id) => [id, Math.round(evaluator.strengthOf(id)! * 10_000) / 10_000])),
-    why: Object.fromEntries(ids.map((id) => [id, explain(evaluator, map.nodes, id)!.text])),
+    why: Object.fromEntries(ids.map((id) => [id, explain(id)!.text])),
     converged: evaluator.converged,
   };
 }

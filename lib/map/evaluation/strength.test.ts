@@ -80,3 +80,18 @@ describe("DF-QuAD strengths", () => {
     expect(strengths([claim("a", 7)], []).of("a")).toBe(0.5);
   });
 });
+
+describe("base score overrides (the seam for the room's votes)", () => {
+  it("replace a node's stored base score while they hold, and give it back when cleared", () => {
+    const map = mapOf([claim("a", 0.3), claim("r")], [link("r", "rebuts", "a")]);
+    const evaluator = new Evaluator();
+    evaluator.update(map);
+    expect(evaluator.strengthOf("a")).toBeCloseTo(0.15, 12);
+    evaluator.setBaseScoreOverrides(new Map([["a", 0.9], ["r", 0.1]]), map);
+    evaluator.recompute();
+    expect(evaluator.strengthOf("a")).toBeCloseTo(0.9 - 0.9 * 0.1, 12);
+    evaluator.setBaseScoreOverrides(new Map(), map);
+    evaluator.recompute();
+    expect(evaluator.strengthOf("a")).toBeCloseTo(0.15, 12);
+  });
+});

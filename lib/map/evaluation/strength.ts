@@ -13,8 +13,9 @@
  * On an acyclic map this is exact: elements are computed in topological order (Kahn), each value
  * pushed into its dependents' running products as it is known, so a pass is linear. What is left
  * over sits on or below a cycle; it is iterated (all at once, from the previous round's values)
- * until no value moves by more than TOLERANCE, for at most MAX_ROUNDS rounds. If it still moves,
- * those nodes are marked unsettled and `converged` is false. A pass may cover a region only.
+ * until no value moves by more than TOLERANCE, for at most MAX_ROUNDS rounds (fewer on a huge
+ * cycle: CYCLE_WORK bounds a pass). If it still moves, those nodes are marked unsettled and
+ * `converged` is false. A pass may cover a region only.
  */
 import { LinkType, NodeType, NONE, type EvaluationGraph } from "./graph";
 import { IN, OUT, UNDECIDED } from "./grounded";
@@ -22,6 +23,11 @@ import type { Region } from "./region";
 
 export const TOLERANCE = 1e-6;
 export const MAX_ROUNDS = 200;
+/**
+ * Element updates one pass may spend on cycles: a map built to cycle forever (anyone with an edit
+ * link can make one) costs the server a bounded pass, then says it did not settle.
+ */
+export const CYCLE_WORK = 2_000_000;
 
 /** DF-QuAD's combination of a base score with the aggregated attack and support. */
 export function combine(base: number, attack: number, support: number): number {
@@ -169,7 +175,8 @@ export class DfQuadStrengths {
       if (this.linkWaits[l]! > 0) links.push(l);
     }
     for (const l of links) this.linkValue[l] = this.nodeValue[g.linkFrom[l]!]!;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    const rounds = Math.min(MAX_ROUNDS, Math.max(20, Math.floor(CYCLE_WORK / (nodes.length + links.length))));
+    for (let round = 0; round < rounds; round++) {
       let moved = 0;
       for (const l of links) {
         let kept = 1;

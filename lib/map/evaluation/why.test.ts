@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { evaluationMapArb } from "../testing/evaluationArb";
 import { Evaluator } from "./evaluator";
 import type { Assumption, EvaluatedLink } from "./input";
-import { explain, nameOf, type NamedNode } from "./why";
+import { explain, explainer, nameOf, type NamedNode } from "./why";
 
 const node = (id: string, text: string, speaker = "", kind: NamedNode["kind"] = "claim"): NamedNode => ({ id, kind, text, speaker });
 const link = (from: string, relation: EvaluatedLink["relation"], to: string): EvaluatedLink => ({ id: `${from}-${relation}-${to}`, from, to, relation });
@@ -77,5 +79,20 @@ describe("why a node has its label", () => {
     expect(whyOf([claim, noEvidence], [link("r", "rebuts", "c")], "c", new Map([["c", "accept"]])).text).toBe("Accepted: you accept it as given (your view only).");
     const rejected = whyOf([claim, noEvidence], [link("r", "rebuts", "c")], "c", new Map([["r", "reject"]]));
     expect(rejected.text).toBe("Accepted: its only rebuttal, Fu Liang’s “No evidence of any data ever …”, is defeated (you reject it).");
+  });
+});
+
+describe("explaining a whole map at once", () => {
+  it("says for every node what explaining it alone says", () => {
+    fc.assert(
+      fc.property(evaluationMapArb({ maxNodes: 8, maxLinks: 14, selfAttacks: true }), (map) => {
+        const nodes = Object.fromEntries(Object.values(map.nodes).map((n) => [n.id, { ...n, text: `text ${n.id}`, speaker: "" }]));
+        const evaluator = new Evaluator();
+        evaluator.update(map);
+        const all = explainer(evaluator, nodes);
+        for (const id of Object.keys(nodes)) expect(all(id)).toEqual(explain(evaluator, nodes, id));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

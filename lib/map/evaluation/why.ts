@@ -41,19 +41,32 @@ export function nameOf(node: NamedNode | undefined): string {
 
 /** The explanation of one node's label, or undefined for a node the evaluation does not have. */
 export function explain(evaluator: Evaluator, nodes: Readonly<Record<string, NamedNode>>, nodeId: string): Why | undefined {
+  return explainer(evaluator, nodes)(nodeId);
+}
+
+/**
+ * Explains node after node of one evaluation (as it is now), reading each node's links once:
+ * explaining every node of a map costs about one pass over it, even where many chains run through
+ * a node with thousands of links.
+ */
+export function explainer(evaluator: Evaluator, nodes: Readonly<Record<string, NamedNode>>): (nodeId: string) => Why | undefined {
   const reader = new Reader(evaluator, nodes);
-  const slot = evaluator.graph.nodeSlot.get(nodeId);
-  if (slot === undefined) return undefined;
-  const chain = [nodeId];
-  const seen = new Set([slot]);
-  for (let at = reader.decidingNode(slot); at !== NONE && !seen.has(at) && chain.length < CHAIN_LIMIT; at = reader.decidingNode(at)) {
-    seen.add(at);
-    chain.push(evaluator.graph.nodeId[at]!);
-  }
-  return { label: evaluator.labelOf(nodeId)!, text: reader.sentence(slot), chain };
+  return (nodeId) => {
+    const slot = evaluator.graph.nodeSlot.get(nodeId);
+    if (slot === undefined) return undefined;
+    const chain = [nodeId];
+    const seen = new Set([slot]);
+    for (let at = reader.decidingNode(slot); at !== NONE && !seen.has(at) && chain.length < CHAIN_LIMIT; at = reader.decidingNode(at)) {
+      seen.add(at);
+      chain.push(evaluator.graph.nodeId[at]!);
+    }
+    return { label: evaluator.labelOf(nodeId)!, text: reader.sentence(slot), chain };
+  };
 }
 
 class Reader {
+  /** Answers of the list walks below, by node (or link) and question: each list is walked once. */
+  private readonly memo = new Map<number, number>();
   private readonly g;
   private readonly labels;
 
@@ -77,6 +90,10 @@ class Reader {
 
   /** The node the explanation of `n` turns on next, or NONE. */
   decidingNode(n: number): number {
+    return this.remember(n, 0, () => this.findDecidingNode(n));
+  }
+
+  private findDecidingNode(n: number): number {
     const g = this.g;
     if (this.evaluator.assumptionOf(g.nodeId[n]!)) return NONE;
     const label = this.labels.nodeLabel[n];
@@ -180,7 +197,18 @@ class Reader {
     return 0;
   }
 
+  private remember(slot: number, question: number, answer: () => number): number {
+    const key = slot * 32 + question;
+    let value = this.memo.get(key);
+    if (value === undefined) this.memo.set(key, (value = answer()));
+    return value;
+  }
+
   private count(n: number, type: LinkType): number {
+    return this.remember(n, 1 + type, () => this.countIn(n, type));
+  }
+
+  private countIn(n: number, type: LinkType): number {
     let count = 0;
     for (let l = this.g.firstIn[n]!; l !== NONE; l = this.g.nextIn[l]!) if (this.g.linkType[l] === type) count++;
     return count;
@@ -196,6 +224,10 @@ class Reader {
   }
 
   private firstIn(n: number, type: LinkType, label: number): number {
+    return this.remember(n, 8 + type * 3 + label, () => this.findFirstIn(n, type, label));
+  }
+
+  private findFirstIn(n: number, type: LinkType, label: number): number {
     let found = NONE;
     // The in list holds the newest link first: the last match is the oldest link.
     for (let l = this.g.firstIn[n]!; l !== NONE; l = this.g.nextIn[l]!) {
@@ -205,6 +237,11 @@ class Reader {
   }
 
   private firstUndercut(link: number, label: number): number {
+    // Links and nodes share the memo: a link's questions are numbered past the nodes'.
+    return this.remember(link, 20 + label, () => this.findFirstUndercut(link, label));
+  }
+
+  private findFirstUndercut(link: number, label: number): number {
     let found = NONE;
     for (let u = this.g.firstUnder[link]!; u !== NONE; u = this.g.nextIn[u]!) if (this.labels.linkLabel[u] === label) found = u;
     return found;
