@@ -228,7 +228,7 @@ describe("demo map checks", () => {
   const first = () => DEMO_MAP.nodes[0]!;
 
   it("sharedRun finds an 8-word copy, ignoring case and punctuation, and nothing shorter", () => {
-    const source = "The problem is, nobody trusts Huawei because of cybersecurity issues, she said.";
+    const source = "The trouble is, nobody trusts Huawei because of cybersecurity issues, she said.";
     expect(sharedRun("Really: NOBODY trusts Huawei because of cybersecurity issues -- she said!", source, 8)).toBe(
       "nobody trusts huawei because of cybersecurity issues she",
     );

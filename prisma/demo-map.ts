@@ -5,8 +5,11 @@
  * Pure data (no Prisma, no I/O), so the seed script, the tests and any tool can import it.
  * Every id is a fixed, readable string, so seeding is deterministic and can be repeated safely.
  * Node `text` is the map's own paraphrase; node `quote` is a short excerpt copied exactly from the
- * node's source, so `source.text.includes(node.quote)` holds (prisma/demo-map.test.ts checks it).
+ * published article (at most 30 words, attributed to the node's speaker). The sources' text is our
+ * summary of each article with those quotes in place (prisma/demo-sources.ts), so
+ * `source.text.includes(node.quote)` holds (prisma/demo-map.test.ts checks it).
  */
+import { DEMO_SOURCE_IDS, DEMO_SOURCES } from "./demo-sources";
 import type { ArgEdge, ArgNode, Relation, Source } from "../lib/map/types";
 
 export interface DemoMap {
@@ -17,106 +20,10 @@ export interface DemoMap {
   edges: ArgEdge[];
 }
 
-export const DEMO_SOURCE_IDS = {
-  zdnet: "src-zdnet-2015",
-  globalTimes: "src-global-times-2022",
-} as const;
+export { DEMO_SOURCE_IDS };
 
 const ZDNET = DEMO_SOURCE_IDS.zdnet;
 const GT = DEMO_SOURCE_IDS.globalTimes;
-
-/**
- * The articles as published, without the web pages' furniture: for ZDNet the navigation lines
- * ("X", "Innovation") and the "Editorial standards" footer link; for the Global Times the caption
- * ("Alibaba Cloud Photo: VCG", printed twice) of a photo we do not have. The Global Times text
- * keeps the non-breaking spaces that end three of its paragraphs (written as \u00a0).
- */
-const ZDNET_TEXT = `Alibaba may stoke US paranoia with cloud move
-
-US disdain for Huawei over cyberspying allegations hasn't been extended to fellow Chinese peer Alibaba, but will the latter stir up similar concerns as it makes aggressive moves into the cloud?
-Written by Eileen Yu, Senior Contributing Editor
-
-At a tech conference held in Miami in June, former US secretary of state Condoleezza Rice reflected on her country's disapproval of Chinese networking giant Huawei Technologies, but support for e-commerce operator Alibaba.
-
-Speaking in a tone that presumed Huawei's involvement in cyberspying activities, Rice noted that after China's plans to use Huawei as a Trojan Horse for espionage failed, it learnt the error of its ways and changed its approach, resulting in the success of Alibaba's global operations.
-
-"China wanted Huawei to be a big, dominant telco player. The problem is, nobody trusts Huawei because of cybersecurity issues," she said. "You will get investment because you are a huge market, but there are rules of the game... You don't use your cyber-power to spy on other people. You don't use your national champions to take other people's IP."
-
-She added that the Chinese realized there was a "tradeoff" if they wanted to be a global economic power. "So they've not made that mistake with Alibaba. They are delighted that Alibaba is in the markets and that the IPO was a stunning success. Once in a while they call [founder and chair] Jack Ma and remind him it's a Chinese company--the propaganda people do."
-
-Of course, Rice made no mention of the US National Security Agency's own cyberspying activities involving China and other nations. Huawei also has repeatedly denied any wrongdoing on its part.
-
-The question is, though, whether Alibaba will continue to revel under the bright lights of the US as the e-commerce giant now begins to make more aggressive moves into the cloud, inching closer into the enterprise back-end infrastructure.
-
-Alibaba aims for US cloud market
-
-Alibaba last month announced it was setting aside a whopping US$1 billion to drive its cloud business, Aliyun. It is looking to edge out US rival, Amazon Web Services (AWS), using the investment to expand its datacenter footprint, grow its partner ecosystem, as well as develop new cloud and big data products.
-
-Aliyun President Simon Hu said the cloud division had accumulated sufficient technological maturity over its first six years, and now would be looking beyond Chinese shorelines to grab market share from global cloud players such as AWS, Microsoft, and IBM.
-
-In a May report, Forrester Research pointed to Alibaba's big goals for the market. "Alibaba has publicly stated its appetite is limited to Chinese companies doing business in the US. Don't believe it. Its real strategy is far more ambitious, but a China-centric customer base will probably grow to be a nice niche with which it can dominate over time as China's enormous economy continues to expand."
-
-Should the Chinese internet juggernaut succeed in enticing US enterprises to its cloud network, will it stoke suspicion that its platform includes "backdoors" to facilitate spying and espionage? Will there be concerns that the Chinese government may emulate the US and issue search warrants that include customer data stored in servers located outside the local data center?
-
-These are questions that Alibaba may want to address quickly if it's serious about its cloud ambition and needs US businesses, as well as government, to jump on its platform. The Chinese player already faces stiff competition in the public cloud market, dominated by AWS with a 28 percent market share in 2014, followed by Microsoft at 10 percent, IBM at 7 percent, and Google at 5 percent, according to Synergy Research Group.
-
-Alibaba also may want to focus instead on the European market, where Huawei has found much success. EMEA was the second-largest region for the Chinese networking vendor, generating 35 percent of its revenue last year. Its domestic market accounted for 37.7 percent of its 2014 revenue, while the Americas contributed just 10 percent.
-
-In announcing its US$1 billion cloud investment last month, Alibaba did point to plans to build out its datacenter footprint in Singapore, Japan, the Middle East, and Europe. So it seems the company may be looking in the right direction.`;
-
-const GLOBAL_TIMES_TEXT = `Alibaba Cloud is on US’ radar, as Washington is obsessed with assaulting Chinese high-tech sector
-Published: Jan 19, 2022 06:19 PM
-
-Alibaba Cloud, the cloud computing division of Alibaba Group, is now reportedly on the US government's radar as the latter once again cited the alleged "national security risk" in its ruthless attempt to assault Chinese high-tech companies, ranging from 5G to artificial intelligence.
-
-The tendency that the Biden administration will continue to pressure China's high-tech sector is unlikely to change in the near future, as the Biden administration is taking all conceivable ways to harm Chinese high-tech development.\u00a0
-
-The Biden administration is assessing whether Alibaba Cloud poses a risk to US national security, as the government ramps up scrutiny of Chinese technology companies' dealings with US firms, Reuters reported Wednesday, citing three people briefed on the matter.\u00a0
-
-The focus of the probe is on how Alibaba Cloud stores its US clients' data, including personal information and intellectual property, and whether the Chinese government could gain access to it, according to the report.
-
-The US is still using the same mafia-like logic favored by the former Trump administration: All Chinese companies, regardless of their controlling shareholders and business models, have the possibility to threaten US security because they believe that the Chinese government can obtain personal information through them, but the accusation of which is groundless, Fu Liang, an independent tech analyst, told the Global Times on Wednesday.
-
-"The US government is like executing within the review scheme as proposed by the so-called 'Clean Network' program proposed in 2020 by the former Trump administration, through which Washington sought to remove Chinese networking gear from infrastructure in the US," Fu said.
-
-Originally focusing on 5G, the program later aimed to secure mobile carriers, app stores, apps, cloud systems, and submarine cables.\u00a0
-
-Three Chinese mobile operators - China Mobile, China Telecom and China Unicom - were delisted from the New York Stock Exchange after a Trump-era decision to restrict US private investment in Chinese technology companies.
-
-If the probe result leads to blocking transactions between Alibaba Cloud and its US clients, it won't represent a major blow to the Chinese firm's overall business, Fu said.
-
-"Alibaba Cloud is one of the units that have enjoyed fast growth over the past two years, and its major cloud business came from China and Southeast Asia, where the demand for digitalization is rising rapidly," Fu noted. The firm's market share is ranked first in the Asia-Pacific region.
-
-The annual revenue of Alibaba Cloud's US business was estimated at $50 million, according to research firm Gartner.
-
-Under the unfavorable circumstances, however, it will indeed pose some obstacles to the firm's cloud business internationally which it has been trying to expand lately, but still trails dominant cloud players like Amazon and Microsoft in global market share.
-
-In 2020, the global IaaS (infrastructure as a service) market reached $64.29 billion, up 40.7 percent year-on-year, with Amazon Web Services (AWS), Microsoft Azure and Alibaba Cloud ranking in the top three globally.`;
-
-const SOURCES: Source[] = [
-  {
-    id: ZDNET,
-    title: "Alibaba may stoke US paranoia with cloud move",
-    publisher: "ZDNet",
-    author: "Eileen Yu",
-    // The article text carries no date. It reports Alibaba's US$1 billion Aliyun pledge (announced
-    // at the end of July 2015) as "last month" and Rice's June conference talk, so it ran in
-    // August 2015; the day is a placeholder.
-    date: "2015-08-01",
-    url: "",
-    text: ZDNET_TEXT,
-  },
-  {
-    id: GT,
-    title: "Alibaba Cloud is on US’ radar, as Washington is obsessed with assaulting Chinese high-tech sector",
-    publisher: "Global Times",
-    author: "",
-    // "Published: Jan 19, 2022 06:19 PM" in the article itself.
-    date: "2022-01-19",
-    url: "",
-    text: GLOBAL_TIMES_TEXT,
-  },
-];
 
 /*
  * Layout as stored: the main claim at (0, 0), each level of reasons 200 px lower, siblings 300 px
@@ -133,7 +40,7 @@ const NODES: Omit<ArgNode, "baseScore">[] = [
     text: "Alibaba Cloud is a threat to America's security, so US companies and the US government should think twice before trusting it with their data.",
     speaker: "US government (Biden administration)",
     sourceId: GT,
-    quote: "Alibaba Cloud poses a risk to US national security",
+    quote: "The Biden administration is assessing whether Alibaba Cloud poses a risk to US national security",
     x: 0,
     y: 0,
   },
@@ -299,7 +206,7 @@ const NODES: Omit<ArgNode, "baseScore">[] = [
     text: "There is no evidence for the charge that Beijing can pull personal data out of Chinese companies such as Alibaba Cloud.",
     speaker: "Fu Liang",
     sourceId: GT,
-    quote: "but the accusation of which is groundless",
+    quote: "the accusation of which is groundless",
     x: 900,
     y: 200,
   },
@@ -492,7 +399,7 @@ export const DEMO_MAP: DemoMap = {
     "A map of the debate over whether Alibaba's cloud business endangers American security, " +
     "drawn from Eileen Yu's 2015 ZDNet column on Alibaba's cloud push and a 2022 Global Times " +
     "report on the Biden administration's review of Alibaba Cloud; every point quotes its source.",
-  sources: SOURCES,
+  sources: DEMO_SOURCES,
   nodes: NODES.map(({ x, y, ...node }) => ({ ...node, baseScore: null, x, y })),
   edges: EDGES,
 };

@@ -1,8 +1,10 @@
 /**
  * applyOp: the one place that decides what an op does to a map, or why it cannot.
  * Pure and immutable: only the touched records are copied, untouched ones are shared with the
- * old doc, and an op that changes nothing returns the very same doc.
+ * old doc, and an op that changes nothing returns the very same doc. What it did comes back as a
+ * records diff, from which undo (inverse.ts) and the server's writes (lib/server) are derived.
  */
+import type { DocDiff } from "./diff";
 import { DocWriter } from "./docWriter";
 import { LIMITS } from "./limits";
 import type { Op, OpError, OpOf } from "./ops";
@@ -10,13 +12,13 @@ import { plainEdge, plainNode, plainSource } from "./plain";
 import { hasEntry } from "./records";
 import type { MapDoc } from "./types";
 
-export type ApplyResult = { ok: true; doc: MapDoc } | { ok: false; error: OpError };
+export type ApplyResult = { ok: true; doc: MapDoc; diff: DocDiff } | { ok: false; error: OpError };
 
 export function applyOp(doc: MapDoc, op: Op): ApplyResult {
   const writer = new DocWriter(doc);
   const error = applyTo(writer, op);
   const result = writer.finish();
-  return error ? { ok: false, error } : { ok: true, doc: result };
+  return error ? { ok: false, error } : { ok: true, doc: result, diff: writer.takeDiff() };
 }
 
 /**
@@ -32,16 +34,16 @@ export function applyOps(doc: MapDoc, ops: readonly Op[]): ApplyResult {
       return { ok: false, error };
     }
   }
-  return { ok: true, doc: writer.finish() };
+  return { ok: true, doc: writer.finish(), diff: writer.takeDiff() };
 }
 
-export type EachResult = { ok: true; op: Op } | { ok: false; error: OpError };
+export type EachResult = { ok: true; op: Op; diff: DocDiff } | { ok: false; error: OpError };
 
 /**
  * Applies each op in turn, skipping the ones that cannot apply, with one copy per record for the
  * whole list (the server applies a group of ops per commit). Each applied op comes back as it took
- * effect: nodes that no longer exist are left out of moves and deletes, so the logged op says
- * exactly what changed. With `inPlace`, `doc` and its records are changed where they are: only
+ * effect (nodes that no longer exist are left out of moves and deletes, so the logged op says
+ * exactly what changed) and with its own records diff. With `inPlace`, `doc` and its records are changed where they are: only
  * for a caller that holds the sole reference to them (see DocWriter).
  */
 export function applyEach(doc: MapDoc, ops: readonly Op[], { inPlace = false } = {}): { doc: MapDoc; results: EachResult[] } {
@@ -49,7 +51,9 @@ export function applyEach(doc: MapDoc, ops: readonly Op[], { inPlace = false } =
   const results = ops.map((op): EachResult => {
     const effective = effectiveOp(writer.doc, op);
     const error = applyTo(writer, effective);
-    return error ? { ok: false, error } : { ok: true, op: effective };
+    // A rejected op wrote nothing (checks come first), so the diff taken is that op's own.
+    const diff = writer.takeDiff();
+    return error ? { ok: false, error } : { ok: true, op: effective, diff };
   });
   return { doc: writer.finish(), results };
 }

@@ -26,7 +26,7 @@ describe("opsForDoc", () => {
         const { end } = playSeeds(emptyDoc(), seeds);
         const ops = opsForDoc(end);
         for (const op of ops) expect(opSchema.safeParse(op).success).toBe(true);
-        expect(applyOps(emptyDoc({ title: "New map" }), ops)).toEqual({ ok: true, doc: end });
+        expect(applyOps(emptyDoc({ title: "New map" }), ops)).toEqual({ ok: true, doc: end, diff: expect.anything() });
       }),
       { numRuns: 200 },
     );

@@ -9,17 +9,13 @@
  * Counting entries and finding the link between two nodes would also scan a whole record on
  * every op, so those facts are kept per record object and handed on to the record that replaces
  * it (taken from the old one: a doc that is applied to again, as in a rebase, just recounts).
+ *
+ * Every write is also noted in a records diff (lib/map/diff.ts), the one account of what the ops
+ * did that undo, persistence and sync derive from.
  */
+import { emptyDiff, noteMeta, notePut, noteRemove, RECORD_NAMES, type DocDiff, type RecordsDiff } from "./diff";
 import { countEntries, entryOf, hasEntry } from "./records";
-import type { ArgEdge, ArgNode, MapDoc, MapMeta, Source } from "./types";
-
-const RECORD_NAMES = ["nodes", "edges", "sources"] as const;
-type RecordName = (typeof RECORD_NAMES)[number];
-interface RecordTypes {
-  nodes: ArgNode;
-  edges: ArgEdge;
-  sources: Source;
-}
+import type { ArgEdge, MapDoc, MapMeta, RecordName, RecordTypes } from "./types";
 
 interface RecordFacts {
   count: number;
@@ -35,6 +31,7 @@ export class DocWriter {
   private ownsDoc = false;
   private readonly owned = new Set<object>();
   private readonly facts = new Map<RecordName, RecordFacts>();
+  private changes: DocDiff = emptyDiff();
 
   /**
    * `dryRun`: ops are checked in full but nothing is written or copied. `inPlace`: the caller owns
@@ -59,6 +56,13 @@ export class DocWriter {
   finish(): MapDoc {
     for (const [name, facts] of this.facts) factsByRecord.set(this.current[name], facts);
     return this.current;
+  }
+
+  /** What the writes since the last call did, and a fresh diff for the writes after it. */
+  takeDiff(): DocDiff {
+    const diff = this.changes;
+    this.changes = emptyDiff();
+    return diff;
   }
 
   get<K extends RecordName>(name: K, id: string): RecordTypes[K] | undefined {
@@ -88,6 +92,7 @@ export class DocWriter {
     const previous = entryOf(record, id);
     if (name === "edges") this.trackPair(previous as ArgEdge | undefined, value as ArgEdge);
     if (previous === undefined) this.adjustCount(name, 1);
+    notePut(this.changes[name] as RecordsDiff<RecordTypes[K]>, id, previous, value);
     // defineProperty, not assignment: `record["__proto__"] = value` would replace the prototype.
     Object.defineProperty(record, id, { value, writable: true, enumerable: true, configurable: true });
   }
@@ -96,13 +101,17 @@ export class DocWriter {
     if (this.dryRun || !this.has(name, id)) return;
     this.factsOf(name);
     const record = this.own(name);
-    if (name === "edges") this.trackPair(record[id] as ArgEdge, undefined);
+    const previous = record[id]!;
+    if (name === "edges") this.trackPair(previous as ArgEdge, undefined);
     this.adjustCount(name, -1);
+    noteRemove(this.changes[name] as RecordsDiff<unknown>, id, previous);
     delete record[id];
   }
 
   setMeta(meta: MapMeta): void {
-    if (!this.dryRun) this.ownDoc().meta = meta;
+    if (this.dryRun) return;
+    noteMeta(this.changes, this.current.meta, meta);
+    this.ownDoc().meta = meta;
   }
 
   private factsOf(name: RecordName): RecordFacts {

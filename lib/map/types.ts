@@ -71,6 +71,14 @@ export interface MapDoc {
   sources: Record<string, Source>;
 }
 
+/** The id-keyed records of a MapDoc, and the record type each holds. */
+export type RecordName = "nodes" | "edges" | "sources";
+export interface RecordTypes {
+  nodes: ArgNode;
+  edges: ArgEdge;
+  sources: Source;
+}
+
 export type Role = "owner" | "edit" | "view";
 
 /** The wire form of a map, as `GET /api/maps/:token` and JSON export give it. */

@@ -7,13 +7,13 @@
  * are fanned out. A retried op (same clientId + clientOpId) is applied once.
  */
 import { applyEach } from "../map/apply";
-import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
+import type { ClientOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
-import { groupWrites } from "./persist-op";
+import { groupWrites, type AppliedOp } from "./persist-op";
 import { processWide } from "./process-wide";
 
 export interface Submission {
@@ -69,7 +69,7 @@ async function drain(mapId: string): Promise<void> {
     try {
       const client = await db();
       const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(client, mapId, submissions));
-      for (const entry of result.fresh) broadcaster().publish(mapId, { kind: "op", entry });
+      for (const { entry } of result.applied) broadcaster().publish(mapId, { kind: "op", entry });
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
@@ -112,7 +112,7 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(groupWrites(client, mapId, current.revision, result.fresh));
+    await client.$transaction(groupWrites(client, mapId, current.revision, result.applied));
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
     throw error;
@@ -128,7 +128,7 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
-    for (const statement of groupWrites(tx, mapId, current.revision, planned.fresh)) await statement;
+    for (const statement of groupWrites(tx, mapId, current.revision, planned.applied)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);
@@ -141,7 +141,8 @@ interface GroupResult {
   revision: number;
   doc: MapDoc;
   outcomes: OpsOutcome[];
-  fresh: LoggedOp[];
+  /** The new ops, as logged and with what each did. */
+  applied: AppliedOp[];
   rejections: number;
 }
 
@@ -166,13 +167,13 @@ function planGroup(current: { revision: number; doc: MapDoc }, submissions: Subm
   const { doc, results } = applyEach(current.doc, fresh.map((entry) => entry.op), { inPlace });
   let revision = current.revision;
   const revisions: (number | null)[] = [];
-  const entries: LoggedOp[] = [];
+  const applied: AppliedOp[] = [];
   results.forEach((result, i) => {
     if (!result.ok) return void revisions.push(null);
     revision += 1;
     revisions.push(revision);
     const { submission, clientOpId } = fresh[i]!;
-    entries.push({ revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op });
+    applied.push({ entry: { revision, clientId: submission.clientId, clientOpId, author: submission.author, op: result.op }, diff: result.diff });
   });
 
   const outcomes = plan.map((steps): OpsOutcome => {
@@ -188,7 +189,7 @@ function planGroup(current: { revision: number; doc: MapDoc }, submissions: Subm
     }
     return outcome;
   });
-  return { revision, doc, outcomes, fresh: entries, rejections: results.length - entries.length };
+  return { revision, doc, outcomes, applied, rejections: results.length - applied.length };
 }
 
 /** Ops of these submissions that an earlier request already applied: key → revision. One query. */

@@ -3,10 +3,10 @@
  * is used only when the database's revision still matches, so another process's writes are seen.
  */
 import { LIMITS } from "../map/limits";
-import type { MapDoc, Presentation } from "../map/types";
+import type { ArgEdge, ArgNode, MapDoc, MapMeta, Source } from "../map/types";
 import type { Tx } from "./db";
-import { edgeFromRow, nodeFromRow, sourceFromRow } from "./rows";
 import { processWide } from "./process-wide";
+import { fieldsFromRow, MAP_TABLE, recordFromRow, RECORD_TABLES } from "./tables";
 
 const cache = processWide("doc-cache", () => new Map<string, { revision: number; doc: MapDoc }>());
 const CACHE_SIZE = 200;
@@ -31,10 +31,10 @@ export async function loadDoc(tx: Tx, mapId: string): Promise<LoadedDoc | null> 
     tx.source.findMany({ where: { mapId }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
   ]);
   const doc: MapDoc = {
-    meta: { title: map.title, description: map.description, presentation: map.presentation ? (JSON.parse(map.presentation) as Presentation) : null },
-    nodes: Object.fromEntries(nodes.map((row) => [row.id, nodeFromRow(row)])),
-    edges: Object.fromEntries(edges.map((row) => [row.id, edgeFromRow(row)])),
-    sources: Object.fromEntries(sources.map((row) => [row.id, sourceFromRow(row)])),
+    meta: fieldsFromRow<MapMeta>(MAP_TABLE, map),
+    nodes: Object.fromEntries(nodes.map((row) => [row.id, recordFromRow<ArgNode>(RECORD_TABLES.nodes, row)])),
+    edges: Object.fromEntries(edges.map((row) => [row.id, recordFromRow<ArgEdge>(RECORD_TABLES.edges, row)])),
+    sources: Object.fromEntries(sources.map((row) => [row.id, recordFromRow<Source>(RECORD_TABLES.sources, row)])),
   };
   return { ...remember(mapId, map.revision, doc), ...times };
 }

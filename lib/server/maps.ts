@@ -1,12 +1,14 @@
 /** Creating, reading, copying and importing maps. */
 import { randomBytes } from "node:crypto";
+import { applyEach } from "../map/apply";
 import { opsForDoc } from "../map/docToOps";
 import { LIMITS } from "../map/limits";
-import type { MapDoc, MapSnapshot, Role } from "../map/types";
+import { emptyDoc, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
-import { presentationColumn } from "./persist-op";
 import { AppError, mapNotFound } from "./errors";
+import { diffWrites } from "./record-writes";
+import { MAP_TABLE, toColumn } from "./tables";
 import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
@@ -20,15 +22,21 @@ function newMapId(): string {
   return randomBytes(12).toString("base64url");
 }
 
-/** Writes a whole document as a new map: rows in bulk, and the ops that build it in the log. */
+/**
+ * Writes a whole document as a new map: the ops that build it go in the log, and the rows are
+ * what those ops do to an empty map (their records diffs), written in bulk like any group's.
+ */
 export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
   if (Object.keys(doc.nodes).length > LIMITS.nodesPerMap) throw new AppError("too_large", `A map holds at most ${LIMITS.nodesPerMap} nodes.`);
   const ops = opsForDoc(doc).filter((op) => op.type !== "updateMap");
-  await tx.map.create({ data: { id: mapId, title: doc.meta.title, description: doc.meta.description, presentation: presentationColumn(doc.meta.presentation), revision: ops.length } });
-  let seq = 0;
-  await tx.source.createMany({ data: Object.values(doc.sources).map((source) => ({ mapId, seq: ++seq, ...source })) });
-  await tx.node.createMany({ data: Object.values(doc.nodes).map((node) => ({ mapId, seq: ++seq, ...node })) });
-  await tx.edge.createMany({ data: Object.values(doc.edges).map((edge) => ({ mapId, seq: ++seq, ...edge })) });
+  const steps = applyEach(emptyDoc(), ops).results.map((result, index) => {
+    // Callers check a doc whole before writing it (findIntegrityProblem); this is the backstop.
+    if (!result.ok) throw new AppError(result.error.code === "too_large" ? "too_large" : "invalid_input", result.error.message);
+    return { revision: index + 1, diff: result.diff };
+  });
+  const meta = Object.fromEntries(Object.entries(MAP_TABLE.columns).map(([field, column]) => [column.name, toColumn(column, doc.meta[field as keyof MapDoc["meta"]])]));
+  await tx.map.create({ data: { id: mapId, ...(meta as { title: string }), revision: ops.length } });
+  for (const statement of diffWrites(tx, mapId, steps, new Date())) await statement;
   await tx.op.createMany({
     data: ops.map((op, index) => ({ mapId, revision: index + 1, clientId: SYSTEM_CLIENT, clientOpId: `create-${index + 1}`, author: "", type: op.type, payload: JSON.stringify(op) })),
   });

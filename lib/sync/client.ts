@@ -5,7 +5,8 @@
  */
 import { applyOp } from "../map/apply";
 import { newId } from "../map/ids";
-import { inverseOf } from "../map/inverse";
+import { squashDiffs, type DocDiff } from "../map/diff";
+import { undoOps } from "../map/inverse";
 import { LIMITS } from "../map/limits";
 import type { LoggedOp, Op } from "../map/ops";
 import { docFromSnapshot, type MapDoc, type MapSnapshot, type Role } from "../map/types";
@@ -117,27 +118,29 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     emit(result.doc);
   }
 
-  /** Applies ops to the local view; returns those that applied, with the ops that undo them. */
+  /**
+   * Applies ops to the local view; returns those that applied, with the ops that undo them all
+   * (derived from what they did together: their records diffs, squashed and reversed).
+   */
   function applyLocally(ops: Op[]): { applied: Op[]; undo: Op[] } {
     // A revoked link can save nothing: changing the view would only pretend it did.
     if (connection === "revoked") return { applied: [], undo: [] };
     let doc = state.doc;
     const applied: Op[] = [];
-    const undo: Op[] = [];
+    const diffs: DocDiff[] = [];
     for (const op of ops) {
       const result = applyOp(doc, op);
       if (!result.ok) continue;
-      undo.unshift(...inverseOf(doc, op));
+      diffs.push(result.diff);
       applied.push(op);
       pending.push({ clientOpId: newId("o"), op, acked: false });
       doc = result.doc;
     }
-    if (applied.length > 0) {
-      persistPending();
-      emit(doc);
-      flush();
-    }
-    return { applied, undo };
+    if (applied.length === 0) return { applied, undo: [] };
+    persistPending();
+    emit(doc);
+    flush();
+    return { applied, undo: undoOps(diffs.length === 1 ? diffs[0]! : squashDiffs(diffs)) };
   }
 
   function scheduleRetry(delayMs: number): void {
