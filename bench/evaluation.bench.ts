@@ -107,8 +107,8 @@ export async function runEvaluationBench(): Promise<BenchResult> {
   const fromScratch = median(samples(() => new Evaluator().update(doc), 20));
   const baselineAgain = median(samples(baselinePass));
 
-  // One op at a time: the evaluator told the op (as a records diff will tell it), and a second
-  // one finding the change itself by comparing the records, as the editor's does today.
+  // One op at a time: the evaluator told the op's records diff (applyOp's), and a second one
+  // finding the change itself by comparing the records, as the editor's does today.
   const next = seededRandom(160);
   const scanning = new Evaluator();
   scanning.update(doc);
@@ -122,7 +122,7 @@ export async function runEvaluationBench(): Promise<BenchResult> {
     if (!applied.ok) continue;
     current = applied.doc;
     let start = performance.now();
-    live.updateAfterOps(current, [op]);
+    live.updateFromDiff(current, applied.diff);
     updates.push(performance.now() - start);
     start = performance.now();
     scanning.update(current);

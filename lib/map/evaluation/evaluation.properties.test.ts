@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assumptionsArb, evaluationMapArb } from "../testing/evaluationArb";
+import { squashDiffs, type DocDiff } from "../diff";
 import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { emptyDoc } from "../types";
 import { bruteForceGrounded, completeLabellings, referenceDfQuad } from "../testing/evaluationReference";
@@ -128,19 +129,19 @@ describe("incremental updates", () => {
     );
   });
 
-  it("told only the ops, give what a fresh evaluation gives (one op at a time, or a batch as after a rebase)", () => {
+  it("told the records diff, give what a fresh evaluation gives (one op at a time, or squashed as after a rebase)", () => {
     fc.assert(
       fc.property(opSeedsArb, fc.nat(4), (seeds, batch) => {
         const { steps } = playSeeds(emptyDoc(), seeds);
         const live = new Evaluator();
         live.update(emptyDoc());
-        let ops: typeof steps[number]["op"][] = [];
+        let diffs: DocDiff[] = [];
         for (const [index, step] of steps.entries()) {
-          if (step.result.ok) ops.push(step.op);
+          if (step.result.ok) diffs.push(step.result.diff);
           if (index % (batch + 1) !== batch && index !== steps.length - 1) continue;
           const doc = step.result.ok ? step.result.doc : step.before;
-          live.updateAfterOps(doc, ops);
-          ops = [];
+          live.updateFromDiff(doc, squashDiffs(diffs));
+          diffs = [];
           const fresh = evaluated(doc);
           for (const id of Object.keys(doc.nodes)) {
             expect(live.labelOf(id)).toBe(fresh.labelOf(id));

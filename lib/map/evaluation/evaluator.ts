@@ -5,12 +5,13 @@
  *
  * `update(map)` finds what changed by comparing records by identity with the map it saw last (ops
  * replace only the records they touch). Only kinds, base scores and links matter: typing in a
- * node changes nothing here. `apply(changes)` takes the changes directly, for a caller that has them.
+ * node changes nothing here. `updateFromDiff(map, diff)` is told the change by the ops' records
+ * diff instead, for a caller that has it: no scan at all.
  *
  * Two inputs are the reader's own, never the map's: assumptions (a person's "what if") and base
  * score overrides (a seam for live reactions: the room's votes can set base scores, issue 14).
  */
-import type { Op } from "../ops";
+import type { RecordsDiff } from "../diff";
 import { hasEntry, entryOf } from "../records";
 import { EvaluationGraph, LinkType, NONE } from "./graph";
 import { GroundedLabelling, IN, OUT, UNDECIDED } from "./grounded";
@@ -25,6 +26,12 @@ export interface EvaluationChanges {
   /** Links added, or changed in ends or relation. */
   putLinks?: readonly EvaluatedLink[];
   removedLinks?: readonly string[];
+}
+
+/** The part of a records diff (lib/map/diff) the evaluation reads. */
+export interface EvaluationDiff {
+  nodes: RecordsDiff<EvaluatedNode>;
+  edges: RecordsDiff<EvaluatedLink>;
 }
 
 const LABEL_NAME: readonly Label[] = ["undecided", "accepted", "defeated"];
@@ -56,41 +63,16 @@ export class Evaluator {
   }
 
   /**
-   * Brings the evaluation in line with `map`, told that it differs from the map seen last only in
-   * the nodes and links these ops name: no scan of the map, so the cost is that of the change.
-   * The ops must be all that happened since (applied, undone or rebased); a node they delete takes
-   * its links with it, and whatever the map still has comes back.
+   * Brings the evaluation in line with `map`, told what changed since the map seen last by the
+   * records diff of the ops that made it (applyOp's, squashed for several): no scan of the map, so
+   * the cost is that of the change. Only kinds, base scores and links matter here.
    */
-  updateAfterOps(map: EvaluatedMap, ops: readonly Op[]): boolean {
-    const nodeIds = new Set<string>();
-    const linkIds = new Set<string>();
-    // What an op deleted goes out even if a later op put it back: its links went with it.
-    const changes = { putNodes: [] as EvaluatedNode[], removedNodes: [] as string[], putLinks: [] as EvaluatedLink[], removedLinks: [] as string[] };
-    for (const op of ops) {
-      if (op.type === "addNode") nodeIds.add(op.node.id);
-      else if (op.type === "updateNode") nodeIds.add(op.id);
-      else if (op.type === "deleteNodes") {
-        for (const id of op.ids) nodeIds.add(id);
-        changes.removedNodes.push(...op.ids);
-      }
-      else if (op.type === "addEdge") linkIds.add(op.edge.id);
-      else if (op.type === "updateEdge") linkIds.add(op.id);
-      else if (op.type === "deleteEdge") {
-        linkIds.add(op.id);
-        changes.removedLinks.push(op.id);
-      }
-      // Moves, sources and the map's title change nothing the evaluation reads.
-    }
-    for (const id of nodeIds) {
-      const node = entryOf(map.nodes, id);
-      if (node) changes.putNodes.push(node);
-      else changes.removedNodes.push(id);
-    }
-    for (const id of linkIds) {
-      const link = entryOf(map.edges, id);
-      if (link) changes.putLinks.push(link);
-      else changes.removedLinks.push(id);
-    }
+  updateFromDiff(map: EvaluatedMap, diff: EvaluationDiff): boolean {
+    const changes = { putNodes: [] as EvaluatedNode[], removedNodes: [...diff.nodes.removed.keys()], putLinks: [] as EvaluatedLink[], removedLinks: [...diff.edges.removed.keys()] };
+    for (const node of diff.nodes.added.values()) changes.putNodes.push(node);
+    for (const [from, to] of diff.nodes.updated.values()) if (from.kind !== to.kind || from.baseScore !== to.baseScore) changes.putNodes.push(to);
+    for (const link of diff.edges.added.values()) changes.putLinks.push(link);
+    for (const [from, to] of diff.edges.updated.values()) if (from.relation !== to.relation || from.from !== to.from || from.to !== to.to) changes.putLinks.push(to);
     this.apply(changes, map);
     this.seenNodes = map.nodes;
     this.seenEdges = map.edges;
