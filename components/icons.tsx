@@ -141,3 +141,19 @@ export const LinkOffIcon = icon(
   </>,
   "LinkOffIcon",
 );
+export const ChevronRightIcon = icon(<path d="M9 6l6 6-6 6" />, "ChevronRightIcon");
+/** Focus: a target. */
+export const FocusIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="7" />
+    <circle cx="12" cy="12" r="2.5" />
+  </>,
+  "FocusIcon",
+);
+export const SearchIcon = icon(
+  <>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M16 16l4.5 4.5" />
+  </>,
+  "SearchIcon",
+);

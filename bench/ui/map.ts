@@ -55,7 +55,7 @@ export function benchMap(nodeCount = 2000, seed = 7): ArgumapJson {
   }
   const positions = tidyLayout({
     nodes: nodes.map((node) => ({ id: node.id, ...estimateNodeSize(node) })),
-    edges: edges.map(({ from, to }) => ({ from, to })),
+    edges: edges.map(({ from, to, relation }) => ({ from, to, relation })),
   });
   for (const node of nodes) Object.assign(node, positions[node.id]);
   return {

@@ -1,17 +1,23 @@
 "use client";
-/** A link: green solid "supports" or red dashed "rebuts", arrow toward the node it is about, and a labelled control. */
-import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
+/**
+ * A link: green solid "supports" or red dashed "rebuts", arrow toward the node it is about, and a
+ * labelled control. Its path and label place come from the shared link geometry, which keeps
+ * both off every node.
+ */
+import { BaseEdge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 import { RELATION_ICON, RELATION_LABEL } from "../kinds";
 import { useEditorCommands } from "./EditorCommands";
 import { EdgeLabel } from "./EdgeLabelLayer";
 import type { ArgumentFlowEdge } from "./flowElements";
+import { useLinkRoute } from "./LinkGeometry";
 
 function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
-  const { id, data, selected, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const { id, data, selected, markerEnd, sourceX, sourceY, targetX, targetY } = props;
   const { toggleRelation } = useEditorCommands();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  if (!data) return null;
+  const route = useLinkRoute(data?.edge, { sourceX, sourceY, targetX, targetY });
+  if (!data || !route) return null;
+  const { label } = route;
   const relation = data.edge.relation;
   const Icon = RELATION_ICON[relation];
   const other = relation === "supports" ? "rebuts" : "supports";
@@ -26,7 +32,7 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
     <>
       <BaseEdge
         id={id}
-        path={path}
+        path={route.path}
         markerEnd={markerEnd}
         className={`arg-edge arg-edge--${relation}${selected ? " is-selected" : ""}`}
         interactionWidth={16}
@@ -34,7 +40,7 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
       <EdgeLabel>
         {/* Placed with left/top and centred by flexbox, not by a CSS transform: each transform is
             a paint chunk of its own, and thousands of them made every frame of a drag slow. */}
-        <div className="arg-edge-label-anchor" style={{ left: labelX, top: labelY }}>
+        <div className="arg-edge-label-anchor" style={{ left: route.anchor.x, top: route.anchor.y }}>
           {data.editable ? (
             <button
               type="button"
@@ -42,6 +48,9 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               data-testid="edge-label"
               data-relation={relation}
               data-id={id}
+              data-from={data.edge.from}
+              data-to={data.edge.to}
+              style={{ width: label.width, height: label.height }}
               tabIndex={-1}
               title={`Change to “${other}”`}
               aria-label={`Link ${RELATION_LABEL[relation]}. Change to ${other}`}
@@ -53,7 +62,15 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               {content}
             </button>
           ) : (
-            <span className={labelClass} data-testid="edge-label" data-relation={relation} data-id={id}>
+            <span
+              className={labelClass}
+              data-testid="edge-label"
+              data-relation={relation}
+              data-id={id}
+              data-from={data.edge.from}
+              data-to={data.edge.to}
+              style={{ width: label.width, height: label.height }}
+            >
               {content}
             </span>
           )}

@@ -4,18 +4,20 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
-import { QuoteIcon, SourceIcon } from "../icons";
-import type { ArgumentFlowNode } from "./flowElements";
+import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon } from "../icons";
+import { useEditorCommands } from "./EditorCommands";
+import type { ArgumentFlowNode, ReasonsShown } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
 import { VerdictBadge } from "../evaluation/VerdictBadge";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote, verdict, inChain } = data;
+  const { node, source, editing, editable, remote, reasons, found, verdict, inChain } = data;
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
   return (
     <div
-      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${inChain ? " is-in-chain" : ""}`}
+      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}${inChain ? " is-in-chain" : ""}`}
+      data-found={found}
       data-testid="node"
       data-kind={node.kind}
       data-id={id}
@@ -46,7 +48,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           {node.text.trim() ? node.text : <span className="arg-node__placeholder">{editable ? "Double-click to write" : "(no text)"}</span>}
         </p>
       )}
-      {(source || quote) && (
+      {(source || quote || reasons) && (
         <div className="arg-node__footer">
           {source && (
             <span className="arg-node__source" data-testid="node-source" title={source.title}>
@@ -60,6 +62,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
               <span>Quote</span>
             </span>
           )}
+          {reasons && <ReasonControls nodeId={id} reasons={reasons} />}
         </div>
       )}
       {/* Bottom: where the reasons for and against this node arrive. */}
@@ -72,6 +75,48 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         title={editable ? "Drag to a reason for or against this" : undefined}
       />
     </div>
+  );
+}
+
+/** Fold or unfold this node's reasons, or focus on it: this person's view only. */
+function ReasonControls({ nodeId, reasons }: { nodeId: string; reasons: ReasonsShown }) {
+  const { toggleReasons, focusOn } = useEditorCommands();
+  const { total, hidden, open } = reasons;
+  const plural = total === 1 ? "reason" : "reasons";
+  const label = open ? `Hide the ${total} ${plural} for and against this` : `Show ${hidden || total} hidden ${hidden === 1 ? "reason" : "reasons"}`;
+  return (
+    <span className="arg-node__reasons nodrag">
+      <button
+        type="button"
+        className="arg-node__fold"
+        data-testid="fold-toggle"
+        aria-expanded={open}
+        aria-label={label}
+        title={label}
+        onClick={(event) => {
+          event.stopPropagation();
+          toggleReasons(nodeId);
+        }}
+        onDoubleClick={(event) => event.stopPropagation()}
+      >
+        {open ? <ChevronDownIcon size={12} /> : <ChevronRightIcon size={12} />}
+        {open ? total : `${hidden || total} hidden`}
+      </button>
+      <button
+        type="button"
+        className="arg-node__focus"
+        data-testid="focus-node"
+        aria-label="Focus on this: show it with its reasons and objections only"
+        title="Focus on this"
+        onClick={(event) => {
+          event.stopPropagation();
+          focusOn(nodeId);
+        }}
+        onDoubleClick={(event) => event.stopPropagation()}
+      >
+        <FocusIcon size={12} />
+      </button>
+    </span>
   );
 }
 

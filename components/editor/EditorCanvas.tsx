@@ -9,7 +9,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -21,14 +20,16 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { findEdgeBetween } from "@/lib/map/graph";
+import { directReasons, mainClaims } from "@/lib/map/openingView";
 import type { MapDoc } from "@/lib/map/types";
 import { useStandState } from "../evaluation/StandContext";
-import { KIND_COLOR } from "../kinds";
 import { RemotePointers } from "../presence/RemotePointers";
 import { useCanvasPresence } from "../presence/useCanvasPresence";
 import { ArgumentEdge } from "./ArgumentEdge";
 import { ArgumentNode } from "./ArgumentNode";
 import { EdgeLabelLayerProvider } from "./EdgeLabelLayer";
+import { Overview } from "./Overview";
+import { LinkGeometryProvider, useMapGeometry } from "./LinkGeometry";
 import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
 import {
   toFlowEdges,
@@ -39,8 +40,10 @@ import {
   type Measured,
   type NodeCache,
 } from "./flowElements";
-import { useFrameOnOpen } from "./useFrameOnOpen";
-import { FIT_VIEW_OPTIONS, INITIAL_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
+import { useFraming, type FrameRequest, type FrameTarget } from "./useFraming";
+import { motionDuration } from "../motion";
+import type { FoldView } from "@/lib/map/folding";
+import { FIT_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
 
 const nodeTypes = { argument: ArgumentNode };
 const edgeTypes = { argument: ArgumentEdge };
@@ -67,7 +70,14 @@ export interface EditorCanvasProps {
   onSelectNode(nodeId: string): void;
   /** Following a presenter: only these nodes (and links between them) are shown; null shows all. */
   revealed?: ReadonlySet<string> | null;
+  /** This person's folding and focus: the nodes shown, and what each shows of its reasons. */
+  fold: FoldView;
+  focus: string | null;
+  /** This person's search hits, and the one being shown. */
+  found: { hits: ReadonlySet<string>; current: string | null };
 }
+
+const NO_FOUND = { hits: new Set<string>(), current: null };
 
 /** What a screen reader says about a focused node or link (React Flow's default mentions keys we do not use). */
 const ARIA_LABELS = {
@@ -82,7 +92,10 @@ const ARIA_LABELS = {
   },
 };
 
-const minimapColor = (node: ArgumentFlowNode) => KIND_COLOR[node.data.node.kind];
+function openingTarget(doc: MapDoc): FrameTarget | null {
+  const main = mainClaims(doc)[0];
+  return main === undefined ? null : { main, reasons: directReasons(doc, main) };
+}
 
 export function EditorCanvas(props: EditorCanvasProps) {
   const { doc, editable, selectedNodeIds, selectedEdgeIds, editingId } = props;
@@ -104,30 +117,60 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const presence = useCanvasPresence();
   const { remoteMarks, remoteDrags } = presence;
   const inViewOnly = useMemo(() => rendersInViewOnly(Object.keys(doc.nodes).length), [doc.nodes]);
-  // How the map is framed on opening is settled then: a map growing past the threshold later
-  // must not make the view jump.
-  const [framesOnOpen] = useState(inViewOnly);
-  useFrameOnOpen(framesOnOpen, INITIAL_VIEW_OPTIONS);
+  // Opens on the main claim and its direct reasons, chosen from the map as it first arrives;
+  // glides to a claim when this person focuses on it, and back to it when they leave the focus.
+  const [opening] = useState(() => openingTarget(doc));
+  const { focus, fold } = props;
+  const framing = useRef({ request: { key: "open", target: opening, duration: 0 } as FrameRequest, focus: null as string | null, count: 0 });
+  if (framing.current.focus !== focus) {
+    const around = focus ?? framing.current.focus!;
+    framing.current = {
+      focus,
+      count: framing.current.count + 1,
+      request: { key: `frame-${framing.current.count + 1}`, target: { main: around, reasons: directReasons(doc, around) }, duration: motionDuration(350) },
+    };
+  }
+  useFraming(framing.current.request);
 
   const { live: evaluation, chain } = useStandState();
   const nodes = useMemo(
     () =>
       toFlowNodes(
         doc,
-        { selected: selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, sizedBeforeRendering: inViewOnly, evaluation, chain },
+        {
+          selected: selectedNodeIds,
+          editingId,
+          editable,
+          measured,
+          dragging,
+          remoteMarks,
+          remoteDrags,
+          sizedBeforeRendering: inViewOnly,
+          reasons: fold.reasons,
+          found: props.found ?? NO_FOUND,
+          evaluation,
+          chain,
+        },
         nodeCache,
       ),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, evaluation, chain],
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, fold.reasons, props.found, evaluation, chain],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),
     [doc, selectedEdgeIds, editable, edgeCache],
   );
+  // What this person sees: what a presenter has revealed, less what their folding hides.
   const { revealed } = props;
-  const shownNodes = useMemo(() => (revealed ? nodes.map((node) => (revealed.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, revealed]);
+  const shown = useMemo(() => {
+    if (!revealed) return fold.shown;
+    if (!fold.shown) return revealed;
+    return new Set([...revealed].filter((id) => fold.shown!.has(id)));
+  }, [revealed, fold.shown]);
+  const shownNodes = useMemo(() => (shown ? nodes.map((node) => (shown.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, shown]);
+  const geometry = useMapGeometry(doc, measured, shown);
   const shownEdges = useMemo(
-    () => (revealed ? edges.map((edge) => (revealed.has(edge.source) && revealed.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
-    [edges, revealed],
+    () => (shown ? edges.map((edge) => (shown.has(edge.source) && shown.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
+    [edges, shown],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<ArgumentFlowNode>[]) => {
@@ -229,6 +272,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       ref={frame}
     >
       <EdgeLabelLayerProvider value={labelLayer}>
+        <LinkGeometryProvider value={geometry}>
         <ReactFlow<ArgumentFlowNode, ArgumentFlowEdge>
           nodes={shownNodes}
           edges={shownEdges}
@@ -253,23 +297,15 @@ export function EditorCanvas(props: EditorCanvasProps) {
           minZoom={0.1}
           maxZoom={2}
           onlyRenderVisibleElements={inViewOnly}
-          fitView={!framesOnOpen}
-          fitViewOptions={INITIAL_VIEW_OPTIONS}
           aria-label="Argument map"
           ariaLabelConfig={editable ? ARIA_LABELS.editable : ARIA_LABELS.readOnly}
         >
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--canvas-dots)" />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS} />
-          <MiniMap<ArgumentFlowNode>
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            ariaLabel="Overview of the whole map"
-          />
+          <Overview />
           <RemotePointers />
         </ReactFlow>
+        </LinkGeometryProvider>
       </EdgeLabelLayerProvider>
     </div>
   );

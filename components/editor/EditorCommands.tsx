@@ -11,6 +11,10 @@ export interface EditorCommands {
   commitText(nodeId: string, text: string, viaKeyboard: boolean): void;
   cancelEditing(nodeId: string): void;
   toggleRelation(edgeId: string): void;
+  /** Folds or unfolds the node's reasons, for this person only. */
+  toggleReasons(nodeId: string): void;
+  /** Shows only this node with its reasons and objections (null: the whole map again). */
+  focusOn(nodeId: string | null): void;
 }
 
 const EditorCommandsContext = createContext<EditorCommands | null>(null);

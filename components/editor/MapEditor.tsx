@@ -6,7 +6,8 @@
 import "@xyflow/react/dist/style.css";
 import "./editor.css";
 import "./canvas.css";
-import { ReactFlowProvider } from "@xyflow/react";
+import "./view-tools.css";
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { setBaseScore } from "@/lib/actions/baseScore";
 import { actionById } from "@/lib/actions/registry";
@@ -38,6 +39,15 @@ import { CopyBanner } from "./CopyBanner";
 import { EditorCanvas } from "./EditorCanvas";
 import { EditorCommandsProvider, type EditorCommands } from "./EditorCommands";
 import { EditorHeader } from "./EditorHeader";
+import { FocusBreadcrumbs } from "./FocusBreadcrumbs";
+import { PrintableMap } from "./PrintableMap";
+import { SearchBar } from "./SearchBar";
+import { breadcrumbs } from "@/lib/map/folding";
+import { estimateNodeSize } from "@/lib/map/layout";
+import { motionDuration } from "../motion";
+import { useFolding } from "./useFolding";
+import { useMapSearch } from "./useMapSearch";
+import { readableZoom } from "./viewport";
 import { Notices, type Notice } from "./Notices";
 import { OutlineSection } from "./OutlineSection";
 import { SaveAlert } from "./SaveStatus";
@@ -83,6 +93,8 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   const canvas = useRef<HTMLDivElement>(null);
   const { selection, selectedNodeIds, selectedEdgeIds, setSelection, applySelectionChanges, currentSelection } = useSelection(doc);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const latestDoc = useRef(doc);
+  latestDoc.current = doc;
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [localNotices, setLocalNotices] = useState<{ id: number; message: string }[]>([]);
   const noticeCount = useRef(0);
@@ -91,6 +103,31 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     const id = ++noticeCount.current;
     setLocalNotices((notices) => [...notices.slice(-4), { id, message }]);
   }, []);
+
+  // This person's view of the map: folds, focus and search. None of it is sent to anyone.
+  const folding = useFolding(token, doc);
+  const search = useMapSearch(doc);
+  const [view, setView] = useMapView();
+  const flow = useReactFlow();
+  const showHit = useCallback(
+    (nodeId: string | null) => {
+      if (nodeId === null) return;
+      folding.reveal(nodeId);
+      const node = entryOf(latestDoc.current.nodes, nodeId);
+      if (!node || view !== "canvas") return;
+      const measured = flow.getInternalNode(nodeId)?.measured;
+      const size = measured?.width && measured.height ? { width: measured.width, height: measured.height } : estimateNodeSize(node);
+      const width = canvas.current?.querySelector(".react-flow")?.clientWidth ?? 0;
+      const zoom = Math.max(flow.getZoom(), readableZoom(width));
+      void flow.setCenter(node.x + size.width / 2, node.y + size.height / 2, { zoom, duration: motionDuration(300) });
+    },
+    [folding, flow, view],
+  );
+  const focusUp = useCallback(() => {
+    if (folding.focus === null) return;
+    const path = breadcrumbs(latestDoc.current, folding.focus);
+    folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
+  }, [folding]);
 
   const { runAction, runProperty, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
@@ -101,14 +138,17 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     openShortcuts: () => setShortcutsOpen(true),
     notify,
     canvas,
+    view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
 
   useEditorKeys(runAction, shortcutsOpen);
   const setNodeBaseScore = useCallback((value: number | null) => runProperty(setBaseScore, value), [runProperty]);
   const stand = useStandView(mapId, doc, editable ? setNodeBaseScore : undefined);
 
-  const latestDoc = useRef(doc);
-  latestDoc.current = doc;
+
+  // The commands object never changes (so no node re-renders for it): it reads the latest folding.
+  const latestFolding = useRef(folding);
+  latestFolding.current = folding;
   // Once the text field has gone: the node's element replaces it in the next render.
   const focusCanvasNode = useFocusCanvasNode(canvas);
   const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
@@ -133,6 +173,8 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
         const edge = entryOf(latestDoc.current.edges, edgeId);
         if (edge) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
       },
+      toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
+      focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
     }),
     [dispatch, setSelection, focusNode],
   );
@@ -161,8 +203,12 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     },
     [selectNode, runAction],
   );
-  const [view, setView] = useMapView();
   const follow = useFollowPresenter(doc);
+  const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
+  // As the query changes, the view goes to its first match (Enter then steps on).
+  const latestShowHit = useRef(showHit);
+  latestShowHit.current = showHit;
+  useEffect(() => latestShowHit.current(search.current), [search.current]);
   const [pathOpen, setPathOpen] = useState(false);
 
   return (
@@ -189,6 +235,20 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
               </Toolbar>
               <FollowBanner follow={follow} />
               <WhatIfBanner />
+              {search.open && (
+                <SearchBar
+                  query={search.query}
+                  count={search.hits.length}
+                  index={search.index}
+                  openCount={search.openCount}
+                  onQuery={(query) => {
+                    search.setQuery(query);
+                  }}
+                  onStep={(direction) => showHit(search.step(direction))}
+                  onClose={search.close}
+                />
+              )}
+              {folding.focus !== null && view === "canvas" && <FocusBreadcrumbs doc={doc} focus={folding.focus} onFocus={folding.focusOn} />}
               {view === "outline" ? (
                 <OutlineView
                   doc={doc}
@@ -197,6 +257,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
                   editingId={editing}
                   onSelectNode={selectNode}
                   onNodeAction={runOnNode}
+                  found={found}
                 />
               ) : (
                 <EditorCanvas
@@ -212,6 +273,9 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
                   onAddAt={addClaimAt}
                   onSelectNode={selectNode}
                   revealed={follow.revealed}
+                  fold={folding.view}
+                  focus={folding.focus}
+                  found={found}
                 />
               )}
             </div>
@@ -232,6 +296,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
           <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
         </div>
       </StandProvider>
+      {view === "canvas" && <PrintableMap doc={doc} active />}
       {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );

@@ -20,10 +20,19 @@ export interface ArgumentNodeData extends Record<string, unknown> {
   editable: boolean;
   /** Other people's selection of this node and typing in it. */
   remote: RemoteNodeMarks | undefined;
+  /** Its reasons, if it has any: how many, how many this person's folding hides, whether it is open. */
+  reasons: ReasonsShown | undefined;
+  /** Where it stands in this person's search: a hit, or the hit being shown. */
+  found: "hit" | "current" | undefined;
   /** Which claims stand: its label and strength, when the overlay is on. */
   verdict: Verdict | undefined;
   /** Named by the why line being read: drawn highlighted. */
   inChain: boolean;
+}
+export interface ReasonsShown {
+  total: number;
+  hidden: number;
+  open: boolean;
 }
 export type ArgumentFlowNode = Node<ArgumentNodeData, "argument">;
 
@@ -56,11 +65,18 @@ export interface NodeViewState {
    * others; without them it would render every node once, just to measure it.
    */
   sizedBeforeRendering: boolean;
+  /** Per node with reasons, what this person's folding shows of them. */
+  reasons: ReadonlyMap<string, ReasonsShown>;
+  /** This person's search: its hits, and the one being shown. */
+  found: { hits: ReadonlySet<string>; current: string | null };
   /** The live evaluation while the "which claims stand" overlay is on, else null. */
   evaluation: LiveEvaluation | null;
   /** The nodes the open why line names. */
   chain: ReadonlySet<string>;
 }
+
+const sameReasons = (a: ReasonsShown | undefined, b: ReasonsShown | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.total === b.total && a.hidden === b.hidden && a.open === b.open);
 
 /** As canvas.css draws them: 56 × 10 px, centred, reaching 6 px beyond the top or bottom edge. */
 const HANDLE = { width: 56, height: 10, beyond: 6 };
@@ -100,6 +116,8 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
     const dragPosition = view.dragging.get(node.id);
     const livePosition = dragPosition ?? view.remoteDrags.get(node.id);
     const remote = view.remoteMarks.get(node.id);
+    const reasons = view.reasons.get(node.id);
+    const found = view.found.current === node.id ? "current" : view.found.hits.has(node.id) ? "hit" : undefined;
     const verdict = view.evaluation ? verdictIn(view.evaluation, node.id) : undefined;
     const inChain = view.chain.has(node.id);
     const cached = cache.get(node);
@@ -113,6 +131,8 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       cached.data.editing === editing &&
       cached.data.source === source &&
       cached.data.editable === view.editable &&
+      cached.data.found === found &&
+      sameReasons(cached.data.reasons, reasons) &&
       cached.data.verdict === verdict &&
       cached.data.inChain === inChain
     ) {
@@ -123,7 +143,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       id: node.id,
       type: "argument",
       position: livePosition ?? { x: node.x, y: node.y },
-      data: { node, source, editing, editable: view.editable, remote, verdict, inChain },
+      data: { node, source, editing, editable: view.editable, remote, reasons, found, verdict, inChain },
       selected,
       dragging: dragPosition !== undefined,
       measured,

@@ -28,6 +28,14 @@ interface Options {
   openShortcuts(): void;
   notify(message: string): void;
   canvas: React.RefObject<HTMLElement | null>;
+  /** This person's view: search, folding and focus (none of it changes the map). */
+  view: {
+    focus: string | null;
+    find(): void;
+    toggleReasons(nodeId: string): void;
+    focusOn(nodeId: string | null): void;
+    focusUp(): void;
+  };
 }
 
 export function useEditorActions(options: Options) {
@@ -72,6 +80,7 @@ export function useEditorActions(options: Options) {
         insertionPoint: () => insertAt ?? viewCentre(),
         sizeOf,
         newId,
+        focus: latest.current.view.focus,
       };
     },
     [sizeOf, viewCentre],
@@ -101,7 +110,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to })),
+        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);
@@ -146,6 +155,18 @@ export function useEditorActions(options: Options) {
           return;
         case "showShortcuts":
           openShortcuts();
+          return;
+        case "find":
+          latest.current.view.find();
+          return;
+        case "toggleReasons":
+          if (context.selection.nodeIds[0]) latest.current.view.toggleReasons(context.selection.nodeIds[0]);
+          return;
+        case "focusNode":
+          if (context.selection.nodeIds[0]) latest.current.view.focusOn(context.selection.nodeIds[0]);
+          return;
+        case "focusUp":
+          latest.current.view.focusUp();
           return;
       }
     },

@@ -20,6 +20,8 @@ export interface OutlineItemProps {
   /** Beneath a collapsed row (still in the page, so printing shows the whole map). */
   hidden: boolean;
   editing: boolean;
+  /** A search match, or the one being shown. */
+  found?: "hit" | "current";
   sourceName: string | null;
   /** Which claims stand: the node's label and strength, with the overlay on. */
   verdict?: Verdict;
@@ -28,7 +30,7 @@ export interface OutlineItemProps {
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, sourceName, verdict, why, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, found, sourceName, verdict, why, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -37,7 +39,8 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, s
   return (
     <li
       role="treeitem"
-      className={`outline-item outline-item--${node.kind}${selected ? " is-selected" : ""}`}
+      className={`outline-item outline-item--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}`}
+      data-found={found}
       style={{ "--outline-level": row.level } as CSSProperties}
       data-testid="outline-item"
       data-key={row.key}

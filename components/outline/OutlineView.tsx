@@ -15,6 +15,7 @@ import type { MapDoc, Source } from "@/lib/map/types";
 import { useEditorCommands } from "../editor/EditorCommands";
 import { useStandActions, useStandState } from "../evaluation/StandContext";
 import { verdictIn } from "../evaluation/verdict";
+import { motionDuration } from "../motion";
 import { OutlineItem } from "./OutlineItem";
 
 export interface OutlineViewProps {
@@ -25,6 +26,8 @@ export interface OutlineViewProps {
   onSelectNode(nodeId: string): void;
   /** Runs a registry action with the node of the focused line as the selection. */
   onNodeAction(action: EditorAction, nodeId: string): void;
+  /** This person's search: its hits are marked, and the one being shown is opened up and scrolled to. */
+  found?: { hits: ReadonlySet<string>; current: string | null };
 }
 
 const NAVIGATION_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End"]);
@@ -47,7 +50,7 @@ function tabStopRow(tree: OutlineTree, shown: ReadonlySet<string>, wanted: strin
   return tree.rows[0];
 }
 
-export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction }: OutlineViewProps) {
+export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction, found }: OutlineViewProps) {
   const { startEditing } = useEditorCommands();
   const { live } = useStandState();
   const stand = useStandActions();
@@ -74,6 +77,23 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
       return next;
     });
   }, []);
+
+  // The search's current match: its first line opened up (every closed line above it) and scrolled to.
+  const foundCurrent = found?.current ?? null;
+  useEffect(() => {
+    if (foundCurrent === null) return;
+    const row = firstRowOf(tree, foundCurrent);
+    if (!row) return;
+    setCollapsed((before) => {
+      const next = new Set(before);
+      for (let up = row.parentKey; up !== null; up = tree.byKey.get(up)?.parentKey ?? null) next.delete(up);
+      return next.size === before.size ? before : next;
+    });
+    const frame = requestAnimationFrame(() =>
+      list.current?.querySelector(`[data-key="${CSS.escape(row.key)}"]`)?.scrollIntoView({ block: "center", behavior: motionDuration(1) ? "smooth" : "auto" }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [foundCurrent, tree]);
 
   // A line being written (e.g. a reason just added with S under a closed line) is opened up and
   // becomes the tab stop, so the focus comes back to it when the writing ends.
@@ -179,6 +199,7 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
               collapsed={collapsed.has(row.key)}
               hidden={!shown.has(row.key)}
               editing={row === editingRow}
+              found={found?.current === row.node.id ? "current" : found?.hits.has(row.node.id) ? "hit" : undefined}
               sourceName={row.node.sourceId === null ? null : sourceName(entryOf(doc.sources, row.node.sourceId))}
               verdict={live ? verdictIn(live, row.node.id) : undefined}
               // The focused line says why: keyboards reach every line's reason in turn.

@@ -3,11 +3,12 @@
  * The audience's screen: the map revealed one step at a time, the camera gliding to each step,
  * the current nodes' quotes in large type, progress, and the controls (keys and buttons).
  */
-import { ReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
+import { ReactFlow, useStore, type NodeChange, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { revealedAt, stepFocus } from "@/lib/map/presentation";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
+import { LinkGeometryProvider, useMapGeometry } from "../editor/LinkGeometry";
 import { rendersInViewOnly } from "../editor/viewport";
 import { describeNode } from "../kinds";
 import { useFrameNodes } from "./camera";
@@ -52,6 +53,17 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }:
   const evaluation = stand.state.live;
   const nodes = useMemo(() => toPresentationNodes(doc, revealed, current, cache, evaluation), [doc, revealed, current, cache, evaluation]);
   const edges = useMemo(() => toPresentationEdges(doc, revealed), [doc, revealed]);
+  // Links are routed round the revealed nodes, at the size React Flow measured them, as on the canvas.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(() => new Map());
+  const onNodesChange = useCallback((changes: NodeChange<PresentationFlowNode>[]) => {
+    const measured = changes.flatMap((change) => (change.type === "dimensions" && change.dimensions ? [[change.id, change.dimensions] as const] : []));
+    if (measured.length === 0) return;
+    setSizes((previous) => {
+      const changed = measured.filter(([id, size]) => previous.get(id)?.width !== size.width || previous.get(id)?.height !== size.height);
+      return changed.length === 0 ? previous : new Map([...previous, ...changed]);
+    });
+  }, []);
+  const geometry = useMapGeometry(doc, sizes, revealed);
 
   const go = useCallback((to: number) => onChange({ index: Math.max(0, Math.min(steps.length - 1, to)), blank }), [onChange, steps.length, blank]);
   const toggleBlank = useCallback(() => onChange({ index, blank: !blank }), [onChange, index, blank]);
@@ -120,9 +132,11 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }:
     <div className="present" data-testid="present-stage" data-blank={blank ? "true" : "false"}>
       <h1 className="present__title">{doc.meta.title}</h1>
       <div className="present__canvas">
+        <LinkGeometryProvider value={geometry}>
         <ReactFlow<PresentationFlowNode, PresentationFlowEdge>
           nodes={nodes}
           edges={edges}
+          onNodesChange={onNodesChange}
           // A big map: once React Flow has measured every node (it renders each once for that),
           // only those in view stay on the stage, and each glide moves fewer of them.
           onlyRenderVisibleElements={rendersInViewOnly(nodes.length)}
@@ -143,6 +157,7 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }:
           proOptions={{ hideAttribution: true }}
           aria-label="Argument map, revealed step by step"
         />
+        </LinkGeometryProvider>
       </div>
       <div className="present__overlay" ref={overlay}>
         {step && <StepCaption doc={doc} step={step} />}

@@ -1,6 +1,6 @@
 /** Actions the editor carries out itself: history, layout, view, selection and help. */
 import { answeredNode } from "./addNode";
-import { canEdit, type EffectAction } from "./types";
+import { canEdit, type ActionContext, type EffectAction } from "./types";
 
 export const undo: EffectAction = {
   kind: "effect",
@@ -91,4 +91,52 @@ export const showShortcuts: EffectAction = {
   group: "help",
   shortcuts: [{ key: "?" }],
   enabled: () => true,
+};
+
+/** The one selected node, if exactly one is selected. */
+const soleNode = (context: ActionContext) => (context.selection.nodeIds.length === 1 ? context.selection.nodeIds[0]! : null);
+const hasReasons = (context: ActionContext, nodeId: string | null) => nodeId !== null && Object.values(context.doc.edges).some((edge) => edge.to === nodeId);
+
+export const find: EffectAction = {
+  kind: "effect",
+  effect: "find",
+  id: "find",
+  label: "Find",
+  description: "Find nodes by their text, speaker, quote or source (Enter: next, Shift+Enter: previous)",
+  group: "view",
+  shortcuts: [{ key: "f", mod: true }],
+  enabled: (context) => Object.keys(context.doc.nodes).length > 0,
+};
+
+export const toggleReasons: EffectAction = {
+  kind: "effect",
+  effect: "toggleReasons",
+  id: "toggleReasons",
+  label: "Hide or show reasons",
+  description: "Fold or unfold the selected node's reasons, one level at a time (only for you; the map does not change)",
+  group: "view",
+  shortcuts: [{ key: "h" }],
+  enabled: (context) => hasReasons(context, soleNode(context)),
+};
+
+export const focusNode: EffectAction = {
+  kind: "effect",
+  effect: "focusNode",
+  id: "focusNode",
+  label: "Focus on this",
+  description: "Show only the selected node with its reasons and objections, with the way back up above the map",
+  group: "view",
+  shortcuts: [{ key: "o" }],
+  enabled: (context) => soleNode(context) !== null,
+};
+
+export const focusUp: EffectAction = {
+  kind: "effect",
+  effect: "focusUp",
+  id: "focusUp",
+  label: "Focus one level up",
+  description: "Focus on what the focused node answers, or go back to the whole map",
+  group: "view",
+  shortcuts: [{ key: "u" }],
+  enabled: (context) => Boolean(context.focus),
 };

@@ -187,10 +187,16 @@ describe("editing the selection", () => {
 });
 
 describe("roles and history", () => {
-  it("offers no editing action to a view link", () => {
+  it("offers no editing action to a view link, only ways of looking (find, fold, focus)", () => {
     const ctx = context({ role: "view", nodeIds: ["claim"], edgeIds: ["link"], canUndo: true, canRedo: true });
     const enabled = ACTIONS.filter((action) => action.enabled(ctx)).map((action) => action.id);
-    expect(enabled.sort()).toEqual(["clearSelection", "fitView", "selectAll", "showShortcuts"]);
+    expect(enabled.sort()).toEqual(["clearSelection", "find", "fitView", "focusNode", "selectAll", "showShortcuts", "toggleReasons"]);
+  });
+
+  it("folds only a node with reasons, and goes up only from a focus", () => {
+    expect(actionById("toggleReasons").enabled(context({ nodeIds: ["claim"] }))).toBe(true);
+    expect(actionById("focusUp").enabled(context({ nodeIds: ["claim"] }))).toBe(false);
+    expect(actionById("focusUp").enabled({ ...context({ nodeIds: ["claim"] }), focus: "claim" })).toBe(true);
   });
 
   it("enables undo and redo only when there is something to undo or redo", () => {

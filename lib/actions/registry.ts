@@ -2,7 +2,7 @@
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
 import { setBaseScore } from "./baseScore";
 import { deleteSelection, toggleRelation } from "./editSelection";
-import { clearSelection, editText, fitView, redo, selectAll, showShortcuts, tidyLayout, undo } from "./effects";
+import { clearSelection, editText, find, fitView, focusNode, focusUp, redo, selectAll, showShortcuts, tidyLayout, toggleReasons, undo } from "./effects";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
 import type { EditorAction } from "./types";
 
@@ -20,6 +20,10 @@ export const ACTIONS: readonly EditorAction[] = [
   redo,
   tidyLayout,
   fitView,
+  find,
+  toggleReasons,
+  focusNode,
+  focusUp,
   showShortcuts,
 ];
 

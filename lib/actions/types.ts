@@ -41,6 +41,8 @@ export interface ActionContext {
   /** The rendered size of a node, or an estimate when it has not been measured yet. */
   sizeOf(nodeId: string): Size;
   newId(): string;
+  /** The node this person has focused the view on, if any (a view, not part of the map). */
+  focus?: string | null;
 }
 
 export type ActionGroup = "add" | "edit" | "history" | "view" | "help";
@@ -70,7 +72,11 @@ export type EditorEffect =
   | "editText"
   | "selectAll"
   | "clearSelection"
-  | "showShortcuts";
+  | "showShortcuts"
+  | "find"
+  | "toggleReasons"
+  | "focusNode"
+  | "focusUp";
 
 export interface EffectAction extends ActionBase {
   kind: "effect";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateNodeSize, NODE_WIDTH, tidyLayout, type LayoutInput, type LayoutPositions } from "./layout";
+import { CLAIM_WIDTH, estimateNodeSize, NODE_WIDTH, tidyLayout, type LayoutInput, type LayoutPositions } from "./layout";
 
 interface Box {
   id: string;
@@ -165,12 +165,19 @@ describe("tidyLayout", () => {
 });
 
 describe("estimateNodeSize", () => {
-  it("has a fixed width and grows taller with longer text", () => {
-    const short = estimateNodeSize({ kind: "claim", text: "Alibaba should be allowed to sell cloud services." });
+  it("has a fixed width per kind (claims wider) and grows taller with longer text", () => {
+    const short = estimateNodeSize({ kind: "support", text: "Alibaba should be allowed to sell cloud services." });
     const long = estimateNodeSize({ kind: "rebuttal", text: "word ".repeat(100) });
     expect(short.width).toBe(NODE_WIDTH);
     expect(long.width).toBe(NODE_WIDTH);
     expect(long.height).toBeGreaterThan(short.height);
+    expect(estimateNodeSize({ kind: "claim", text: "Alibaba should be allowed to sell cloud services." }).width).toBe(CLAIM_WIDTH);
+  });
+
+  it("leaves room for the source and quote chips", () => {
+    const bare = estimateNodeSize({ kind: "support", text: "A reason" });
+    expect(estimateNodeSize({ kind: "support", text: "A reason", sourceId: "s1", quote: "" }).height).toBeGreaterThan(bare.height);
+    expect(estimateNodeSize({ kind: "support", text: "A reason", sourceId: null, quote: "their words" }).height).toBeGreaterThan(bare.height);
   });
 
   it("counts explicit line breaks", () => {
@@ -181,5 +188,41 @@ describe("estimateNodeSize", () => {
 
   it("gives empty text one line", () => {
     expect(estimateNodeSize({ kind: "claim", text: "" })).toEqual(estimateNodeSize({ kind: "claim", text: "x" }));
+  });
+});
+
+describe("tidyLayout: sides and the top", () => {
+  const size = { width: 260, height: 120 };
+  it("puts the supports of a claim to its left and the rebuttals to its right, whatever the input order", () => {
+    const input: LayoutInput = {
+      nodes: [{ id: "claim", ...size }, { id: "r1", ...size }, { id: "s1", ...size }, { id: "r2", ...size }, { id: "s2", ...size }],
+      edges: [
+        { from: "r1", to: "claim", relation: "rebuts" },
+        { from: "s1", to: "claim", relation: "supports" },
+        { from: "r2", to: "claim", relation: "rebuts" },
+        { from: "s2", to: "claim", relation: "supports" },
+      ],
+    };
+    const positions = tidyLayout(input);
+    const supports = Math.max(positions.s1!.x, positions.s2!.x);
+    const rebuttals = Math.min(positions.r1!.x, positions.r2!.x);
+    expect(supports).toBeLessThan(rebuttals);
+  });
+
+  it("gathers a claim's direct reasons under it even when their own reasons spread wide", () => {
+    const nodes = [{ id: "claim", ...size }, { id: "a", ...size }, { id: "b", ...size }];
+    const edges: LayoutInput["edges"] = [
+      { from: "a", to: "claim", relation: "supports" },
+      { from: "b", to: "claim", relation: "supports" },
+    ];
+    for (let i = 0; i < 8; i++) {
+      nodes.push({ id: `a${i}`, ...size });
+      edges.push({ from: `a${i}`, to: "a", relation: "supports" });
+    }
+    const positions = tidyLayout({ nodes, edges });
+    // Side by side, one gap apart, under the claim.
+    expect(Math.abs(positions.b!.x - positions.a!.x)).toBe(300);
+    const middle = (positions.a!.x + positions.b!.x + 260) / 2;
+    expect(Math.abs(middle - (positions.claim!.x + 130))).toBeLessThan(1);
   });
 });

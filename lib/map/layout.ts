@@ -11,12 +11,16 @@
  *   sweeps, keeping the order with the fewest crossings.
  * Connected parts are laid out one by one and packed in rows, so unrelated threads never mix.
  */
+import { gatherUnderTops, type LaidOutNode } from "./layoutTop";
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel, type RankerFunction } from "@dagrejs/dagre";
 
 export interface LayoutInput {
   nodes: { id: string; width: number; height: number }[];
-  /** `from` is the reason, `to` the node it supports or rebuts (as in ArgEdge). */
-  edges: { from: string; to: string }[];
+  /**
+   * `from` is the reason, `to` the node it supports or rebuts (as in ArgEdge). With a relation,
+   * supports go to the left of what they support and rebuttals to the right.
+   */
+  edges: { from: string; to: string; relation?: string }[];
 }
 export interface Position {
   x: number;
@@ -25,21 +29,36 @@ export interface Position {
 /** Top-left corner of each node, React Flow's convention. */
 export type LayoutPositions = Record<string, Position>;
 
+/** A reason's width on the canvas; a claim is wider (see nodeWidth). */
 export const NODE_WIDTH = 260;
+export const CLAIM_WIDTH = 320;
 const NODE_GAP = 40;
 const LAYER_GAP = 80;
 const PART_GAP = 120;
 const SWEEPS = 8;
+/** How far (in places) a support or rebuttal leans to its side when layers are reordered. */
+const SIDE_BIAS = 0.35;
 
-/** The size of a node the canvas has not measured yet: fixed width, taller with longer text. */
-export function estimateNodeSize(node: { text: string; kind: string }): { width: number; height: number } {
-  const charsPerLine = 30;
+/** Claims are the top level of a debate: wider, in larger and heavier type (canvas.css draws them so). */
+export function nodeWidth(kind: string): number {
+  return kind === "claim" ? CLAIM_WIDTH : NODE_WIDTH;
+}
+
+/**
+ * The size of a node the canvas has not measured yet, as canvas.css lays it out: the kind and
+ * speaker line, the text (12 lines at most), and the source and quote chips when there are any.
+ * Lines are counted a little short, so a node is rather estimated too tall than too short.
+ */
+export function estimateNodeSize(node: { text: string; kind: string; sourceId?: string | null; quote?: string }): { width: number; height: number } {
+  const claim = node.kind === "claim";
+  const charsPerLine = 27;
   const lines = node.text
     .split("\n")
     .reduce((total, line) => total + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
-  const kindLabel = 22;
-  const padding = 24;
-  return { width: NODE_WIDTH, height: kindLabel + padding + Math.min(lines, 40) * 20 };
+  const frame = claim ? 53 : 52;
+  const lineHeight = claim ? 24 : 20;
+  const footer = node.sourceId || node.quote?.trim() ? 28 : 0;
+  return { width: nodeWidth(node.kind), height: frame + Math.min(lines, 12) * lineHeight + footer };
 }
 
 interface Part {
@@ -47,14 +66,31 @@ interface Part {
   edges: [number, number][];
 }
 
+/** Which side of what it answers a reason goes: supports left (-1), rebuttals right (+1). */
+const SIDE: Record<string, number> = { supports: -1, rebuts: 1 };
+
 export function tidyLayout(input: LayoutInput): LayoutPositions {
   const index = new Map<string, number>();
   input.nodes.forEach((node, i) => {
     if (!index.has(node.id)) index.set(node.id, i);
   });
   const parts = connectedParts(input, index);
-  const laidOut = parts.map((part) => layOutPart(input, part));
+  const side = sidesOf(input, index);
+  const laidOut = parts.map((part) => layOutPart(input, part, side));
   return packInRows(input, parts, laidOut);
+}
+
+/** Each reason's side, by its first link (a reason for one node and against another keeps one place). */
+function sidesOf(input: LayoutInput, index: Map<string, number>): Int8Array {
+  const side = new Int8Array(input.nodes.length);
+  const decided = new Uint8Array(input.nodes.length);
+  for (const edge of input.edges) {
+    const reason = index.get(edge.from);
+    if (reason === undefined || decided[reason]) continue;
+    decided[reason] = 1;
+    side[reason] = (edge.relation !== undefined && Object.hasOwn(SIDE, edge.relation) ? SIDE[edge.relation] : 0) ?? 0;
+  }
+  return side;
 }
 
 /** Undirected connected components, in order of their first node in the input (deterministic). */
@@ -99,7 +135,7 @@ interface PartLayout {
   height: number;
 }
 
-function layOutPart(input: LayoutInput, part: Part): PartLayout {
+function layOutPart(input: LayoutInput, part: Part, side: Int8Array): PartLayout {
   if (part.nodes.length === 1) {
     const node = input.nodes[part.nodes[0]!]!;
     return { centres: new Map([[part.nodes[0]!, { x: node.width / 2, y: node.height / 2 }]]), width: node.width, height: node.height };
@@ -115,20 +151,28 @@ function layOutPart(input: LayoutInput, part: Part): PartLayout {
     const node = input.nodes[i]!;
     graph.setNode(`n${i}`, { width: node.width, height: node.height });
   }
-  for (const [target, reason] of part.edges) graph.setEdge(`n${target}`, `n${reason}`);
+  // Supports first, so that the depth-first order puts them left of the rebuttals.
+  const edges = [...part.edges].sort((a, b) => side[a[1]]! - side[b[1]]!);
+  for (const [target, reason] of edges) graph.setEdge(`n${target}`, `n${reason}`);
   layout(graph, {
     customOrder: (layoutGraph) => {
-      orderLayers(layoutGraph);
+      orderLayers(layoutGraph, (name) => (name.startsWith("n") ? (side[Number(name.slice(1))] ?? 0) : 0));
       givePlaceholderRoutes(layoutGraph);
     },
   });
-  const centres = new Map<number, Position>();
+  const placed = new Map<number, LaidOutNode>();
   for (const i of part.nodes) {
-    const { x, y } = graph.node(`n${i}`);
-    centres.set(i, { x: x ?? 0, y: y ?? 0 });
+    const { x = 0, y = 0 } = graph.node(`n${i}`);
+    placed.set(i, { x, y, width: input.nodes[i]!.width, height: input.nodes[i]!.height });
   }
-  const { width = 0, height = 0 } = graph.graph();
-  return { centres, width, height };
+  const reasons = new Map<number, number[]>();
+  for (const [target, reason] of edges) (reasons.get(target) ?? reasons.set(target, []).get(target)!).push(reason);
+  for (const [i, x] of gatherUnderTops(placed, (i) => reasons.get(i) ?? [], NODE_GAP)) placed.get(i)!.x = x;
+  // Gathering may have moved nodes out past the part's left edge, or in from its right one.
+  const left = Math.min(...[...placed.values()].map((node) => node.x - node.width / 2));
+  const centres = new Map<number, Position>([...placed].map(([i, node]) => [i, { x: node.x - left, y: node.y }]));
+  const width = Math.max(...[...placed.values()].map((node) => node.x - left + node.width / 2));
+  return { centres, width, height: graph.graph().height ?? 0 };
 }
 
 type LayoutGraph = Graph<GraphLabel, NodeLabel, EdgeLabel>;
@@ -164,8 +208,9 @@ function rankFromTop(graph: LayoutGraph): void {
  * Sets `order` (left to right) on every node of every layer; dagre calls it through its
  * `customOrder` hook after splitting long edges with dummy nodes, so all edges join adjacent layers.
  */
-function orderLayers(graph: LayoutGraph): void {
+function orderLayers(graph: LayoutGraph, sideOf: (name: string) => number): void {
   const names = graph.nodes();
+  const side = names.map((name) => SIDE_BIAS * sideOf(name));
   const id = new Map(names.map((name, i) => [name, i]));
   const rank = names.map((name) => graph.node(name).rank ?? 0);
   const below: number[][] = names.map((name) => (graph.successors(name) ?? []).map((w) => id.get(w)!));
@@ -176,7 +221,7 @@ function orderLayers(graph: LayoutGraph): void {
   let best = layers.map((layer) => layer.slice());
   let bestCrossings = countCrossings(layers, below);
   for (let sweep = 0; sweep < SWEEPS && bestCrossings > 0; sweep++) {
-    layers = sweepLayers(layers, sweep % 2 === 0 ? above : below, sweep % 2 === 0);
+    layers = sweepLayers(layers, sweep % 2 === 0 ? above : below, sweep % 2 === 0, side);
     const crossings = countCrossings(layers, below);
     if (crossings < bestCrossings) {
       bestCrossings = crossings;
@@ -214,8 +259,11 @@ function depthFirstLayers(rank: number[], below: number[][]): number[][] {
   return layers.filter((layer) => layer !== undefined);
 }
 
-/** One barycenter sweep: each node moves to the mean position of its neighbours in the layer fixed before it. */
-function sweepLayers(layers: number[][], neighbours: number[][], downwards: boolean): number[][] {
+/**
+ * One barycenter sweep: each node moves to the mean position of its neighbours in the layer fixed
+ * before it; going down, a support leans left of that and a rebuttal right (`side`).
+ */
+function sweepLayers(layers: number[][], neighbours: number[][], downwards: boolean, side: number[]): number[][] {
   const position = new Int32Array(neighbours.length).fill(-1);
   const result = layers.map((layer) => layer.slice());
   for (let step = 0; step < result.length; step++) {
@@ -230,7 +278,7 @@ function sweepLayers(layers: number[][], neighbours: number[][], downwards: bool
             count++;
           }
         }
-        return { v, i, weight: count === 0 ? i : sum / count };
+        return { v, i, weight: count === 0 ? i : sum / count + (downwards ? side[v]! : 0) };
       });
       weighted.sort((a, b) => a.weight - b.weight || a.i - b.i);
       weighted.forEach((entry, i) => (layer[i] = entry.v));

@@ -134,7 +134,7 @@ function placeNodes(nodes: ArgNode[], statements: readonly ImportedStatement[], 
   }
   const positions = tidyLayout({
     nodes: nodes.map((node) => ({ id: node.id, ...estimateNodeSize(node) })),
-    edges: edges.map((edge) => ({ from: edge.from, to: edge.to })),
+    edges: edges.map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
   });
   for (const node of nodes) {
     const position = positions[node.id];

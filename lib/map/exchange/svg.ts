@@ -1,7 +1,12 @@
 /**
  * The map as a standalone SVG picture, laid out as on the canvas: each node at its position in
- * the doc (x, y is its top-left corner), a link as a curve from the top of the reason to the
- * bottom of what it is about, with an arrowhead and a label.
+ * the doc (x, y is its top-left corner), claims wider and in larger type, and each link routed
+ * and labelled by the same geometry as the canvas (lib/map/geometry): from the top of the reason
+ * to the bottom of what it is about, never under a node, its label never on one.
+ *
+ * Text is measured with the metrics of the fonts the file names (svgText.ts) and every line is
+ * pinned to its measured length (`textLength`), so it stays inside its box in any renderer, in
+ * whatever font that renderer falls back to.
  *
  * As on the canvas, meaning never rests on colour alone: a node says its kind in words and by
  * its shape (a claim square with a heavy border, a support with a solid bar down its left side,
@@ -9,7 +14,8 @@
  * or a dashed line. Everything the user wrote is XML-escaped; nothing in the file is fetched
  * or run (no fonts, images, links or scripts), so it renders the same anywhere, offline.
  */
-import { NODE_WIDTH } from "../layout";
+import { mapGeometry, routeLinks, type LinkRoute } from "../geometry/linkRoute";
+import { nodeWidth } from "../layout";
 import { entryOf } from "../records";
 import type { ArgEdge, ArgNode, MapDoc, NodeKind, Relation } from "../types";
 import { clampLines, fitLine, textWidth, wrapText, xmlEscape, type Font } from "./svgText";
@@ -35,9 +41,11 @@ const ICONS: Record<string, string> = {
   source: '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5M9 13h7M9 17h5"/>',
   quote: '<path d="M7 7H4v6h4v-2c0 2-1 4-3 5M17 7h-3v6h4v-2c0 2-1 4-3 5"/>',
 };
-const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'DejaVu Sans', sans-serif";
+// The fonts svgText.ts has the metrics of, first; then the common ones with Arial's metrics.
+const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 const TEXT_FONT: Font = { size: 14 };
+const CLAIM_FONT: Font = { size: 17, bold: true };
 const KIND_FONT: Font = { size: 11, bold: true, spacing: 0.06 };
 const SPEAKER_FONT: Font = { size: 12, bold: true };
 const CHIP_FONT: Font = { size: 12 };
@@ -48,12 +56,13 @@ const PAD_X = 14;
 const PAD_TOP = 12;
 const HEADER = 22;
 const LINE = 20;
+const CLAIM_LINE = 24;
 /** The canvas cuts a node's text after 12 lines too; the full text is in the node's <title>. */
 const MAX_LINES = 12;
 const CHIP = 20;
 const CHIP_GAP = 6;
 const PAD_BOTTOM = 14;
-const TEXT_WIDTH = NODE_WIDTH - 2 * PAD_X;
+const textWidthOf = (kind: NodeKind) => nodeWidth(kind) - 2 * PAD_X;
 const MARGIN = 40;
 const TITLE_BAND = 48;
 
@@ -64,6 +73,8 @@ interface Chip {
 }
 interface Box {
   node: ArgNode;
+  font: Font;
+  lineHeight: number;
   x: number;
   y: number;
   width: number;
@@ -113,10 +124,11 @@ export interface DrawOptions {
 export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = {}): MapDrawing {
   const boxes = new Map<string, Box>();
   for (const node of Object.values(doc.nodes)) boxes.set(node.id, boxOf(doc, node));
+  const geometry = mapGeometry(new Map([...boxes].map(([id, box]) => [id, { x: box.x, y: box.y, width: box.width, height: box.height }])), Object.values(doc.edges));
+  const routes = routeLinks(geometry, Object.values(doc.edges));
   const links = Object.values(doc.edges).flatMap((edge) => {
-    const from = boxes.get(edge.from);
-    const to = boxes.get(edge.to);
-    return from && to ? [linkGeometry(edge, from, to)] : [];
+    const route = routes.get(edge.id);
+    return route ? [drawLink(edge, route, boxes.get(edge.from)!, boxes.get(edge.to)!)] : [];
   });
 
   const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
@@ -130,11 +142,11 @@ export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = 
     include(box.x, box.y - (evaluation ? PILL_RISE : 0));
     include(box.x + box.width, box.y + box.height);
   }
-  // A cubic curve stays inside the hull of its control points.
   for (const link of links) {
-    for (const [x, y] of link.points) include(x, y);
-    include(link.label.x - link.label.width / 2, link.label.y - CHIP / 2);
-    include(link.label.x + link.label.width / 2, link.label.y + CHIP / 2);
+    for (const { x, y } of link.route.polyline) include(x, y);
+    const { label } = link.route;
+    include(label.x, label.y);
+    include(label.x + label.width, label.y + label.height);
   }
   if (boxes.size === 0) {
     include(0, 0);
@@ -153,7 +165,7 @@ export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = 
     `<desc id="map-description">${xmlEscape(describeMap(doc))}${evaluation ? ` ${verdictCounts(evaluation)}` : ""}</desc>`,
     definitions(evaluation !== undefined),
     `<rect x="${num(minX)}" y="${num(minY)}" width="${num(width)}" height="${num(height)}" fill="${INK.surface}"/>`,
-    `<text x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 20)}" font-size="20" font-weight="700" fill="${INK.text}">${xmlEscape(title)}</text>`,
+    `<text x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 20)}" font-size="20" font-weight="700" fill="${INK.text}"${fitted(title, TITLE_FONT)}>${xmlEscape(title)}</text>`,
     boxes.size === 0 ? `<text x="0" y="30" font-size="14" font-style="italic" fill="${INK.muted}">This map has no nodes yet.</text>` : "",
     `<g fill="none" stroke-width="2">${links.map((link) => link.path).join("")}</g>`,
     `<g>${[...boxes.values()].map((box) => (text ? drawBox(box) : shapeOf(box.node.kind, box.x, box.y, box.width, box.height))).join("")}</g>`,
@@ -164,21 +176,34 @@ export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = 
   return { minX, minY, width, height, body: body.filter(Boolean).join("\n") };
 }
 
+/**
+ * `textLength` pins a line to the width it was measured at: a renderer that draws it in a wider
+ * or narrower font than the measured ones squeezes or stretches it to that width, so it never
+ * runs out of its box (or into the speaker's name).
+ */
+function fitted(text: string, font: Font): string {
+  return ` textLength="${num(textWidth(text, font))}" lengthAdjust="spacingAndGlyphs"`;
+}
+
 function boxOf(doc: MapDoc, node: ArgNode): Box {
-  const lines = clampLines(wrapText(node.text, TEXT_WIDTH, TEXT_FONT, MAX_LINES), MAX_LINES, TEXT_WIDTH, TEXT_FONT);
+  const claim = node.kind === "claim";
+  const font = claim ? CLAIM_FONT : TEXT_FONT;
+  const lineHeight = claim ? CLAIM_LINE : LINE;
+  const textRoom = textWidthOf(node.kind);
+  const lines = clampLines(wrapText(node.text, textRoom, font, MAX_LINES), MAX_LINES, textRoom, font);
   const kindWidth = 19 + textWidth(KIND_STYLE[node.kind].label.toUpperCase(), KIND_FONT);
-  const speaker = node.speaker.trim() ? fitLine(node.speaker, TEXT_WIDTH - kindWidth - 8, SPEAKER_FONT) : "";
-  const chips = chipsOf(doc, node);
+  const speaker = node.speaker.trim() ? fitLine(node.speaker, textRoom - kindWidth - 10, SPEAKER_FONT) : "";
+  const chips = chipsOf(doc, node, textRoom);
   const footer = chips.length > 0 ? 8 + CHIP : 0;
-  const height = PAD_TOP + HEADER + 4 + Math.max(1, lines.length) * LINE + footer + PAD_BOTTOM;
-  return { node, x: node.x, y: node.y, width: NODE_WIDTH, height, lines, speaker, chips };
+  const height = PAD_TOP + HEADER + 4 + Math.max(1, lines.length) * lineHeight + footer + PAD_BOTTOM;
+  return { node, font, lineHeight, x: node.x, y: node.y, width: nodeWidth(node.kind), height, lines, speaker, chips };
 }
 
 /**
  * The source the node cites and the quote it takes from it, as chips on one line: the source
  * keeps its name short when there is a quote to show beside it.
  */
-function chipsOf(doc: MapDoc, node: ArgNode): Chip[] {
+function chipsOf(doc: MapDoc, node: ArgNode, room: number): Chip[] {
   const chips: Chip[] = [];
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   const quote = node.quote.trim();
@@ -186,9 +211,9 @@ function chipsOf(doc: MapDoc, node: ArgNode): Chip[] {
     const fitted = fitLine(text, room - 30, CHIP_FONT);
     return { icon, text: fitted, width: 30 + textWidth(fitted, CHIP_FONT) };
   };
-  if (source) chips.push(chip("source", source.publisher || source.title, quote ? TEXT_WIDTH * 0.45 : TEXT_WIDTH));
+  if (source) chips.push(chip("source", source.publisher || source.title, quote ? room * 0.45 : room));
   const used = chips[0] ? chips[0].width + CHIP_GAP : 0;
-  if (quote) chips.push(chip("quote", `“${quote}”`, TEXT_WIDTH - used));
+  if (quote) chips.push(chip("quote", `“${quote}”`, room - used));
   return chips;
 }
 
@@ -200,29 +225,35 @@ function drawBox(box: Box): string {
   const headerY = y + PAD_TOP;
   parts.push(icon(node.kind, x + PAD_X, headerY + 4, 14, style.color));
   parts.push(
-    `<text x="${num(x + PAD_X + 19)}" y="${num(headerY + 15)}" font-size="11" font-weight="700" letter-spacing="0.66" fill="${style.color}">${style.label.toUpperCase()}</text>`,
+    `<text x="${num(x + PAD_X + 19)}" y="${num(headerY + 15)}" class="kind" font-size="11" font-weight="700" letter-spacing="0.66" fill="${style.color}"${fitted(style.label.toUpperCase(), KIND_FONT)}>${style.label.toUpperCase()}</text>`,
   );
   if (box.speaker) {
     parts.push(
-      `<text x="${num(x + width - PAD_X)}" y="${num(headerY + 15)}" text-anchor="end" font-size="12" font-weight="600" fill="${INK.muted}">${xmlEscape(box.speaker)}</text>`,
+      `<text x="${num(x + width - PAD_X)}" y="${num(headerY + 15)}" class="speaker" text-anchor="end" font-size="12" font-weight="600" fill="${INK.muted}"${fitted(box.speaker, SPEAKER_FONT)}>${xmlEscape(box.speaker)}</text>`,
     );
   }
   const textTop = headerY + HEADER + 4;
   if (!node.text.trim()) {
     parts.push(`<text x="${num(x + PAD_X)}" y="${num(textTop + 15)}" font-size="14" font-style="italic" fill="${INK.muted}">(no text)</text>`);
   }
+  const weight = box.font.bold ? ' font-weight="600"' : "";
+  const baseline = box.lineHeight - (box.lineHeight - box.font.size) / 2 - 3;
   box.lines.forEach((line, index) => {
-    if (line) parts.push(`<text x="${num(x + PAD_X)}" y="${num(textTop + 15 + index * LINE)}" font-size="14" fill="${INK.text}">${xmlEscape(line)}</text>`);
+    if (line) {
+      parts.push(
+        `<text x="${num(x + PAD_X)}" y="${num(textTop + baseline + index * box.lineHeight)}" font-size="${box.font.size}"${weight} fill="${INK.text}"${fitted(line, box.font)}>${xmlEscape(line)}</text>`,
+      );
+    }
   });
-  const chipY = textTop + Math.max(1, box.lines.length) * LINE + 8;
+  const chipY = textTop + Math.max(1, box.lines.length) * box.lineHeight + 8;
   let chipX = x + PAD_X;
   for (const chip of box.chips) {
     parts.push(`<rect x="${num(chipX)}" y="${num(chipY)}" width="${num(chip.width)}" height="${CHIP}" rx="10" fill="${INK.chip}"/>`);
     parts.push(icon(chip.icon, chipX + 7, chipY + 4, 12, INK.muted));
-    parts.push(`<text x="${num(chipX + 23)}" y="${num(chipY + 14)}" font-size="12" fill="${INK.muted}">${xmlEscape(chip.text)}</text>`);
+    parts.push(`<text x="${num(chipX + 23)}" y="${num(chipY + 14)}" font-size="12" fill="${INK.muted}"${fitted(chip.text, CHIP_FONT)}>${xmlEscape(chip.text)}</text>`);
     chipX += chip.width + CHIP_GAP;
   }
-  return `<g>${parts.join("")}</g>\n`;
+  return `<g class="node">${parts.join("")}</g>\n`;
 }
 
 function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: number): string {
@@ -240,32 +271,27 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
   return `<rect ${at} rx="12" fill="${soft}" stroke="${color}" stroke-width="2" stroke-dasharray="6 4"/>`;
 }
 
-interface LinkGeometry {
+interface DrawnLink {
+  route: LinkRoute;
   path: string;
-  points: [number, number][];
-  label: { x: number; y: number; width: number };
   labelMarkup: string;
 }
 
-/** React Flow's bezier between a top handle and a bottom handle, so the curve matches the canvas. */
-function linkGeometry(edge: ArgEdge, from: Box, to: Box): LinkGeometry {
+/** A link along its route (the canvas's), with an arrowhead and its label where the route put it. */
+function drawLink(edge: ArgEdge, route: LinkRoute, from: Box, to: Box): DrawnLink {
   const style = RELATION_STYLE[edge.relation];
-  const [sx, sy] = [from.x + from.width / 2, from.y];
-  const [tx, ty] = [to.x + to.width / 2, to.y + to.height];
-  const distance = sy - ty;
-  const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
-  const [c1x, c1y, c2x, c2y] = [sx, sy - offset, tx, ty + offset];
-  const d = `M${num(sx)} ${num(sy)}C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(tx)} ${num(ty)}`;
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
   const title = `${KIND_STYLE[from.node.kind].label} “${fitLine(from.node.text, 240, TEXT_FONT)}” ${edge.relation} ${KIND_STYLE[to.node.kind].label} “${fitLine(to.node.text, 240, TEXT_FONT)}”`;
-  const path = `<path d="${d}" stroke="${style.color}"${dash} marker-end="url(#arrow-${edge.relation})"><title>${xmlEscape(title)}</title></path>\n`;
-  const label = { x: (sx + 3 * c1x + 3 * c2x + tx) / 8, y: (sy + 3 * c1y + 3 * c2y + ty) / 8, width: 34 + textWidth(edge.relation, LABEL_FONT) };
-  const left = label.x - label.width / 2;
+  const path = `<path d="${route.path}" stroke="${style.color}"${dash} marker-end="url(#arrow-${edge.relation})"><title>${xmlEscape(title)}</title></path>\n`;
+  const { label } = route;
+  const words = textWidth(edge.relation, LABEL_FONT);
+  const left = label.x + (label.width - (16 + words)) / 2;
+  const middle = label.y + label.height / 2;
   const labelMarkup =
-    `<g><rect x="${num(left)}" y="${num(label.y - CHIP / 2)}" width="${num(label.width)}" height="${CHIP}" rx="10" fill="${INK.surface}" stroke="${style.color}" stroke-width="1.5"${style.dash ? ' stroke-dasharray="4 3"' : ""}/>` +
-    icon(style.icon, left + 7, label.y - 6, 12, style.color) +
-    `<text x="${num(left + 23)}" y="${num(label.y + 4)}" font-size="12" font-weight="600" fill="${style.color}">${edge.relation}</text></g>\n`;
-  return { path, points: [[sx, sy], [c1x, c1y], [c2x, c2y], [tx, ty]], label, labelMarkup };
+    `<g><rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="${num(label.height / 2)}" fill="${INK.surface}" stroke="${style.color}" stroke-width="1.5"${style.dash ? ' stroke-dasharray="4 3"' : ""}/>` +
+    icon(style.icon, left, middle - 6, 12, style.color) +
+    `<text x="${num(left + 16)}" y="${num(middle + 4)}" font-size="12" font-weight="600" fill="${style.color}"${fitted(edge.relation, LABEL_FONT)}>${edge.relation}</text></g>\n`;
+  return { route, path, labelMarkup };
 }
 
 function definitions(withVerdicts: boolean): string {

@@ -1,8 +1,11 @@
 /**
  * Text for a standalone SVG: XML escaping, and line wrapping without a browser to measure with.
- * Widths are estimated per character from typical sans-serif proportions, leaning wide, so a
- * line fits its box in whichever sans-serif font the viewer (or the PNG rasterizer) picks.
+ * Widths come from the real metrics of the fonts the SVG names (fontMetrics.ts: the wider of
+ * DejaVu Sans and Liberation Sans for each character); a character they lack is estimated,
+ * leaning wide. The export then pins each line to its measured length (`textLength`), so a viewer
+ * that draws it in yet another font still keeps it inside its box.
  */
+import { FONT_WIDTHS } from "./fontMetrics";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -21,9 +24,32 @@ export function xmlEscape(text: string): string {
 const NARROW = new Set("ilIjft.,:;'|!()[]{}`\"/\\-");
 const WIDE = new Set("mwMW@%&");
 
-/** Estimated width of one character, in em (a little over Arial's and DejaVu Sans' averages). */
-function charWidth(char: string): number {
+function parseWidths(runs: string): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const run of runs.split(";")) {
+    const [start, list] = run.split(":");
+    list!.split(",").forEach((width, i) => widths.set(parseInt(start!, 16) + i, Number(width) / 1000));
+  }
+  return widths;
+}
+
+let measured: { regular: Map<number, number>; bold: Map<number, number> } | null = null;
+
+function metrics() {
+  measured ??= { regular: parseWidths(FONT_WIDTHS.regular), bold: parseWidths(FONT_WIDTHS.bold) };
+  return measured;
+}
+
+/** Width of one character, in em: from the fonts' tables, else estimated. */
+function charWidth(char: string, bold = false): number {
   const code = char.codePointAt(0)!;
+  const known = (bold ? metrics().bold : metrics().regular).get(code);
+  if (known !== undefined) return known;
+  return estimatedWidth(char, code) * (bold ? 1.07 : 1);
+}
+
+/** A character the tables lack (mostly other scripts): typical proportions, leaning wide. */
+function estimatedWidth(char: string, code: number): number {
   if (char === " ") return 0.29;
   if (code >= 0x300 && code <= 0x36f) return 0; // combining marks sit on the letter before
   if (NARROW.has(char)) return 0.3;
@@ -45,8 +71,8 @@ export interface Font {
 
 export function textWidth(text: string, font: Font): number {
   let em = 0;
-  for (const char of text) em += charWidth(char) + (font.spacing ?? 0);
-  return em * font.size * (font.bold ? 1.07 : 1);
+  for (const char of text) em += charWidth(char, font.bold) + (font.spacing ?? 0);
+  return em * font.size;
 }
 
 /**
