@@ -296,7 +296,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
           <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
         </div>
       </StandProvider>
-      {view === "canvas" && <PrintableMap doc={doc} active />}
+      {view === "canvas" && <PrintableMap doc={doc} active evaluation={stand.state.live} />}
       {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );

@@ -28,6 +28,14 @@ export function evaluateMap(map: NamedMap, assumptions?: ReadonlyMap<string, Ass
   return reportOf(evaluator, map);
 }
 
+/** Just the labels and strengths of these nodes, as the pictures draw them. */
+export function marksOf(evaluator: Evaluator, nodeIds: readonly string[]): Pick<EvaluationReport, "labels" | "strengths"> {
+  return {
+    labels: Object.fromEntries(nodeIds.flatMap((id) => (evaluator.labelOf(id) ? [[id, evaluator.labelOf(id)!]] : []))),
+    strengths: Object.fromEntries(nodeIds.flatMap((id) => (evaluator.labelOf(id) ? [[id, evaluator.strengthOf(id)!]] : []))),
+  };
+}
+
 export function reportOf(evaluator: Evaluator, map: NamedMap): EvaluationReport {
   const ids = Object.keys(map.nodes);
   const explain = explainer(evaluator, map.nodes);
