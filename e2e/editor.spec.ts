@@ -194,7 +194,8 @@ test("deleting a node takes its links; undo and redo work from the keyboard and 
     await expect(nodesOn(page)).toHaveCount(3);
     await expect(nodeById(page, "claim-1").getByTestId("node-text")).toHaveText("Cities should ban cars downtown");
     await expect(nodeById(page, "claim-1").locator(".arg-node__speaker")).toHaveText("Mayor Lee");
-    expect(await renderedEdges(page)).toEqual({ "link-s": "supports", "link-r": "rebuts" });
+    // Links are drawn a frame after their nodes: wait for them rather than look once.
+    await expect.poll(() => renderedEdges(page)).toEqual({ "link-s": "supports", "link-r": "rebuts" });
   };
 
   await nodeById(page, "claim-1").getByTestId("node-text").click();

@@ -12,11 +12,14 @@
 import { DEMO_SOURCE_IDS, DEMO_SOURCES } from "./demo-sources";
 import type { ArgEdge, ArgNode, Relation, Source } from "../lib/map/types";
 
+/** A node as written here: seeding anchors its quote in its source (lib/map/quotes), so no prefix or suffix. */
+export type DemoNode = Omit<ArgNode, "quotePrefix" | "quoteSuffix">;
+
 export interface DemoMap {
   title: string;
   description: string;
   sources: Source[];
-  nodes: ArgNode[];
+  nodes: DemoNode[];
   edges: ArgEdge[];
 }
 
@@ -32,7 +35,7 @@ const GT = DEMO_SOURCE_IDS.globalTimes;
  * abroad (ZDNet); and, on the right, the second claim: would a US block hurt Alibaba?
  */
 // Written without base scores: every demo node starts from the default (added in DEMO_MAP).
-const NODES: Omit<ArgNode, "baseScore">[] = [
+const NODES: Omit<DemoNode, "baseScore">[] = [
   // ── The question ──────────────────────────────────────────────────────────────────────
   {
     id: "n-main-alibaba-cloud-risk",

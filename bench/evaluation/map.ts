@@ -26,7 +26,7 @@ export function evaluationBenchMap(nodeCount = 10_000, linkCount = 12_000, seed 
     const first = i - (i % perDebate);
     const kind: NodeKind = i === first ? "claim" : next() < 0.6 ? "support" : "rebuttal";
     kinds.push(kind);
-    nodes[`n${i}`] = { id: `n${i}`, kind, text: `Reason ${i} in debate ${first / perDebate}`, speaker: "", sourceId: null, quote: "", x: 0, y: 0, baseScore: null };
+    nodes[`n${i}`] = { id: `n${i}`, kind, text: `Reason ${i} in debate ${first / perDebate}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
     if (i > first) link(i, first + Math.floor(next() * (i - first)), kind === "rebuttal" ? "rebuts" : "supports");
   }
   while (links < linkCount) {

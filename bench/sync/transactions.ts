@@ -48,7 +48,7 @@ export async function measureTransactions(dir: string): Promise<BenchRow[]> {
   raw.pragma("synchronous = FULL");
   raw.pragma("foreign_keys = ON");
   raw.prepare(`INSERT INTO "Map" ("id", "title", "updatedAt") VALUES ('raw', 'raw', ?)`).run(new Date().toISOString());
-  const insertNode = raw.prepare(`INSERT INTO "Node" ("mapId", "id", "kind", "text", "speaker", "sourceId", "quote", "x", "y", "seq", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertNode = raw.prepare(`INSERT INTO "Node" ("mapId", "id", "kind", "text", "speaker", "sourceId", "quote", "quotePrefix", "quoteSuffix", "x", "y", "seq", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOp = raw.prepare(`INSERT INTO "Op" ("mapId", "revision", "clientId", "clientOpId", "author", "type", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateMap = raw.prepare(`UPDATE "Map" SET "revision" = ?, "updatedAt" = ? WHERE "id" = ?`);
   const findOp = raw.prepare(`SELECT * FROM "Op" WHERE "mapId" = ? AND "clientId" = ? AND "clientOpId" = ?`);
@@ -57,8 +57,8 @@ export async function measureTransactions(dir: string): Promise<BenchRow[]> {
   const writeRaw = (op: ReturnType<typeof addNode>) => {
     const now = new Date().toISOString();
     const revision = ++rawRevision;
-    const { id, kind, text, speaker, sourceId, quote, x, y } = op.node;
-    insertNode.run("raw", id, kind, text, speaker, sourceId, quote, x, y, revision, now, now);
+    const { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y } = op.node;
+    insertNode.run("raw", id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y, revision, now, now);
     insertOp.run("raw", revision, "bench", op.clientOpId, "bench", op.type, JSON.stringify(op), now);
     updateMap.run(revision, now, "raw");
   };
@@ -76,7 +76,7 @@ export async function measureTransactions(dir: string): Promise<BenchRow[]> {
 
   const small = await createMapFromDoc(emptyDoc({ title: "Transaction bench" }), "http://127.0.0.1");
   const bigDoc = emptyDoc({ title: "Transaction bench, large map" });
-  for (let i = 0; i < LARGE_MAP_NODES; i++) bigDoc.nodes[`seed-${i}`] = { id: `seed-${i}`, kind: "claim", text: `Seed claim ${i}`, speaker: "", sourceId: null, quote: "", baseScore: null, x: i, y: i };
+  for (let i = 0; i < LARGE_MAP_NODES; i++) bigDoc.nodes[`seed-${i}`] = { id: `seed-${i}`, kind: "claim", text: `Seed claim ${i}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: i, y: i };
   const large = await createMapFromDoc(bigDoc, "http://127.0.0.1");
   const writesOnly = await createMapFromDoc(emptyDoc({ title: "writes only" }), "http://127.0.0.1");
   let writesRevision = 0;

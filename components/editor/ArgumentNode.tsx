@@ -1,10 +1,11 @@
 "use client";
 /** One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote. */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useMemo } from "react";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
-import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon } from "../icons";
+import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon, WarningIcon } from "../icons";
 import { useEditorCommands } from "./EditorCommands";
 import type { ArgumentFlowNode, ReasonsShown } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
@@ -12,8 +13,10 @@ import { VerdictBadge } from "../evaluation/VerdictBadge";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, source, editing, editable, remote, reasons, found, verdict, inChain } = data;
+  const { openSource } = useEditorCommands();
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
+  const flagged = useMemo(() => quoteIsFlagged(checkQuote(node, source)), [node, source]);
   return (
     <div
       className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}${inChain ? " is-in-chain" : ""}`}
@@ -49,18 +52,35 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         </p>
       )}
       {(source || quote || reasons) && (
+        // The source and quote chips are pointer shortcuts into the reader; keyboard users have Q
+        // and the side panel's buttons (a tab stop per chip would double a big map's tab stops).
         <div className="arg-node__footer">
           {source && (
-            <span className="arg-node__source" data-testid="node-source" title={source.title}>
+            <button type="button" tabIndex={-1} className="arg-node__source nodrag" data-testid="node-source" title={`Read “${source.title}”`} onClick={() => openSource(source.id, quote ? id : null)}>
               <SourceIcon size={12} />
               <span>{source.publisher || source.title}</span>
-            </span>
+            </button>
           )}
-          {quote && (
-            <span className="arg-node__quote" data-testid="node-quote" title={quote}>
-              <QuoteIcon size={12} />
-              <span>Quote</span>
-            </span>
+          {quote && source ? (
+            <button
+              type="button"
+              tabIndex={-1}
+              className={`arg-node__quote nodrag${flagged ? " is-flagged" : ""}`}
+              data-testid="node-quote"
+              data-flagged={flagged ? "true" : "false"}
+              title={flagged ? `Not found in the source: ${quote}` : quote}
+              onClick={() => openSource(source.id, id)}
+            >
+              {flagged ? <WarningIcon size={12} /> : <QuoteIcon size={12} />}
+              <span>{flagged ? "Quote not found" : "Quote"}</span>
+            </button>
+          ) : (
+            quote && (
+              <span className="arg-node__quote" data-testid="node-quote" data-flagged="false" title={quote}>
+                <QuoteIcon size={12} />
+                <span>Quote</span>
+              </span>
+            )
           )}
           {reasons && <ReasonControls nodeId={id} reasons={reasons} />}
         </div>

@@ -15,6 +15,8 @@ export interface EditorCommands {
   toggleReasons(nodeId: string): void;
   /** Shows only this node with its reasons and objections (null: the whole map again). */
   focusOn(nodeId: string | null): void;
+  /** Opens a source in the reader, at a node's quote when given. */
+  openSource(sourceId: string, nodeId?: string | null): void;
 }
 
 const EditorCommandsContext = createContext<EditorCommands | null>(null);

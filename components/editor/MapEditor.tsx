@@ -9,7 +9,6 @@ import "./canvas.css";
 import "./view-tools.css";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { setBaseScore } from "@/lib/actions/baseScore";
 import { actionById } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import type { MapSnapshot, Role } from "@/lib/map/types";
@@ -31,6 +30,8 @@ import { PresenceProvider } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
+import { SourceReader } from "../reader/SourceReader";
+import { useReader } from "../reader/useReader";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -129,7 +130,8 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
   }, [folding]);
 
-  const { runAction, runProperty, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const reader = useReader(doc);
+  const { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -137,13 +139,13 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     setEditingId,
     openShortcuts: () => setShortcutsOpen(true),
     notify,
+    openSource: reader.openSource,
     canvas,
     view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
 
   useEditorKeys(runAction, shortcutsOpen);
-  const setNodeBaseScore = useCallback((value: number | null) => runProperty(setBaseScore, value), [runProperty]);
-  const stand = useStandView(mapId, doc, editable ? setNodeBaseScore : undefined);
+  const stand = useStandView(mapId, doc);
 
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
@@ -175,8 +177,9 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
       },
       toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
+      openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode],
+    [dispatch, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -279,6 +282,17 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
                 />
               )}
             </div>
+            {reader.request && (
+              <SourceReader
+                doc={doc}
+                request={reader.request}
+                editable={editable}
+                selectedNodeIds={selection.nodeIds}
+                perform={runValueAction}
+                onSelectNode={selectNode}
+                onClose={reader.closeReader}
+              />
+            )}
             {pathOpen && editable ? (
               <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
             ) : (
@@ -288,6 +302,8 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
                 selection={selection}
                 dispatch={dispatch}
                 select={setSelection}
+                perform={(action, value) => runValueAction(action, value) !== false}
+                openSource={reader.openSource}
                 onDeleteSelection={() => runAction(actionById("deleteSelection"))}
               />
             )}

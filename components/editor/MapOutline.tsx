@@ -4,6 +4,7 @@
  * holds the whole argument, readable without JavaScript and by screen readers.
  */
 import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } from "@/lib/map/outline";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { evaluateMap, type EvaluationReport } from "@/lib/map/evaluation/report";
@@ -30,7 +31,9 @@ function OutlineItem({ doc, entry, evaluation }: { doc: MapDoc; entry: OutlineEn
       {!repeated && <EvaluationLine evaluation={evaluation} nodeId={node.id} />}
       {node.quote.trim() && (
         <blockquote className="outline__quote">
-          <p>“{node.quote}”</p>
+          <p>
+            “{node.quote}”{quoteIsFlagged(checkQuote(node, source)) && <span className="outline__flag"> (quote not found in source)</span>}
+          </p>
           {source && <footer>{sourceName(source)}</footer>}
         </blockquote>
       )}

@@ -6,6 +6,7 @@
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { estimateNodeSize } from "@/lib/map/layout";
+import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
@@ -149,7 +150,13 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: verdict ? `${describeNode(node)}. ${describeVerdict(verdict)}` : describeNode(node),
+      ariaLabel: [
+        describeNode(node),
+        quoteIsFlagged(checkQuote(node, source)) ? "Its quote is not found in its source." : "",
+        verdict ? describeVerdict(verdict) : "",
+      ]
+        .filter(Boolean)
+        .join(". "),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

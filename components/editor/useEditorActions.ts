@@ -8,7 +8,8 @@ import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { linkNodes } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
-import type { ActionContext, EditorAction, EditorEffect, Point, PropertyAction } from "@/lib/actions/types";
+import { citedSource } from "@/lib/actions/effects";
+import type { ActionContext, EditorAction, EditorEffect, Point, ValueAction } from "@/lib/actions/types";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { Op } from "@/lib/map/ops";
@@ -27,6 +28,8 @@ interface Options {
   setEditingId(id: string | null): void;
   openShortcuts(): void;
   notify(message: string): void;
+  /** Opens a source in the reader, at a node's quote. */
+  openSource(sourceId: string, nodeId: string | null): void;
   canvas: React.RefObject<HTMLElement | null>;
   /** This person's view: search, folding and focus (none of it changes the map). */
   view: {
@@ -168,6 +171,11 @@ export function useEditorActions(options: Options) {
         case "focusUp":
           latest.current.view.focusUp();
           return;
+        case "readSource": {
+          const sourceId = citedSource(context);
+          if (sourceId !== null) latest.current.openSource(sourceId, context.selection.nodeIds[0] ?? null);
+          return;
+        }
       }
     },
     [flow, tidy],
@@ -183,8 +191,6 @@ export function useEditorActions(options: Options) {
         runEffect(action.effect, context);
         return true;
       }
-      // A property action needs the value from its form: runProperty.
-      if (action.kind === "property") return false;
       const ops = action.perform(context);
       if (ops && dispatch(ops)) followUp(ops);
       return true;
@@ -192,13 +198,23 @@ export function useEditorActions(options: Options) {
     [dispatch, followUp, makeContext, runEffect, tidying],
   );
 
-  /** Runs a property action with the value picked in its form; says whether it changed anything. */
-  const runProperty = useCallback(
-    <V,>(action: PropertyAction<V>, value: V): boolean => {
+  /**
+   * Runs an action that takes a value (from a panel field or the reader) and gives the ops it
+   * dispatched. A node it adds is selected and brought into view, but not opened for typing: the
+   * focus stays where the user is working (the reader's text, a field).
+   */
+  const runValueAction = useCallback(
+    <V,>(action: ValueAction<V>, value: V): Op[] | false => {
       const context = makeContext();
       if (!action.enabled(context)) return false;
       const ops = action.perform(context, value);
-      return ops !== false && dispatch(ops);
+      if (!ops || !dispatch(ops)) return false;
+      const added = ops.find((op) => op.type === "addNode");
+      if (added) {
+        latest.current.setSelection({ nodeIds: [added.node.id], edgeIds: [] });
+        setRevealId(added.node.id);
+      }
+      return ops;
     },
     [dispatch, makeContext],
   );
@@ -251,5 +267,5 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);
 
-  return { runAction, runProperty, makeContext, dispatch, connectNodes, moveNodes, tidying };
+  return { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
 }

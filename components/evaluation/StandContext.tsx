@@ -30,8 +30,6 @@ export interface StandActions {
   showChain(chain: readonly string[] | null): void;
   assume(nodeId: string, assumption: Assumption | null): void;
   clearAssumptions(): void;
-  /** Sets the selected nodes' base score through the action registry; absent where the reader cannot edit. */
-  setBaseScore?(value: number | null): boolean;
 }
 
 const NO_CHAIN: ReadonlySet<string> = new Set();
@@ -43,10 +41,10 @@ export const useStandState = () => useContext(StateContext);
 export const useStandActions = () => useContext(ActionsContext);
 
 /** The editor's "which claims stand": the overlay as this reader last left it, and their what-ifs. */
-export function useStandView(mapId: string, doc: MapDoc, setBaseScore?: (value: number | null) => boolean): { state: StandState; actions: StandActions } {
+export function useStandView(mapId: string, doc: MapDoc): { state: StandState; actions: StandActions } {
   const overlay = useSyncExternalStore(subscribePersonalView, overlayWanted, () => false);
   const assumptions = useSyncExternalStore(subscribePersonalView, () => assumptionsFor(mapId), () => NO_ASSUMPTIONS);
-  return useStand(doc, overlay, assumptions, mapId, setOverlayWanted, setBaseScore);
+  return useStand(doc, overlay, assumptions, mapId, setOverlayWanted);
 }
 
 /** The same for a view whose overlay is its own (the presentation): no what-if, nothing kept. */
@@ -54,12 +52,11 @@ export function useStandOf(doc: MapDoc, overlay: boolean, setOverlay: (on: boole
   return useStand(doc, overlay, NO_ASSUMPTIONS, null, setOverlay);
 }
 
-function useStand(doc: MapDoc, overlay: boolean, assumptions: Assumptions, mapId: string | null, setOverlay: (on: boolean) => void, setBaseScore?: (value: number | null) => boolean) {
+function useStand(doc: MapDoc, overlay: boolean, assumptions: Assumptions, mapId: string | null, setOverlay: (on: boolean) => void) {
   const live = useMapEvaluation(doc, overlay, assumptions);
   const [chain, setChain] = useState<ReadonlySet<string>>(NO_CHAIN);
-  const latest = useRef({ live, doc, setOverlay, mapId, setBaseScore });
-  latest.current = { live, doc, setOverlay, mapId, setBaseScore };
-  const canSetBaseScore = setBaseScore !== undefined;
+  const latest = useRef({ live, doc, setOverlay, mapId });
+  latest.current = { live, doc, setOverlay, mapId };
   const state = useMemo(() => ({ overlay, live, assumptions, chain: overlay ? chain : NO_CHAIN }), [overlay, live, assumptions, chain]);
   const showChain = useCallback((ids: readonly string[] | null) => setChain(ids && ids.length > 0 ? new Set(ids) : NO_CHAIN), []);
   const actions = useMemo<StandActions>(
@@ -76,9 +73,8 @@ function useStand(doc: MapDoc, overlay: boolean, assumptions: Assumptions, mapId
       clearAssumptions() {
         if (latest.current.mapId !== null) clearAssumptions(latest.current.mapId);
       },
-      setBaseScore: canSetBaseScore ? (value) => latest.current.setBaseScore?.(value) ?? false : undefined,
     }),
-    [showChain, canSetBaseScore],
+    [showChain],
   );
   return { state, actions };
 }

@@ -19,7 +19,14 @@ const WHAT_IF: { assumption: Assumption; label: string }[] = [
   { assumption: "reject", label: "Reject" },
 ];
 
-export function StandSection({ node, select }: { node: ArgNode; select(selection: { nodeIds: string[]; edgeIds: string[] }): void }) {
+export interface StandSectionProps {
+  node: ArgNode;
+  select(selection: { nodeIds: string[]; edgeIds: string[] }): void;
+  /** Sets the node's base score (through the registry's setBaseScore); absent where the reader cannot edit. */
+  setBaseScore?(value: number | null): boolean;
+}
+
+export function StandSection({ node, select, setBaseScore }: StandSectionProps) {
   const { overlay, live, assumptions } = useStandState();
   const actions = useStandActions();
   const titleId = useId();
@@ -82,8 +89,8 @@ export function StandSection({ node, select }: { node: ArgNode; select(selection
           </fieldset>
         </>
       )}
-      {actions?.setBaseScore ? (
-        <BaseScoreField key={node.id} value={node.baseScore} onCommit={actions.setBaseScore} />
+      {setBaseScore ? (
+        <BaseScoreField key={node.id} value={node.baseScore} onCommit={setBaseScore} />
       ) : (
         node.baseScore !== null && <p className="stand-section__base">Base score: {Math.round(node.baseScore * 100)}%</p>
       )}

@@ -6,6 +6,7 @@ import { NodeTextEditor } from "../editor/NodeTextEditor";
 import type { Verdict } from "../evaluation/verdict";
 import { VerdictTag } from "../evaluation/VerdictTag";
 import { excerpt, KIND_LABEL } from "../kinds";
+import { QuoteFlag } from "../reader/QuoteFlag";
 
 const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
 /** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
@@ -23,6 +24,8 @@ export interface OutlineItemProps {
   /** A search match, or the one being shown. */
   found?: "hit" | "current";
   sourceName: string | null;
+  /** The quote is checked against its source's text and not found there. */
+  quoteFlag: "changed" | "missing" | null;
   /** Which claims stand: the node's label and strength, with the overlay on. */
   verdict?: Verdict;
   /** Why it has that label, on the focused line. */
@@ -30,7 +33,7 @@ export interface OutlineItemProps {
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, found, sourceName, verdict, why, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, found, sourceName, quoteFlag, verdict, why, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -92,8 +95,15 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, f
         )}
         {quote && (
           // Not a <blockquote>: its role keeps it out of the line's accessible name, and the words are part of the point.
-          <div className="outline-item__quote">
+          // A click opens the source at the quote (the keyboard's way is Q on the line).
+          <div className={`outline-item__quote${sourceName ? " is-openable" : ""}`} data-open-quote={sourceName ? node.id : undefined} data-testid="outline-quote">
             “{quote}”{sourceName && <span className="outline-item__source"> — {sourceName}</span>}
+            {quoteFlag && (
+              <>
+                {" "}
+                <QuoteFlag status={quoteFlag} />
+              </>
+            )}
           </div>
         )}
         {!quote && sourceName && <p className="outline-item__source">Source: {sourceName}</p>}

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { actionById, actionForKey } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import { firstRowOf, outlineTree, treeMove, visibleRows, type OutlineRow, type OutlineTree } from "@/lib/map/outlineTree";
+import { checkNodeQuote } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { useEditorCommands } from "../editor/EditorCommands";
@@ -38,6 +39,11 @@ function sourceName(source: Source | undefined): string | null {
   return [source.title, source.publisher].filter((part) => part.trim()).join(", ") || "Untitled source";
 }
 
+function quoteFlagOf(doc: MapDoc, node: OutlineRow["node"]): "changed" | "missing" | null {
+  const check = checkNodeQuote(doc, node);
+  return check.status === "changed" || check.status === "missing" ? check.status : null;
+}
+
 /** The row holding the tab stop: the wanted one, or its nearest shown ancestor, or a selected node's, or the first. */
 function tabStopRow(tree: OutlineTree, shown: ReadonlySet<string>, wanted: string | null, selected: ReadonlySet<string>): OutlineRow | undefined {
   let row = wanted === null ? undefined : tree.byKey.get(wanted);
@@ -51,7 +57,7 @@ function tabStopRow(tree: OutlineTree, shown: ReadonlySet<string>, wanted: strin
 }
 
 export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction, found }: OutlineViewProps) {
-  const { startEditing } = useEditorCommands();
+  const { startEditing, openSource } = useEditorCommands();
   const { live } = useStandState();
   const stand = useStandActions();
   const tree = useMemo(() => outlineTree(doc), [doc]);
@@ -143,7 +149,8 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
       }
     }
     const action = actionForKey(event.nativeEvent);
-    if (action?.kind === "ops") {
+    // Document actions, and reading the line's source, act on the focused line.
+    if (action?.kind === "ops" || action?.id === "readSource") {
       event.preventDefault();
       onNodeAction(action, row.node.id);
     }
@@ -154,6 +161,12 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
     const row = item ? tree.byKey.get(item.dataset.key ?? "") : undefined;
     if (!row || (event.target instanceof HTMLElement && event.target.closest("textarea"))) return;
     focusRow(row.key);
+    const quoted = event.target instanceof HTMLElement && event.target.closest("[data-open-quote]");
+    if (quoted && row.node.sourceId !== null) {
+      onSelectNode(row.node.id);
+      openSource(row.node.sourceId, row.node.id);
+      return;
+    }
     if (event.detail === 2 && editable) startEditing(row.node.id);
     else onSelectNode(row.node.id);
   };
@@ -170,7 +183,7 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
         {description && <p className="outline-view__description">{description}</p>}
         <p className="outline-view__hint" id={hintId}>
           Up and Down arrows move, Right and Left open and close, Enter selects
-          {editable ? " (pressed again, edits the text); S or R adds a support or rebuttal to the focused line" : ""}.
+          {editable ? " (pressed again, edits the text); S or R adds a support or rebuttal to the focused line" : ""}; Q reads the line's source at its quote.
         </p>
       </header>
       {tree.rows.length === 0 ? (
@@ -201,6 +214,7 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
               editing={row === editingRow}
               found={found?.current === row.node.id ? "current" : found?.hits.has(row.node.id) ? "hit" : undefined}
               sourceName={row.node.sourceId === null ? null : sourceName(entryOf(doc.sources, row.node.sourceId))}
+              quoteFlag={quoteFlagOf(doc, row.node)}
               verdict={live ? verdictIn(live, row.node.id) : undefined}
               // The focused line says why: keyboards reach every line's reason in turn.
               why={live && row === tabStop ? stand?.explain(row.node.id)?.text : undefined}

@@ -1,27 +1,24 @@
 "use client";
 /** Nothing selected: the map's title, description, what it contains, and its sources. */
 import { useState } from "react";
-import { newId } from "@/lib/map/ids";
+import { addSource, deleteSource, editSource } from "@/lib/actions/sources";
 import { LIMITS } from "@/lib/map/limits";
 import type { Source } from "@/lib/map/types";
-import { PlusIcon } from "../icons";
+import { PlusIcon, SourceIcon } from "../icons";
 import { CommitField } from "./CommitField";
 import type { PanelProps } from "./panelTypes";
 import { SourceCard, SourceForm, type SourceFields } from "./SourceForm";
 
 function SourceList(props: PanelProps) {
-  const { doc, editable, dispatch } = props;
+  const { doc, editable, perform, openSource } = props;
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const sources = Object.values(doc.sources);
   const used = new Set(Object.values(doc.nodes).map((node) => node.sourceId));
 
   const save = (source: Source | null, fields: SourceFields) => {
-    if (!source) {
-      if (dispatch([{ type: "addSource", source: { id: newId(), ...fields, text: "" } }])) setEditing(null);
-      return;
-    }
-    const patch = Object.fromEntries(Object.entries(fields).filter(([key, value]) => source[key as keyof SourceFields] !== value));
-    if (Object.keys(patch).length === 0 || dispatch([{ type: "updateSource", id: source.id, patch }])) setEditing(null);
+    const saved = source ? perform(editSource, { sourceId: source.id, fields }) : perform(addSource, { fields });
+    // Nothing changed is fine too: the form closes.
+    if (saved || source) setEditing(null);
   };
 
   return (
@@ -37,22 +34,34 @@ function SourceList(props: PanelProps) {
           ) : (
             <li key={source.id} className="source-list__item">
               <SourceCard source={source} />
-              {editable && (
-                <span className="source-list__actions">
-                  <button type="button" className="link-button" onClick={() => setEditing(source.id)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button link-button--danger"
-                    disabled={used.has(source.id)}
-                    title={used.has(source.id) ? "Nodes cite this source" : undefined}
-                    onClick={() => dispatch([{ type: "deleteSource", id: source.id }])}
-                  >
-                    Delete
-                  </button>
-                </span>
-              )}
+              <span className="source-list__actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="source-read"
+                  aria-label={`Read “${source.title}”`}
+                  onClick={() => openSource(source.id)}
+                >
+                  <SourceIcon size={12} />
+                  Read
+                </button>
+                {editable && (
+                  <>
+                    <button type="button" className="link-button" onClick={() => setEditing(source.id)}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button link-button--danger"
+                      disabled={used.has(source.id)}
+                      title={used.has(source.id) ? "Nodes cite this source" : undefined}
+                      onClick={() => perform(deleteSource, { sourceId: source.id })}
+                    >
+                      Delete
+                    </button>
+                  </>
+                )}
+              </span>
             </li>
           ),
         )}

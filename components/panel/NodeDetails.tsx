@@ -1,7 +1,7 @@
 "use client";
 /** The selected node: kind, text, speaker, source and quote (editable, or read-only for a view link), and its links. */
-import { useId, useMemo, useState } from "react";
-import { newId } from "@/lib/map/ids";
+import { useId, useMemo } from "react";
+import { setQuote } from "@/lib/actions/sources";
 import { LIMITS } from "@/lib/map/limits";
 import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
@@ -9,14 +9,15 @@ import { NODE_KINDS, type ArgNode } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
+import { setBaseScore } from "@/lib/actions/baseScore";
 import { StandSection } from "../evaluation/StandSection";
 import { CommitField } from "./CommitField";
 import { NodeLinks } from "./NodeLinks";
+import { QuoteCheckLine, ReadSourceButton, SourcePicker } from "./NodeSource";
 import type { PanelProps } from "./panelTypes";
-import { SourceCard, SourceForm, type SourceFields } from "./SourceForm";
+import { SourceCard } from "./SourceForm";
 
 type NodePatch = Extract<Op, { type: "updateNode" }>["patch"];
-const ADD_SOURCE = "__add_source__";
 
 function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode["kind"]): void }) {
   const name = useId();
@@ -46,63 +47,7 @@ function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode[
   );
 }
 
-function SourcePicker({ node, ...props }: PanelProps & { node: ArgNode }) {
-  const selectId = useId();
-  const [form, setForm] = useState<"add" | "edit" | null>(null);
-  const sources = Object.values(props.doc.sources);
-  const current = node.sourceId === null ? undefined : entryOf(props.doc.sources, node.sourceId);
-
-  const setSource = (sourceId: string | null) => props.dispatch([{ type: "updateNode", id: node.id, patch: { sourceId } }]);
-  const addSource = (fields: SourceFields) => {
-    const id = newId();
-    // One dispatch, so adding the source and pointing the node at it undo together.
-    if (props.dispatch([{ type: "addSource", source: { id, ...fields, text: "" } }, { type: "updateNode", id: node.id, patch: { sourceId: id } }])) setForm(null);
-  };
-  const editSource = (fields: SourceFields) => {
-    if (!current) return;
-    const patch = Object.fromEntries(Object.entries(fields).filter(([key, value]) => current[key as keyof SourceFields] !== value));
-    if (Object.keys(patch).length === 0 || props.dispatch([{ type: "updateSource", id: current.id, patch }])) setForm(null);
-  };
-
-  return (
-    <div className="field">
-      <label htmlFor={selectId}>Source</label>
-      <select
-        id={selectId}
-        data-testid="field-node-source"
-        value={form === "add" ? ADD_SOURCE : (current?.id ?? "")}
-        onChange={(event) => {
-          const value = event.target.value;
-          if (value === ADD_SOURCE) setForm("add");
-          else {
-            setForm(null);
-            setSource(value === "" ? null : value);
-          }
-        }}
-      >
-        <option value="">No source</option>
-        {sources.map((source) => (
-          <option key={source.id} value={source.id}>
-            {source.publisher ? `${source.publisher}: ${source.title}` : source.title}
-          </option>
-        ))}
-        <option value={ADD_SOURCE}>+ Add a new source…</option>
-      </select>
-      {form === "add" && <SourceForm submitLabel="Add source" onSave={addSource} onCancel={() => setForm(null)} />}
-      {form === "edit" && current && <SourceForm initial={current} submitLabel="Save source" onSave={editSource} onCancel={() => setForm(null)} />}
-      {form === null && current && (
-        <div className="source-line">
-          <SourceCard source={current} />
-          <button type="button" className="link-button" onClick={() => setForm("edit")} data-testid="source-edit">
-            Edit source
-          </button>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function ReadOnlyNode({ node, doc }: { node: ArgNode; doc: PanelProps["doc"] }) {
+function ReadOnlyNode({ node, doc, openSource }: { node: ArgNode; doc: PanelProps["doc"]; openSource: PanelProps["openSource"] }) {
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   return (
     <div className="read-only-node">
@@ -121,6 +66,7 @@ function ReadOnlyNode({ node, doc }: { node: ArgNode; doc: PanelProps["doc"] }) 
             <dt>Source</dt>
             <dd>
               <SourceCard source={source} />
+              <ReadSourceButton source={source} onOpen={() => openSource(source.id, node.quote.trim() ? node.id : undefined)} />
             </dd>
           </>
         )}
@@ -130,6 +76,7 @@ function ReadOnlyNode({ node, doc }: { node: ArgNode; doc: PanelProps["doc"] }) 
           {node.quote}
         </blockquote>
       )}
+      <QuoteCheckLine node={node} doc={doc} openSource={openSource} />
     </div>
   );
 }
@@ -178,14 +125,15 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
             rows={3}
             maxLength={LIMITS.quoteLength}
             placeholder="The exact words from the source"
-            onCommit={(quote) => update({ quote })}
+            onCommit={(quote) => props.perform(setQuote, { nodeId: node.id, quote })}
             testId="field-node-quote"
           />
+          <QuoteCheckLine node={node} doc={doc} openSource={props.openSource} />
         </>
       ) : (
-        <ReadOnlyNode node={node} doc={doc} />
+        <ReadOnlyNode node={node} doc={doc} openSource={props.openSource} />
       )}
-      <StandSection node={node} select={props.select} />
+      <StandSection node={node} select={props.select} setBaseScore={editable ? (value) => props.perform(setBaseScore, value) : undefined} />
       <NodeLinks {...props} node={node} />
       {editable && (
         <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={() => dispatch([{ type: "deleteNodes", ids: [node.id] }])}>

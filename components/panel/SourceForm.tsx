@@ -1,21 +1,29 @@
 "use client";
-/** Adding or editing a source: title, publisher, author, date and address, checked before anything is sent. */
+/**
+ * Adding or editing a source: title, publisher, author, date, address (a reference only: nothing is
+ * fetched) and its text (pasted, or read from a file), checked before anything is sent.
+ */
 import { useId, useState, type FormEvent } from "react";
+import type { SourceFields } from "@/lib/actions/sources";
+import { cleanSourceText, sourceTextProblem } from "@/lib/map/exchange/sourceFile";
 import { LIMITS } from "@/lib/map/limits";
 import { sourceSchema } from "@/lib/map/ops";
 import type { Source } from "@/lib/map/types";
+import { SourceTextField } from "./SourceTextField";
 
-export type SourceFields = Pick<Source, "title" | "publisher" | "author" | "date" | "url">;
+export type { SourceFields };
 
-const FIELDS: { name: keyof SourceFields; label: string; type: string; placeholder?: string }[] = [
+type DetailField = Exclude<keyof SourceFields, "text">;
+
+const FIELDS: { name: DetailField; label: string; type: string; placeholder?: string; hint?: string }[] = [
   { name: "title", label: "Title", type: "text", placeholder: "Alibaba's cloud unit on US radar" },
   { name: "publisher", label: "Publisher", type: "text", placeholder: "Global Times" },
   { name: "author", label: "Author", type: "text" },
   { name: "date", label: "Date", type: "date" },
-  { name: "url", label: "Address (URL)", type: "url", placeholder: "https://…" },
+  { name: "url", label: "Address (URL)", type: "url", placeholder: "https://…", hint: "A reference for readers: Argumap does not fetch it." },
 ];
 
-const EMPTY: SourceFields = { title: "", publisher: "", author: "", date: "", url: "" };
+const EMPTY: SourceFields = { title: "", publisher: "", author: "", date: "", url: "", text: "" };
 
 export function SourceForm({
   initial,
@@ -23,18 +31,29 @@ export function SourceForm({
   onSave,
   onCancel,
 }: {
-  initial?: SourceFields;
+  initial?: Partial<SourceFields>;
   submitLabel: string;
   onSave(fields: SourceFields): void;
   onCancel(): void;
 }) {
   const formId = useId();
-  const [fields, setFields] = useState<SourceFields>(initial ?? EMPTY);
+  // Only the form's own fields: `initial` may be a whole Source, id and all.
+  const [fields, setFields] = useState<SourceFields>(() => {
+    const start = { ...EMPTY };
+    for (const key of Object.keys(EMPTY) as (keyof SourceFields)[]) start[key] = initial?.[key] ?? "";
+    return start;
+  });
   const [errors, setErrors] = useState<Partial<Record<keyof SourceFields, string>>>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value.trim()])) as SourceFields;
+    trimmed.text = cleanSourceText(fields.text);
+    const tooLong = sourceTextProblem(trimmed.text);
+    if (tooLong) {
+      setErrors({ text: tooLong });
+      return;
+    }
     const checked = sourceSchema.safeParse({ id: "draft", ...trimmed });
     if (!checked.success) {
       const found: Partial<Record<keyof SourceFields, string>> = {};
@@ -68,7 +87,7 @@ export function SourceForm({
               required={field.name === "title"}
               autoFocus={field.name === "title"}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
+              aria-describedby={[field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
               data-testid={`field-source-${field.name}`}
               onChange={(event) => {
                 setFields({ ...fields, [field.name]: event.target.value });
@@ -81,6 +100,11 @@ export function SourceForm({
                 }
               }}
             />
+            {field.hint && (
+              <p className="field__hint" id={`${id}-hint`}>
+                {field.hint}
+              </p>
+            )}
             {error && (
               <p className="field__error" id={`${id}-error`}>
                 {error}
@@ -89,6 +113,15 @@ export function SourceForm({
           </div>
         );
       })}
+      <SourceTextField
+        value={fields.text}
+        error={errors.text}
+        onChange={(text) => {
+          setFields((current) => ({ ...current, text }));
+          if (errors.text) setErrors({ ...errors, text: undefined });
+        }}
+        onFileTitle={(title) => setFields((current) => (current.title.trim() ? current : { ...current, title }))}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary button--small" data-testid="source-form-save">
           {submitLabel}

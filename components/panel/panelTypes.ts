@@ -1,3 +1,4 @@
+import type { ValueAction } from "@/lib/actions/types";
 import type { Op } from "@/lib/map/ops";
 import type { MapDoc } from "@/lib/map/types";
 
@@ -8,4 +9,8 @@ export interface PanelProps {
   dispatch(ops: Op[]): boolean;
   /** Select one node or link (e.g. to jump along a link). */
   select(selection: { nodeIds: string[]; edgeIds: string[] }): void;
+  /** Runs a registry action that takes a value; says whether it changed the map. */
+  perform<V>(action: ValueAction<V>, value: V): boolean;
+  /** Opens a source in the reader, at a node's quote when given. */
+  openSource(sourceId: string, nodeId?: string): void;
 }

@@ -3,14 +3,18 @@
  * to it at once (that is how people build maps: claim, then reasons for and against it).
  */
 import type { Op } from "../map/ops";
-import type { NodeKind } from "../map/types";
+import type { ArgNode, NodeKind } from "../map/types";
 import { defaultRelationFor } from "../map/graph";
 import { centredOn, findFreeSpot, placeBelow } from "./placement";
 import { canEdit, type ActionContext, type DocumentAction } from "./types";
 import { entryOf } from "../map/records";
 
-function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string): Op {
-  return { type: "addNode", node: { id, kind, text: "", speaker: "", sourceId: null, quote: "", baseScore: null, x: at.x, y: at.y } };
+/** What a new node may start with besides its kind and place (a node made from a quote has them all). */
+export type NodeContent = Partial<Pick<ArgNode, "text" | "speaker" | "sourceId" | "quote" | "quotePrefix" | "quoteSuffix">>;
+
+function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string, content: NodeContent = {}): Op {
+  const empty = { text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null };
+  return { type: "addNode", node: { id, kind, ...empty, ...content, x: at.x, y: at.y } };
 }
 
 /** The one selected node a new reason would answer, if exactly one node is selected. */
@@ -19,22 +23,30 @@ export function answeredNode(context: ActionContext): string | null {
   return only !== undefined && rest.length === 0 && entryOf(context.doc.nodes, only) ? only : null;
 }
 
-function addStandalone(context: ActionContext, kind: NodeKind): Op[] {
+function addStandalone(context: ActionContext, kind: NodeKind, content?: NodeContent): Op[] {
   const id = context.newId();
   const size = context.sizeOf(id);
   const at = findFreeSpot(context, centredOn(context.insertionPoint(), size), size);
-  return [newNodeOp(kind, at, id)];
+  return [newNodeOp(kind, at, id, content)];
 }
 
-function addReason(context: ActionContext, kind: NodeKind): Op[] {
+function addReason(context: ActionContext, kind: NodeKind, content?: NodeContent): Op[] {
   const target = answeredNode(context);
-  if (target === null) return addStandalone(context, kind);
+  if (target === null) return addStandalone(context, kind, content);
   const id = context.newId();
   const at = placeBelow(context, target, context.sizeOf(id));
   return [
-    newNodeOp(kind, at, id),
+    newNodeOp(kind, at, id, content),
     { type: "addEdge", edge: { id: context.newId(), from: id, to: target, relation: defaultRelationFor(kind) } },
   ];
+}
+
+/**
+ * The ops that add a node of this kind as the toolbar's C, S and R do: a claim in the view, a
+ * support or rebuttal answering the one selected node (below it, linked).
+ */
+export function addNodeOps(context: ActionContext, kind: NodeKind, content?: NodeContent): Op[] {
+  return kind === "claim" ? addStandalone(context, kind, content) : addReason(context, kind, content);
 }
 
 export const addClaim: DocumentAction = {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../map/types";
 import { debate } from "../map/testing/fixtures";
 import { setBaseScore } from "./baseScore";
-import { actionById } from "./registry";
 import type { ActionContext } from "./types";
 
 function context(nodeIds: string[], role: Role = "edit", doc = debate()): ActionContext {
@@ -19,8 +18,8 @@ function context(nodeIds: string[], role: Role = "edit", doc = debate()): Action
 }
 
 describe("setBaseScore", () => {
-  it("is in the registry, as a property action no key runs", () => {
-    expect(actionById("setBaseScore")).toBe(setBaseScore);
+  it("is an action that takes its value from a form, and no key runs it", () => {
+    expect(setBaseScore.kind).toBe("value");
     expect(setBaseScore.shortcuts).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 /** The selected nodes' base score: where their strength starts before reasons count (DF-QuAD). */
 import type { Op } from "../map/ops";
 import { entryOf } from "../map/records";
-import { canEdit, type PropertyAction } from "./types";
+import { canEdit, type ValueAction } from "./types";
 
 /** A score from 0 to 1, or null for the default (0.5). */
-export const setBaseScore: PropertyAction<number | null> = {
-  kind: "property",
+export const setBaseScore: ValueAction<number | null> = {
+  kind: "value",
   id: "setBaseScore",
   label: "Base score",
   description: "How strong the selected points are before the reasons for and against them count (empty: the default, 50%)",

@@ -1,4 +1,5 @@
 /** Actions the editor carries out itself: history, layout, view, selection and help. */
+import { entryOf } from "../map/records";
 import { answeredNode } from "./addNode";
 import { canEdit, type ActionContext, type EffectAction } from "./types";
 
@@ -139,4 +140,22 @@ export const focusUp: EffectAction = {
   group: "view",
   shortcuts: [{ key: "u" }],
   enabled: (context) => Boolean(context.focus),
+};
+
+/** The source the selected node cites, if it is in the map: what "Read source" opens. */
+export function citedSource(context: ActionContext): string | null {
+  const nodeId = answeredNode(context);
+  const sourceId = nodeId === null ? null : (entryOf(context.doc.nodes, nodeId)?.sourceId ?? null);
+  return sourceId !== null && entryOf(context.doc.sources, sourceId) ? sourceId : null;
+}
+
+export const readSource: EffectAction = {
+  kind: "effect",
+  effect: "readSource",
+  id: "readSource",
+  label: "Read source",
+  description: "Open the selected node's source in the reader, scrolled to its quote",
+  group: "view",
+  shortcuts: [{ key: "q" }],
+  enabled: (context) => citedSource(context) !== null,
 };

@@ -10,7 +10,7 @@ import type { ActionContext, DocumentAction, EditorAction } from "./types";
 const SIZE = { width: 200, height: 100 };
 
 function node(id: string, kind: ArgNode["kind"], x: number, y: number): ArgNode {
-  return { id, kind, text: id, speaker: "", sourceId: null, quote: "", baseScore: null, x, y };
+  return { id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x, y };
 }
 
 function edge(id: string, from: string, to: string, relation: ArgEdge["relation"]): ArgEdge {
@@ -107,7 +107,7 @@ describe("keys map to actions", () => {
     ["Ctrl+C (copy) is not add claim", press("c", { ctrlKey: true })],
     ["Shift+S is not add support", press("S", { shiftKey: true })],
     ["Alt+R is not add rebuttal", press("r", { altKey: true })],
-    ["an unbound key", press("q")],
+    ["an unbound key", press("j")],
   ])("%s", (_name, keyPress) => {
     expect(actionForKey(keyPress)).toBeNull();
   });
@@ -124,7 +124,7 @@ describe("adding nodes", () => {
     expect(perform("addClaim", context())).toEqual([
       {
         type: "addNode",
-        node: { id: "new1", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", baseScore: null, x: 900, y: -1050 },
+        node: { id: "new1", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 900, y: -1050 },
       },
     ]);
   });

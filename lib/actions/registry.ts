@@ -1,8 +1,7 @@
 /** The one list of editor actions. The toolbar, the key handler and the shortcuts dialog read it. */
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
-import { setBaseScore } from "./baseScore";
 import { deleteSelection, toggleRelation } from "./editSelection";
-import { clearSelection, editText, find, fitView, focusNode, focusUp, redo, selectAll, showShortcuts, tidyLayout, toggleReasons, undo } from "./effects";
+import { clearSelection, editText, find, fitView, focusNode, focusUp, readSource, redo, selectAll, showShortcuts, tidyLayout, toggleReasons, undo } from "./effects";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
 import type { EditorAction } from "./types";
 
@@ -13,7 +12,6 @@ export const ACTIONS: readonly EditorAction[] = [
   editText,
   deleteSelection,
   toggleRelation,
-  setBaseScore,
   selectAll,
   clearSelection,
   undo,
@@ -24,6 +22,7 @@ export const ACTIONS: readonly EditorAction[] = [
   toggleReasons,
   focusNode,
   focusUp,
+  readSource,
   showShortcuts,
 ];
 

@@ -76,22 +76,23 @@ export type EditorEffect =
   | "find"
   | "toggleReasons"
   | "focusNode"
-  | "focusUp";
+  | "focusUp"
+  | "readSource";
 
 export interface EffectAction extends ActionBase {
   kind: "effect";
   effect: EditorEffect;
 }
 
-/**
- * Sets a property of what is selected to a value the user picked in a form (Excalidraw's property
- * actions): `perform` returns the ops, or false when nothing would change. No key runs one.
- */
-export interface PropertyAction<V> extends ActionBase {
-  kind: "property";
-  perform(context: ActionContext, value: V): Op[] | false;
-}
-
-export type EditorAction = DocumentAction | EffectAction | PropertyAction<never>;
+export type EditorAction = DocumentAction | EffectAction;
 
 export const canEdit = (context: ActionContext): boolean => context.role !== "view";
+
+/**
+ * A document action that takes a value from the user (a quote selected in a source, a field's new
+ * text): `perform` turns the context and the value into ops, or false for "nothing to do".
+ */
+export interface ValueAction<V> extends ActionBase {
+  kind: "value";
+  perform(context: ActionContext, value: V): Op[] | false;
+}

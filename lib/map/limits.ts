@@ -6,6 +6,8 @@ export const LIMITS = {
   nodeTextLength: 2_000,
   speakerLength: 200,
   quoteLength: 2_000,
+  /** characters of a quote's prefix or suffix (lib/map/quotes keeps 32 when it anchors a quote) */
+  quoteContextLength: 64,
   sourceFieldLength: 500,
   sourceTextLength: 100_000,
   nodesPerMap: 5_000,

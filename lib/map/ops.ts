@@ -18,6 +18,7 @@ const relation = z.enum(RELATIONS);
 const nodeText = z.string().max(LIMITS.nodeTextLength);
 const speaker = z.string().max(LIMITS.speakerLength);
 const quote = z.string().max(LIMITS.quoteLength);
+const quoteContext = z.string().max(LIMITS.quoteContextLength);
 const baseScore = z.number().min(0).max(1).nullable();
 const sourceField = z.string().max(LIMITS.sourceFieldLength);
 
@@ -28,6 +29,8 @@ export const nodeSchema = z.object({
   speaker: speaker.default(""),
   sourceId: idSchema.nullable().default(null),
   quote: quote.default(""),
+  quotePrefix: quoteContext.default(""),
+  quoteSuffix: quoteContext.default(""),
   baseScore: baseScore.default(null),
   x: coordinate,
   y: coordinate,
@@ -69,6 +72,8 @@ export const updateNodeOp = z.object({
       speaker: speaker.optional(),
       sourceId: idSchema.nullable().optional(),
       quote: quote.optional(),
+      quotePrefix: quoteContext.optional(),
+      quoteSuffix: quoteContext.optional(),
       baseScore: baseScore.optional(),
     })
     .strict()

@@ -5,9 +5,9 @@
 import type { ArgEdge, ArgNode, Source } from "./types";
 
 export function plainNode(node: ArgNode): ArgNode {
-  const { id, kind, text, speaker, sourceId, quote, x, y } = node;
+  const { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y } = node;
   // Older clients, saved queues and files have no base score: the default.
-  return { id, kind, text, speaker, sourceId, quote, baseScore: node.baseScore ?? null, x, y };
+  return { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, baseScore: node.baseScore ?? null, x, y };
 }
 
 export function plainEdge(edge: ArgEdge): ArgEdge {

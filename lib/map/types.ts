@@ -19,6 +19,13 @@ export interface ArgNode {
   sourceId: string | null;
   /** The exact words from the source; "" when none. */
   quote: string;
+  /**
+   * A little of the source's text just before and just after the quote, as when it was quoted
+   * (the W3C TextQuoteSelector's prefix and suffix): it tells two places with the same words
+   * apart, and finds the passage again after the source's text is edited. "" when unknown.
+   */
+  quotePrefix: string;
+  quoteSuffix: string;
   /** Where its strength starts before reasons for and against it count (DF-QuAD), 0..1; null = the default, 0.5. */
   baseScore: number | null;
   x: number;

@@ -1,5 +1,6 @@
 /** Seeds the demo debate once. Safe to call on every start, from several processes at once. */
 import { DEMO_MAP } from "../../prisma/demo-map";
+import { anchoredNode } from "../map/quotes/anchorNode";
 import { estimateNodeSize, tidyLayout } from "../map/layout";
 import { docFromSnapshot } from "../map/types";
 import { db } from "./db";
@@ -12,7 +13,8 @@ export function demoDoc() {
     nodes: DEMO_MAP.nodes.map((node) => ({ id: node.id, ...estimateNodeSize(node) })),
     edges: DEMO_MAP.edges,
   });
-  const nodes = DEMO_MAP.nodes.map((node) => ({ ...node, ...(positions[node.id] ?? {}) }));
+  // The demo's data names each quote's words only; their context comes from the source's text.
+  const nodes = DEMO_MAP.nodes.map((node) => ({ ...anchoredNode(node, DEMO_MAP.sources), ...(positions[node.id] ?? {}) }));
   return docFromSnapshot({ map: { id: DEMO_MAP_ID, title: DEMO_MAP.title, description: DEMO_MAP.description }, nodes, edges: DEMO_MAP.edges, sources: DEMO_MAP.sources });
 }
 

@@ -39,6 +39,8 @@ export const RECORD_TABLES: { readonly [K in RecordName]: TableDescription<Recor
       speaker: text("speaker"),
       sourceId: text("sourceId"),
       quote: text("quote"),
+      quotePrefix: text("quotePrefix"),
+      quoteSuffix: text("quoteSuffix"),
       baseScore: real("baseScore"),
       x: real("x"),
       y: real("y"),

@@ -29,7 +29,7 @@ async function connect(mapId: string, store: PendingStore = memoryPendingStore()
   return { client, net };
 }
 
-const claim = (id: string, text = id): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", baseScore: null, x: 0, y: 0 } });
+const claim = (id: string, text = id): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 const nodeIds = (client: SyncClient) => Object.keys(client.getState().doc.nodes);
 const storedNodeIds = async (mapId: string) => {
   forget(mapId);

@@ -81,12 +81,17 @@ function statement(doc: MapDoc, node: ArgNode, title: string, impliedKind: NodeK
   if (node.speaker.trim()) data.push(`speaker: ${yamlString(node.speaker)}`);
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   if (source) data.push(`source: ${yamlString(source.title)}`);
-  if (node.quote.trim()) data.push(`quote: ${yamlString(node.quote)}`);
+  if (node.quote.trim()) {
+    data.push(`quote: ${yamlString(node.quote)}`);
+    // The quote's anchor in its source (lib/map/quotes), so it can be found and checked again.
+    if (node.quotePrefix) data.push(`quotePrefix: ${yamlString(node.quotePrefix)}`);
+    if (node.quoteSuffix) data.push(`quoteSuffix: ${yamlString(node.quoteSuffix)}`);
+  }
   const head = text ? `${title}: ${text}` : title;
   return data.length > 0 ? `${head} {${data.join(", ")}}` : head;
 }
 
-/** YAML front matter: the map's description and its sources (their full text stays out). */
+/** YAML front matter: the map's description and its sources, their text included (on one line, escaped). */
 function frontMatter(doc: MapDoc): string {
   const lines = ["===", `title: ${yamlString(doc.meta.title)}`];
   if (doc.meta.description) lines.push(`description: ${yamlString(doc.meta.description)}`);
@@ -94,7 +99,7 @@ function frontMatter(doc: MapDoc): string {
   if (sources.length > 0) lines.push("sources:");
   for (const source of sources) {
     lines.push(`  - title: ${yamlString(source.title)}`);
-    for (const field of ["author", "publisher", "date", "url"] as const) {
+    for (const field of ["author", "publisher", "date", "url", "text"] as const) {
       if (source[field]) lines.push(`    ${field}: ${yamlString(source[field])}`);
     }
   }

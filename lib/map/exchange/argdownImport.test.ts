@@ -6,6 +6,8 @@ import { mapDocArb } from "../testing/mapArb";
 import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { debate, docOf, edge, node, source } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
+import { anchorAt } from "../quotes/anchor";
+import { checkNodeQuote } from "../quotes/check";
 import { toArgdown } from "./argdown";
 import { parseArgdownImport } from "./argdownImport";
 import { importedDoc, importRefusal, linksByText } from "../testing/imports";
@@ -131,7 +133,7 @@ const hostileText = fc.string({
 });
 
 describe("Argdown export → import", () => {
-  it("round-trips any map, even with hostile texts: texts (on one line), kinds, speakers, sources, quotes and links", () => {
+  it("round-trips any map, even with hostile texts: texts (on one line), kinds, speakers, sources with their text, anchored quotes and links", () => {
     fc.assert(
       fc.property(fc.oneof(opSeedsArb.map((seeds) => playSeeds(emptyDoc(), seeds).end), mapDocArb(hostileText)), (map) => {
         // A unique prefix per node, so each imported node can be matched to its original by text.
@@ -150,8 +152,14 @@ describe("Argdown export → import", () => {
           expect(n.kind).toBe(was.kind);
           expect(n.speaker).toBe(was.speaker.trim() ? was.speaker : "");
           expect(n.quote).toBe(was.quote.trim() ? was.quote : "");
-          const sourceTitle = (d: MapDoc, id: string | null) => (id === null ? null : d.sources[id]!.title);
-          expect(sourceTitle(back, n.sourceId)).toBe(sourceTitle(doc, was.sourceId));
+          expect([n.quotePrefix, n.quoteSuffix]).toEqual(was.quote.trim() ? [was.quotePrefix, was.quoteSuffix] : ["", ""]);
+          // Argdown names a source by its title: of two with one title, the first one's text comes back.
+          const sourceOf = (d: MapDoc, id: string | null) => {
+            if (id === null) return null;
+            const { title } = d.sources[id]!;
+            return { title, text: Object.values(d.sources).find((other) => other.title === title)!.text };
+          };
+          expect(sourceOf(back, n.sourceId)).toEqual(sourceOf(doc, was.sourceId));
         }
         expect(matched.size).toBe(nodes.length);
         const links = (edges: MapDoc["edges"], id: (nodeId: string) => string | undefined) => Object.values(edges).map((e) => `${id(e.from)} ${e.relation} ${id(e.to)}`).sort();
@@ -161,10 +169,26 @@ describe("Argdown export → import", () => {
     );
   });
 
+  it("carries a quote's anchor and its source's text, so the quote is found again in the imported map", () => {
+    const text = "Rice said it twice. “Nobody trusts Huawei,” she said; later: “Nobody trusts Huawei,” she said again.";
+    const second = text.lastIndexOf("Nobody trusts Huawei");
+    const doc = docOf({
+      sources: [source("s1", { title: "Interview", text })],
+      nodes: [node("a", { sourceId: "s1", ...anchorAt(text, second, second + "Nobody trusts Huawei".length) })],
+    });
+    const written = toArgdown(doc);
+    expect(written).toContain('quote: "Nobody trusts Huawei", quotePrefix: "usts Huawei,” she said; later: “", quoteSuffix: ",” she said again."}');
+    const back = imported(written);
+    const [quoting] = Object.values(back.nodes);
+    expect(checkNodeQuote(back, quoting!)).toEqual({ status: "found", start: second, end: second + "Nobody trusts Huawei".length });
+  });
+
   it("round-trips the details of sources listed in the front matter", () => {
     const doc = docOf({
       nodes: [node("a", { sourceId: "s1" })],
-      sources: [source("s1", { title: "WSJ", author: "Rice", publisher: "Dow Jones", date: "2024-05-01", url: "https://wsj.com/?a=b" })],
+      sources: [
+        source("s1", { title: "WSJ", author: "Rice", publisher: "Dow Jones", date: "2024-05-01", url: "https://wsj.com/?a=b", text: "Line one: {x}\n\n=== “two” \\ [three]\u2028" }),
+      ],
     });
     const [back] = Object.values(imported(toArgdown(doc)).sources);
     expect(back).toEqual({ ...doc.sources.s1, id: "s1" });

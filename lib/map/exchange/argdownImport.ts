@@ -4,7 +4,8 @@
  * - YAML front matter between `===` lines: title, description and a `sources:` list;
  * - `# headings` (the first is the title when the front matter has none);
  * - statements `[Title]: text {data}`, `[Title]` (a reference, or a statement with no text) and
- *   untitled `text`; data may give speaker, source (by title), quote and kind;
+ *   untitled `text`; data may give speaker, source (by title), quote (with its anchor: quotePrefix
+ *   and quoteSuffix) and kind;
  * - reasons indented under a statement: `+`/`<+` supports it, `-`/`<-` rebuts it, `+>`/`->` the
  *   other way round, `><` rebuts in both directions;
  * - comments (`//`, `/* *\/`) and backslash escapes.
@@ -170,7 +171,9 @@ function splitData(body: string, line: number): { text: string; data: Map<string
   return { text: unescapeText(body).trim(), data: new Map() };
 }
 
-function statementFields(data: Map<string, string>, line: number): { speaker?: string; quote?: string; kind?: NodeKind; sourceTitle?: string } {
+type StatementFields = Pick<Statement, "speaker" | "quote" | "quotePrefix" | "quoteSuffix" | "kind" | "sourceTitle">;
+
+function statementFields(data: Map<string, string>, line: number): StatementFields {
   const kind = data.get("kind");
   if (kind !== undefined && !(NODE_KINDS as readonly string[]).includes(kind)) {
     throw refuse(line, `kind ${JSON.stringify(kind)} is not one of ${NODE_KINDS.join(", ")}`);
@@ -178,6 +181,8 @@ function statementFields(data: Map<string, string>, line: number): { speaker?: s
   return {
     ...(data.has("speaker") ? { speaker: data.get("speaker") } : {}),
     ...(data.has("quote") ? { quote: data.get("quote") } : {}),
+    ...(data.has("quotePrefix") ? { quotePrefix: data.get("quotePrefix") } : {}),
+    ...(data.has("quoteSuffix") ? { quoteSuffix: data.get("quoteSuffix") } : {}),
     ...(kind !== undefined ? { kind: kind as NodeKind } : {}),
     ...(data.has("source") ? { sourceTitle: data.get("source") } : {}),
   };
@@ -218,8 +223,8 @@ function readFrontMatter(lines: readonly string[]): FrontMatter {
 }
 
 function checkedSource(fields: Record<string, string>, count: number, label: string): Source {
-  const { title, publisher, author, date, url } = fields;
-  const parsed = sourceSchema.safeParse({ id: `s${count + 1}`, title, publisher, author, date, url });
+  const { title, publisher, author, date, url, text } = fields;
+  const parsed = sourceSchema.safeParse({ id: `s${count + 1}`, title, publisher, author, date, url, text });
   if (parsed.success) return parsed.data;
   const { tooLarge, message } = describeZodError(parsed.error);
   throw new ArgdownError({ code: tooLarge ? "too_large" : "invalid_op", message: `${label}: ${message}` });

@@ -23,6 +23,8 @@ export interface ImportedStatement {
   position?: { x: number; y: number };
   sourceId?: string | null;
   quote?: string;
+  quotePrefix?: string;
+  quoteSuffix?: string;
 }
 
 /** `from` and `to` are indexes into the statements. */
@@ -67,6 +69,8 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
       speaker: statement.speaker ?? "",
       sourceId: statement.sourceId ?? null,
       quote: statement.quote ?? "",
+      quotePrefix: statement.quotePrefix ?? "",
+      quoteSuffix: statement.quoteSuffix ?? "",
       baseScore: null,
       x: 0,
       y: 0,
@@ -97,6 +101,8 @@ function statementProblem(statement: ImportedStatement): OpError | null {
     ["text", statement.text, LIMITS.nodeTextLength],
     ["speaker", statement.speaker ?? "", LIMITS.speakerLength],
     ["quote", statement.quote ?? "", LIMITS.quoteLength],
+    ["quotePrefix", statement.quotePrefix ?? "", LIMITS.quoteContextLength],
+    ["quoteSuffix", statement.quoteSuffix ?? "", LIMITS.quoteContextLength],
   ] as const;
   for (const [field, value, limit] of fields) {
     if (value.length > limit) {

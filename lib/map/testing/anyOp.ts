@@ -29,6 +29,8 @@ export function anyOpArb(): fc.Arbitrary<Op> {
     speaker: shortText,
     sourceId: fc.option(sourceId, { nil: null }),
     quote: shortText,
+    quotePrefix: shortText,
+    quoteSuffix: shortText,
     baseScore: baseScoreArb,
     x: coordinateArb,
     y: coordinateArb,
@@ -36,7 +38,7 @@ export function anyOpArb(): fc.Arbitrary<Op> {
   const source = fc.record({ id: sourceId, title, publisher: shortText, author: shortText, date, url: shortText, text: shortText });
   const move = fc.record({ id: nodeId, x: coordinateArb, y: coordinateArb });
   const nodePatch = fc.record(
-    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, baseScore: baseScoreArb },
+    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, quotePrefix: shortText, quoteSuffix: shortText, baseScore: baseScoreArb },
     { requiredKeys: [] },
   );
   const sourcePatch = fc.record(

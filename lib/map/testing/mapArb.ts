@@ -13,13 +13,19 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText): fc.Arbitrary<
     text,
     speaker: fc.constantFrom("", "Condoleezza Rice", "Eddie Wu", "  Fu  Liang "),
     quote: fc.constantFrom("", "answer to Beijing", " "),
+    quotePrefix: fc.constantFrom("", "its data centres ", "\n“"),
+    quoteSuffix: fc.constantFrom("", ", it said.", "”\n"),
     baseScore: baseScoreArb,
     cites: fc.option(fc.nat(4), { nil: null }),
     x: coordinateArb,
     y: coordinateArb,
   });
   const linkArb = fc.record({ from: fc.nat(40), to: fc.nat(40), relation: fc.constantFrom(...RELATIONS) });
-  const sourceArb = fc.record({ title: shortText.map((title) => title.trim() || "Source"), date: fc.constantFrom("", "2024-05-01") });
+  const sourceArb = fc.record({
+    title: shortText.map((title) => title.trim() || "Source"),
+    date: fc.constantFrom("", "2024-05-01"),
+    text: fc.oneof(fc.constant(""), fc.array(text, { maxLength: 4 }).map((lines) => lines.join("\n\n"))),
+  });
   return fc
     .record({
       title: shortText.map((title) => title.trim() || "Untitled map"),
@@ -31,7 +37,7 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText): fc.Arbitrary<
     .map((parts) => {
       // Pool ids first: they include Object.prototype's member names on purpose.
       const ids = parts.nodes.map((_, i) => NODE_POOL[i] ?? `n${i}`);
-      const sources: Source[] = parts.sources.map((fields, i) => ({ id: SOURCE_POOL[i]!, publisher: "", author: "", url: "", text: "", ...fields }));
+      const sources: Source[] = parts.sources.map((fields, i) => ({ id: SOURCE_POOL[i]!, publisher: "", author: "", url: "", ...fields }));
       const nodes: ArgNode[] = parts.nodes.map(({ cites, ...fields }, i) => ({
         id: ids[i]!,
         ...fields,

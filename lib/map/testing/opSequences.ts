@@ -70,7 +70,7 @@ export const opSeedArb: fc.Arbitrary<OpSeed> = fc.record({
   x: coordinateArb,
   y: coordinateArb,
   baseScore: baseScoreArb,
-  mask: fc.nat(63),
+  mask: fc.nat(127),
   withSource: fc.boolean(),
 });
 
@@ -95,6 +95,8 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
           speaker: seed.speaker,
           sourceId: cites ? source() : null,
           quote: seed.quote,
+          quotePrefix: on(5) ? seed.text : "",
+          quoteSuffix: on(5) ? seed.speaker : "",
           baseScore: seed.baseScore,
           x: seed.x,
           y: seed.y,
@@ -107,7 +109,8 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
         ...(on(2) ? { speaker: seed.speaker } : {}),
         ...(on(3) ? { sourceId: cites ? source() : null } : {}),
         ...(on(4) ? { quote: seed.quote } : {}),
-        ...(on(5) ? { baseScore: seed.baseScore } : {}),
+        ...(on(5) ? { quotePrefix: seed.title, quoteSuffix: seed.text } : {}),
+        ...(on(6) ? { baseScore: seed.baseScore } : {}),
       };
       return { type: "updateNode", id: node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
     }
