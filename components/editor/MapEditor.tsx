@@ -145,8 +145,9 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   });
 
   useEditorKeys(runAction, shortcutsOpen);
-  const stand = useStandView(mapId, doc);
-
+  // Following a presenter at their last step: which claims stand shows, as on their stage.
+  const follow = useFollowPresenter(doc);
+  const stand = useStandView(mapId, doc, follow.following && follow.count > 0 && follow.step === follow.count - 1);
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
   const latestFolding = useRef(folding);
@@ -206,7 +207,6 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     },
     [selectNode, runAction],
   );
-  const follow = useFollowPresenter(doc);
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
   const latestShowHit = useRef(showHit);

@@ -40,11 +40,25 @@ const ActionsContext = createContext<StandActions | null>(null);
 export const useStandState = () => useContext(StateContext);
 export const useStandActions = () => useContext(ActionsContext);
 
-/** The editor's "which claims stand": the overlay as this reader last left it, and their what-ifs. */
-export function useStandView(mapId: string, doc: MapDoc): { state: StandState; actions: StandActions } {
-  const overlay = useSyncExternalStore(subscribePersonalView, overlayWanted, () => false);
+/**
+ * The editor's "which claims stand": the overlay as this reader last left it, and their what-ifs.
+ * `onByDefault` (following a presenter at their last step) shows it as presenting does, until the
+ * reader switches it off; their kept choice is left alone, so it is theirs again afterwards.
+ */
+export function useStandView(mapId: string, doc: MapDoc, onByDefault = false): { state: StandState; actions: StandActions } {
+  const wanted = useSyncExternalStore(subscribePersonalView, overlayWanted, () => false);
   const assumptions = useSyncExternalStore(subscribePersonalView, () => assumptionsFor(mapId), () => NO_ASSUMPTIONS);
-  return useStand(doc, overlay, assumptions, mapId, setOverlayWanted);
+  const [dismissed, setDismissed] = useState(false);
+  if (!onByDefault && dismissed) setDismissed(false); // the next last step shows it again
+  const byDefault = onByDefault && !dismissed;
+  const setOverlay = useCallback(
+    (on: boolean) => {
+      if (!on && byDefault) setDismissed(true);
+      setOverlayWanted(on);
+    },
+    [byDefault],
+  );
+  return useStand(doc, wanted || byDefault, assumptions, mapId, setOverlay);
 }
 
 /** The same for a view whose overlay is its own (the presentation): no what-if, nothing kept. */
