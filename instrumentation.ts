@@ -3,7 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The demo debate must be there on first start.
   const { ensureDemoMap } = await import("./lib/server/demo");
-  if (await ensureDemoMap()) console.log("Seeded the demo map.");
+  const seeded = await ensureDemoMap();
+  if (seeded) console.log(seeded === "created" ? "Seeded the demo map." : "Replaced the demo map with this release's.");
   const { closeStreamsOnShutdown } = await import("./lib/server/events");
   closeStreamsOnShutdown();
 }

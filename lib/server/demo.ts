@@ -1,9 +1,13 @@
-/** Seeds the demo debate once. Safe to call on every start, from several processes at once. */
+/**
+ * Seeds the demo debate, and replaces it when a release changes its content (the demo is read-only:
+ * nobody's work lives in it). Safe to call on every start, from several processes at once.
+ */
 import { DEMO_MAP } from "../../prisma/demo-map";
 import { anchoredNode } from "../map/quotes/anchorNode";
 import { estimateNodeSize, tidyLayout } from "../map/layout";
-import { docFromSnapshot } from "../map/types";
+import { docFromSnapshot, type MapDoc } from "../map/types";
 import { db } from "./db";
+import { forget, loadDoc } from "./doc-store";
 import { DEMO_MAP_ID } from "./links";
 import { writeNewMap } from "./maps";
 
@@ -18,15 +22,35 @@ export function demoDoc() {
   return docFromSnapshot({ map: { id: DEMO_MAP_ID, title: DEMO_MAP.title, description: DEMO_MAP.description }, nodes, edges: DEMO_MAP.edges, sources: DEMO_MAP.sources });
 }
 
-/** Returns true when this call created the demo map. */
-export async function ensureDemoMap(): Promise<boolean> {
+/**
+ * What a release may change in the demo: titles, words, kinds, links and sources, not where the
+ * cards sit (positions come from the layout and are not worth a rewrite).
+ */
+export function demoContent(doc: MapDoc): string {
+  const byId = <T extends { id: string }>(records: Record<string, T>) => Object.values(records).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const nodes = byId(doc.nodes).map(({ x: _x, y: _y, ...content }) => content);
+  return JSON.stringify({ title: doc.meta.title, description: doc.meta.description, nodes, edges: byId(doc.edges), sources: byId(doc.sources) });
+}
+
+/**
+ * Returns "created" when this call seeded the demo, "refreshed" when it replaced an older demo
+ * (say, one that carried whole articles), and false when the stored demo is current.
+ */
+export async function ensureDemoMap(): Promise<"created" | "refreshed" | false> {
   const client = await db();
-  if (await client.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } })) return false;
+  const wanted = demoDoc();
+  const stored = await client.$transaction((tx) => loadDoc(tx, DEMO_MAP_ID));
+  if (stored && demoContent(stored.doc) === demoContent(wanted)) return false;
   try {
-    await client.$transaction((tx) => writeNewMap(tx, DEMO_MAP_ID, demoDoc()));
-    return true;
+    await client.$transaction(async (tx) => {
+      // Cascades to the old demo's rows and op log; the demo has no links of its own to keep.
+      if (stored) await tx.map.deleteMany({ where: { id: DEMO_MAP_ID } });
+      await writeNewMap(tx, DEMO_MAP_ID, wanted);
+    });
+    forget(DEMO_MAP_ID);
+    return stored ? "refreshed" : "created";
   } catch (error) {
-    // Another process seeded it first: the primary key says so.
+    // Another process seeded or refreshed it first: the primary key says so.
     if ((error as { code?: string }).code === "P2002") return false;
     throw error;
   }
