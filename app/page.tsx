@@ -42,6 +42,12 @@ export default function HomePage() {
           <p className="hero__demo-note">
             The demo maps the debate around Alibaba&rsquo;s cloud business in the US, from two news articles.
           </p>
+          <p className="hero__demo-note">
+            In a class or a meeting with a code on the screen?{" "}
+            <Link href="/join" data-testid="home-join">
+              Join the room
+            </Link>
+          </p>
         </section>
         <div className="home-columns">
           <RecentMaps />

@@ -90,6 +90,7 @@ const PLACES: Place[] = [
   { name: "outline view", path: (links) => `/m/${links.owner}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(5) },
   { name: "viewer's outline view", path: (links) => `/m/${links.view}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(5) },
   { name: "presentation", path: (links) => `/m/${links.owner}/present`, ready: (page) => expect(page.getByTestId("present-stage")).toBeVisible() },
+  { name: "join page", path: () => "/join", ready: (page) => expect(page.getByTestId("join-code")).toBeFocused() },
 ];
 
 let links: Links | null = null;

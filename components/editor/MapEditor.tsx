@@ -22,7 +22,6 @@ import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
 import { SidePanel } from "../panel/SidePanel";
-import { FollowBanner } from "../present/FollowBanner";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
 import { useFollowPresenter } from "../present/useFollowPresenter";
@@ -32,6 +31,10 @@ import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
 import { SourceReader } from "../reader/SourceReader";
 import { useReader } from "../reader/useReader";
+import { FollowView } from "../room/FollowView";
+import { RoomButton } from "../room/RoomButton";
+import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
+import { useSummonView } from "../room/useSummonView";
 import { RevokedBanner } from "../share/RevokedBanner";
 import { ShareButton } from "../share/ShareDialog";
 import type { ShareTokens } from "../share/shareRequests";
@@ -70,7 +73,8 @@ export interface MapEditorProps {
 
 export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps) {
   const presence = usePresence(token, token !== "demo");
-  const { client, state } = useSyncClient(token, snapshot, role, presence);
+  const room = useNewRoomStore();
+  const { client, state } = useSyncClient(token, snapshot, role, presence, room);
 
   // Remember this map on the home page's list (the demo has its own button there).
   const title = state.doc.meta.title;
@@ -80,9 +84,11 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
 
   return (
     <PresenceProvider value={presence}>
-      <ReactFlowProvider>
-        <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
-      </ReactFlowProvider>
+      <RoomProvider value={room}>
+        <ReactFlowProvider>
+          <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
+        </ReactFlowProvider>
+      </RoomProvider>
     </PresenceProvider>
   );
 }
@@ -146,7 +152,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
 
   useEditorKeys(runAction, shortcutsOpen);
   // Following a presenter at their last step: which claims stand shows, as on their stage.
-  const follow = useFollowPresenter(doc);
+  const follow = useFollowPresenter(doc, client?.clientId ?? null);
   const stand = useStandView(mapId, doc, follow.following && follow.count > 0 && follow.step === follow.count - 1);
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
@@ -207,6 +213,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     },
     [selectNode, runAction],
   );
+  const summonView = useSummonView(canvas, view === "canvas");
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
   const latestShowHit = useRef(showHit);
@@ -214,106 +221,106 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   useEffect(() => latestShowHit.current(search.current), [search.current]);
   const [pathOpen, setPathOpen] = useState(false);
 
-  return (
+  const editor = (
     <EditorCommandsProvider value={commands}>
-      <StandProvider {...stand}>
-        <div className={`editor${editable ? "" : " editor--read-only"}`}>
-          <EditorHeader token={token} title={doc.meta.title} role={state.role}>
-            <PresenceStrip />
-            <ConnectionStatus state={state} editable={editable} />
-            {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
-            <PresentButton token={token} />
-            {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
-          </EditorHeader>
-          {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
-          <main className="workspace">
-            {/* A map can hold thousands of focusable nodes: let keyboard users jump past them. */}
-            <a href="#details-panel" className="skip-link">
-              Skip to the details panel
-            </a>
-            <div className="workspace__main" ref={canvas}>
-              <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
-                <ViewToggle view={view} onChange={setView} />
-                <StandToggle />
-              </Toolbar>
-              <FollowBanner follow={follow} />
-              <WhatIfBanner />
-              {search.open && (
-                <SearchBar
-                  query={search.query}
-                  count={search.hits.length}
-                  index={search.index}
-                  openCount={search.openCount}
-                  onQuery={(query) => {
-                    search.setQuery(query);
-                  }}
-                  onStep={(direction) => showHit(search.step(direction))}
-                  onClose={search.close}
-                />
-              )}
-              {folding.focus !== null && view === "canvas" && <FocusBreadcrumbs doc={doc} focus={folding.focus} onFocus={folding.focusOn} />}
-              {view === "outline" ? (
-                <OutlineView
-                  doc={doc}
-                  editable={editable}
-                  selectedNodeIds={selectedNodeIds}
-                  editingId={editing}
-                  onSelectNode={selectNode}
-                  onNodeAction={runOnNode}
-                  found={found}
-                />
-              ) : (
-                <EditorCanvas
-                  doc={doc}
-                  editable={editable}
-                  selectedNodeIds={selectedNodeIds}
-                  selectedEdgeIds={selectedEdgeIds}
-                  editingId={editing}
-                  onSelectionChange={applySelectionChanges}
-                  onMoveNodes={moveNodes}
-                  onConnectNodes={connectNodes}
-                  onEditNode={commands.startEditing}
-                  onAddAt={addClaimAt}
-                  onSelectNode={selectNode}
-                  revealed={follow.revealed}
-                  fold={folding.view}
-                  focus={folding.focus}
-                  found={found}
-                />
-              )}
-            </div>
-            {reader.request && (
-              <SourceReader
+      <div className={`editor${editable ? "" : " editor--read-only"}`}>
+        <EditorHeader token={token} title={doc.meta.title} role={state.role} status={<ConnectionStatus state={state} editable={editable} />}>
+          <PresenceStrip />
+          {editable && <PathToggle open={pathOpen} onToggle={() => setPathOpen((open) => !open)} />}
+          <PresentButton token={token} />
+          {state.role === "owner" && token !== "demo" && <RoomButton token={token} title={doc.meta.title} clientId={client?.clientId ?? null} currentView={summonView} />}
+          {state.role === "owner" && shareTokens && <ShareButton token={token} title={doc.meta.title} initialTokens={shareTokens} />}
+        </EditorHeader>
+        {revoked ? <RevokedBanner token={token} /> : editable ? <SaveAlert state={state} onRetry={() => client?.retryNow()} /> : <CopyBanner token={token} title={doc.meta.title} />}
+        <main className="workspace">
+          {/* A map can hold thousands of focusable nodes: let keyboard users jump past them. */}
+          <a href="#details-panel" className="skip-link">
+            Skip to the details panel
+          </a>
+          <div className="workspace__main" ref={canvas}>
+            <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
+              <ViewToggle view={view} onChange={setView} />
+              <StandToggle />
+            </Toolbar>
+            <FollowView token={token} role={state.role} doc={doc} follow={follow} />
+            <WhatIfBanner />
+            {search.open && (
+              <SearchBar
+                query={search.query}
+                count={search.hits.length}
+                index={search.index}
+                openCount={search.openCount}
+                onQuery={(query) => {
+                  search.setQuery(query);
+                }}
+                onStep={(direction) => showHit(search.step(direction))}
+                onClose={search.close}
+              />
+            )}
+            {folding.focus !== null && view === "canvas" && <FocusBreadcrumbs doc={doc} focus={folding.focus} onFocus={folding.focusOn} />}
+            {view === "outline" ? (
+              <OutlineView
                 doc={doc}
-                request={reader.request}
                 editable={editable}
-                selectedNodeIds={selection.nodeIds}
-                perform={runValueAction}
+                selectedNodeIds={selectedNodeIds}
+                editingId={editing}
                 onSelectNode={selectNode}
-                onClose={reader.closeReader}
+                onNodeAction={runOnNode}
+                found={found}
               />
-            )}
-            {pathOpen && editable ? (
-              <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
             ) : (
-              <SidePanel
+              <EditorCanvas
                 doc={doc}
                 editable={editable}
-                selection={selection}
-                dispatch={dispatch}
-                select={setSelection}
-                perform={(action, value) => runValueAction(action, value) !== false}
-                openSource={reader.openSource}
-                onDeleteSelection={() => runAction(actionById("deleteSelection"))}
+                selectedNodeIds={selectedNodeIds}
+                selectedEdgeIds={selectedEdgeIds}
+                editingId={editing}
+                onSelectionChange={applySelectionChanges}
+                onMoveNodes={moveNodes}
+                onConnectNodes={connectNodes}
+                onEditNode={commands.startEditing}
+                onAddAt={addClaimAt}
+                onSelectNode={selectNode}
+                revealed={follow.revealed}
+                fold={folding.view}
+                focus={folding.focus}
+                found={found}
               />
             )}
-          </main>
-          <Notices notices={notices} />
-          <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
-        </div>
-      </StandProvider>
+          </div>
+          {reader.request && (
+            <SourceReader
+              doc={doc}
+              request={reader.request}
+              editable={editable}
+              selectedNodeIds={selection.nodeIds}
+              perform={runValueAction}
+              onSelectNode={selectNode}
+              onClose={reader.closeReader}
+            />
+          )}
+          {pathOpen && editable ? (
+            <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
+          ) : (
+            <SidePanel
+              doc={doc}
+              editable={editable}
+              selection={selection}
+              dispatch={dispatch}
+              select={setSelection}
+              perform={(action, value) => runValueAction(action, value) !== false}
+              openSource={reader.openSource}
+              onDeleteSelection={() => runAction(actionById("deleteSelection"))}
+            />
+          )}
+        </main>
+        <Notices notices={notices} />
+        <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
+      </div>
       {view === "canvas" && <PrintableMap doc={doc} active evaluation={stand.state.live} />}
       {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );
+  // Outside the rest, so every view of this page reads the same evaluation.
+  return <StandProvider {...stand}>{editor}</StandProvider>;
 }

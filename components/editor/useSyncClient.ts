@@ -8,12 +8,16 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { createSyncClient, type SyncClient, type SyncState } from "@/lib/sync/client";
 import type { PresenceSession } from "@/lib/sync/presence-session";
+import type { RoomStore } from "@/lib/sync/room";
 import { docFromSnapshot, type MapSnapshot, type Role } from "@/lib/map/types";
 
 const noSubscription = () => () => {};
 
-/** With a presence session, the client carries its batches and the session shares the client's id. */
-export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null): { client: SyncClient | null; state: SyncState } {
+/**
+ * With a presence session, the client carries its batches and the session shares the client's id.
+ * With a room store, the client hands it the stream's classroom events (who leads, reactions).
+ */
+export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null, room?: RoomStore | null): { client: SyncClient | null; state: SyncState } {
   const [client, setClient] = useState<SyncClient | null>(null);
 
   const initialState = useMemo<SyncState>(
@@ -33,7 +37,14 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
   );
 
   useEffect(() => {
-    const created = createSyncClient({ token, snapshot, role, author: presence?.authorName, onPresence: presence ? (payload) => presence.receive(payload) : undefined });
+    const created = createSyncClient({
+      token,
+      snapshot,
+      role,
+      author: presence?.authorName,
+      onPresence: presence ? (payload) => presence.receive(payload) : undefined,
+      onRoom: room ? (name, payload) => room.receive(name, payload) : undefined,
+    });
     // Attached before the stream can deliver anything, so the first batch (who is here) is not missed.
     const detach = presence?.attach(created);
     setClient(created);
@@ -42,7 +53,7 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
       created.dispose();
       setClient(null);
     };
-  }, [token, snapshot, role, presence]);
+  }, [token, snapshot, role, presence, room]);
 
   const subscribe = useMemo(() => (client ? (listener: () => void) => client.subscribe(listener) : noSubscription), [client]);
   const getState = useMemo(() => (client ? () => client.getState() : () => initialState), [client, initialState]);

@@ -1,9 +1,11 @@
 "use client";
 /** The editor's notice that someone is presenting this map, with the way to follow or break away. */
 import "./follow.css";
+import type { ReactNode } from "react";
 import type { FollowState } from "./useFollowPresenter";
 
-export function FollowBanner({ follow }: { follow: FollowState }) {
+/** `children` go at the end (reactions, the owner's Stop); `onBackToCards` is a phone glancing at the map. */
+export function FollowBanner({ follow, children, onBackToCards }: { follow: FollowState; children?: ReactNode; onBackToCards?: () => void }) {
   const { presenter, following, step, count } = follow;
   if (!presenter) return null;
   // A zero-height anchor under the toolbar: the banner floats over the top of the canvas.
@@ -20,6 +22,11 @@ export function FollowBanner({ follow }: { follow: FollowState }) {
                 · step {step + 1} of {count}
               </span>
             </span>
+            {onBackToCards && (
+              <button type="button" className="button button--small button--primary" onClick={onBackToCards} data-testid="follow-cards-back">
+                Back to the step
+              </button>
+            )}
             <button type="button" className="button button--small" onClick={follow.stop} data-testid="follow-stop">
               Stop following
             </button>
@@ -34,6 +41,7 @@ export function FollowBanner({ follow }: { follow: FollowState }) {
             </button>
           </>
         )}
+        {children}
       </div>
     </div>
   );

@@ -13,8 +13,11 @@ import { useCallback, useMemo } from "react";
 import { resolvedSteps } from "@/lib/map/presentation";
 import type { MapSnapshot, Role } from "@/lib/map/types";
 import { useSyncClient } from "../editor/useSyncClient";
+import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
+import { LeadStatus } from "./LeadStatus";
 import { PresenterConsole } from "./PresenterConsole";
 import { Stage, type StageProps } from "./Stage";
+import { useLeading } from "./useLeading";
 import { usePresentingPresence } from "./usePresentingPresence";
 import { useStepChannel, type StepState } from "./useStepChannel";
 
@@ -26,14 +29,23 @@ export interface PresentationProps {
 }
 
 export function Presentation({ token, snapshot, role, presenter }: PresentationProps) {
-  const { state } = useSyncClient(token, snapshot, role);
+  const room = useNewRoomStore();
+  return (
+    <RoomProvider value={room}>
+      <PresentationWindow token={token} snapshot={snapshot} role={role} presenter={presenter} room={room} />
+    </RoomProvider>
+  );
+}
+
+function PresentationWindow({ token, snapshot, role, presenter, room }: PresentationProps & { room: ReturnType<typeof useNewRoomStore> }) {
+  const { state } = useSyncClient(token, snapshot, role, null, room);
   const { doc } = state;
   const steps = useMemo(() => resolvedSteps(doc), [doc]);
   const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
   // The path may shrink while presenting (someone deletes a node): stay on a real step.
   const current: StepState = { index: Math.max(0, Math.min(shared.index, steps.length - 1)), blank: shared.blank };
 
-  if (presenter) return <PresenterConsole doc={doc} steps={steps} state={current} onChange={setShared} />;
+  if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />;
   return (
     <ReactFlowProvider>
       <StageWindow token={token} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />
@@ -44,8 +56,9 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
 function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<StageProps, "onLeave" | "onOpenPresenter">) {
   const { token, mapId, role, steps, state } = props;
   const router = useRouter();
-  // Only people who can edit the map lead it: a view link presents privately.
-  usePresentingPresence(token, role !== "view" && steps.length > 0 ? state.index : null);
+  // The server decides who leads the room (lib/server/leading.ts); a stage it refuses presents privately.
+  const leading = useLeading(token, role, steps, state.index);
+  usePresentingPresence(token, leading.clientId, leading.status === "leading" && steps.length > 0 ? state.index : null);
   const onLeave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     router.push(`/m/${encodeURIComponent(token)}`);
@@ -53,5 +66,9 @@ function StageWindow(props: { token: string; mapId: string; role: Role } & Omit<
   const onOpenPresenter = useCallback(() => {
     window.open(`/m/${encodeURIComponent(token)}/present?presenter=1`, `argumap-presenter-${mapId}`, "popup,width=1200,height=760");
   }, [token, mapId]);
-  return <Stage doc={props.doc} steps={steps} state={state} onChange={props.onChange} onLeave={onLeave} onOpenPresenter={onOpenPresenter} />;
+  return (
+    <Stage doc={props.doc} steps={steps} state={state} onChange={props.onChange} onLeave={onLeave} onOpenPresenter={onOpenPresenter}>
+      <LeadStatus leading={leading} />
+    </Stage>
+  );
 }

@@ -5,21 +5,24 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { entryOf } from "@/lib/map/records";
-import type { MapDoc, PresentationStep } from "@/lib/map/types";
+import type { MapDoc, PresentationStep, Role } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { commandForKey } from "./keys";
 import { NextIcon, PreviousIcon, ScreenOffIcon } from "./presentIcons";
+import { RoomPanel } from "./RoomPanel";
 import { Progress } from "./StageControls";
 import type { StepState } from "./useStepChannel";
 
 export interface PresenterConsoleProps {
+  token: string;
+  role: Role;
   doc: MapDoc;
   steps: readonly PresentationStep[];
   state: StepState;
   onChange(next: StepState): void;
 }
 
-export function PresenterConsole({ doc, steps, state, onChange }: PresenterConsoleProps) {
+export function PresenterConsole({ token, role, doc, steps, state, onChange }: PresenterConsoleProps) {
   const { index, blank } = state;
   const step = steps[index];
   const next = steps[index + 1];
@@ -70,6 +73,7 @@ export function PresenterConsole({ doc, steps, state, onChange }: PresenterConso
           </h2>
           {next ? <StepNodes doc={doc} step={next} compact /> : <p className="console__muted">End of the presentation.</p>}
         </aside>
+        <RoomPanel token={token} role={role} index={index} />
       </main>
       <footer className="console__footer">
         <button type="button" className="present-button" onClick={() => go(index - 1)} disabled={index <= 0} data-testid="present-prev" aria-label="Previous step">

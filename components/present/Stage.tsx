@@ -4,7 +4,7 @@
  * the current nodes' quotes in large type, progress, and the controls (keys and buttons).
  */
 import { ReactFlow, useStore, type NodeChange, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { revealedAt, stepFocus } from "@/lib/map/presentation";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
@@ -20,6 +20,7 @@ import { StageControls } from "./StageControls";
 import { useStandOf } from "../evaluation/StandContext";
 import { StepCaption } from "./StepCaption";
 import type { StepState } from "./useStepChannel";
+import "../room/room-panel.css";
 
 const nodeTypes = { presentation: PresentationNode };
 const edgeTypes = { presentation: PresentationEdge };
@@ -34,9 +35,11 @@ export interface StageProps {
   onChange(next: StepState): void;
   onLeave(): void;
   onOpenPresenter(): void;
+  /** Shown in the stage's top corner (who leads the room). */
+  children?: ReactNode;
 }
 
-export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }: StageProps) {
+export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter, children }: StageProps) {
   const { index, blank } = state;
   const [cache] = useState<PresentationNodeCache>(() => new WeakMap());
   const [fullscreen, setFullscreen] = useState(false);
@@ -131,6 +134,7 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter }:
   return (
     <div className="present" data-testid="present-stage" data-blank={blank ? "true" : "false"}>
       <h1 className="present__title">{doc.meta.title}</h1>
+      {children && <div className="present__corner">{children}</div>}
       <div className="present__canvas">
         <LinkGeometryProvider value={geometry}>
         <ReactFlow<PresentationFlowNode, PresentationFlowEdge>

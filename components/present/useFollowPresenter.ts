@@ -1,28 +1,27 @@
 "use client";
 /**
- * Following a presenter from the editor: whoever on this map is presenting (their presence says
- * which step), and, while we follow, the nodes their audience sees and a camera that moves with
- * each step. Following starts by itself when a presentation starts; "Stop following" lasts until
- * "Follow", or until someone starts a new presentation.
+ * Following the room's leader from the editor: whoever the server says leads this map (never
+ * what a peer's presence claims), and, while we follow, the nodes their audience sees and a camera
+ * that moves with each step. Following starts by itself when a presentation starts; "Stop
+ * following" lasts until "Follow", until someone starts a new presentation, or until the owner or
+ * leader brings everyone back ("Bring everyone to me"), which also moves the view to theirs.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { resolvedSteps, revealedAt, stepFocus } from "@/lib/map/presentation";
+import type { Summon } from "@/lib/map/room/lead";
 import type { MapDoc, PresentationStep } from "@/lib/map/types";
-import type { PresenceSession } from "@/lib/sync/presence-session";
-import { presenterOf, type PresenterView } from "@/lib/sync/presenter";
-import { usePresenceValue } from "../presence/PresenceContext";
+import { motionDuration } from "../motion";
+import { useRoom } from "../room/RoomContext";
 import { useFrameNodes } from "./camera";
 
-/** The last presenter read per session: the same object until what it shows changes. */
-const lastPresenter = new WeakMap<PresenceSession, { peers: unknown; view: PresenterView | null }>();
-const readPresenter = (session: PresenceSession): PresenterView | null => {
-  const peers = session.getPeers();
-  const last = lastPresenter.get(session);
-  if (last?.peers === peers) return last.view;
-  const view = presenterOf(peers, last?.view ?? null);
-  lastPresenter.set(session, { peers, view });
-  return view;
-};
+export interface PresenterView {
+  clientId: string;
+  name: string;
+  colour: string;
+  step: number;
+}
+
 const NO_STEPS: readonly PresentationStep[] = [];
 /** Steps are framed between the banner (top) and the minimap (bottom corner). */
 const INSETS = { topInset: 64, bottomInset: 170 };
@@ -34,14 +33,21 @@ export interface FollowState {
   /** The presenter's step (0-based) and the number of steps. */
   step: number;
   count: number;
+  steps: readonly PresentationStep[];
   /** While following: the nodes shown so far; null shows the whole map. */
   revealed: ReadonlySet<string> | null;
   stop(): void;
   follow(): void;
 }
 
-export function useFollowPresenter(doc: MapDoc): FollowState {
-  const presenter = usePresenceValue(readPresenter, null);
+/** `selfId` is this page's client id: its own summons do not move it. */
+export function useFollowPresenter(doc: MapDoc, selfId: string | null = null): FollowState {
+  const room = useRoom();
+  const leader = room.lead?.leader ?? null;
+  const presenter = useMemo<PresenterView | null>(
+    () => (leader ? { clientId: leader.clientId, name: leader.name, colour: leader.colour, step: leader.step } : null),
+    [leader?.clientId, leader?.name, leader?.colour, leader?.step],
+  );
   const [stoppedFor, setStoppedFor] = useState<string | null>(null);
   const following = presenter !== null && stoppedFor !== presenter.clientId;
   const presenting = presenter !== null;
@@ -58,14 +64,30 @@ export function useFollowPresenter(doc: MapDoc): FollowState {
     // focusKey stands for focus: an edit elsewhere in the map leaves the camera alone.
   }, [focusKey]);
 
+  useSummons(room.summon, selfId, () => setStoppedFor(null));
+
   const presenterId = presenter?.clientId ?? null;
   return {
     presenter,
     following,
     step,
     count: steps.length,
+    steps,
     revealed,
     stop: () => setStoppedFor(presenterId),
     follow: () => setStoppedFor(null),
   };
+}
+
+/** A new summons (not our own) brings us back to following, and to the summoner's view when they sent one. */
+function useSummons(summon: Summon | null, selfId: string | null, rejoin: () => void): void {
+  const { fitBounds } = useReactFlow();
+  const handled = useRef<Summon | null>(summon);
+  useEffect(() => {
+    if (!summon || summon === handled.current) return;
+    handled.current = summon;
+    if (summon.by.clientId === selfId) return;
+    rejoin();
+    if (summon.view) void fitBounds(summon.view, { padding: 0, duration: motionDuration(500) });
+  }, [summon, selfId]);
 }

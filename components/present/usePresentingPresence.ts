@@ -1,24 +1,24 @@
 "use client";
 /**
  * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
- * The stage has a presence of its own (its own client id): the presenter's editor tab, if open,
- * stays a separate person in the room.
+ * The stage has a presence of its own, under the id it leads with (the server relays `presenting`
+ * only from the leader): the presenter's editor tab, if open, stays a separate person in the room.
  */
 import { useEffect, useRef } from "react";
-import { newId } from "@/lib/map/ids";
 import { loadIdentity } from "@/lib/sync/identity";
 import { createPresenceClient, httpPresenceSender, type PresenceClient } from "@/lib/sync/presence-client";
 
-export function usePresentingPresence(token: string, step: number | null): void {
+export function usePresentingPresence(token: string, clientId: string | null, step: number | null): void {
   const client = useRef<PresenceClient | null>(null);
   const latestStep = useRef(step);
   latestStep.current = step;
 
   useEffect(() => {
+    if (clientId === null) return;
     const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({
-      clientId: newId("p"),
+      clientId,
       initial: { name: identity.name, colour: identity.colour, presenting },
       send: httpPresenceSender(token),
     });
@@ -36,7 +36,7 @@ export function usePresentingPresence(token: string, step: number | null): void 
       window.removeEventListener("pagehide", leave);
       leave();
     };
-  }, [token]);
+  }, [token, clientId]);
 
   useEffect(() => {
     client.current?.update({ presenting: step === null ? null : { step } });

@@ -5,8 +5,9 @@
  * it is inert, Esc closes it, and focus returns to the Share button.
  */
 import "./share.css";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { mapPath, replaceMapToken } from "@/lib/recent-maps";
+import { keepFocusInside } from "../dialogFocus";
 import { CrossIcon, ShareIcon, WarningIcon } from "../icons";
 import { CopyField } from "./CopyField";
 import { QrCode } from "./QrCode";
@@ -51,24 +52,6 @@ export function ShareButton({ token, title, initialTokens }: ShareButtonProps) {
 }
 
 const ROLE_NAME: Record<ShareRole, string> = { edit: "edit", view: "view" };
-
-const FOCUSABLE = "button:not(:disabled), input:not(:disabled), a[href], [tabindex]:not([tabindex='-1'])";
-
-/** Tab from the last control goes back to the first (and Shift+Tab the other way), never out to the browser's bar. */
-function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
-  if (event.key !== "Tab") return;
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = controls[0];
-  const last = controls.at(-1);
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
 
 function ShareDialog({ token, title, tokens, onTokens, onClosed }: { token: string; title: string; tokens: ShareTokens; onTokens(tokens: ShareTokens): void; onClosed(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);

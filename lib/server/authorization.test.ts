@@ -10,6 +10,11 @@ import presenceRoute from "../../pages/api/maps/[token]/presence";
 import * as exportRoute from "../../app/api/maps/[token]/export/route";
 import * as copyRoute from "../../app/api/maps/[token]/copy/route";
 import * as rotateRoute from "../../app/api/maps/[token]/links/rotate/route";
+import joinCodesRoute from "../../pages/api/maps/[token]/join-codes/index";
+import leadRoute from "../../pages/api/maps/[token]/lead";
+import resultsRoute from "../../pages/api/maps/[token]/results/index";
+import settingsRoute from "../../pages/api/maps/[token]/settings";
+import summonRoute from "../../pages/api/maps/[token]/summon";
 import { emptyDoc } from "../map/types";
 import { applyClientOps } from "./apply-ops";
 import { resolveToken } from "./links";
@@ -65,6 +70,15 @@ const ROUTES: Record<string, { call: (token: string) => Promise<Response>; expec
   "GET /api/maps/:token/export": { call: (t) => exportRoute.GET(new Request("http://test/x?format=json"), ctx(t)), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },
   "POST /api/maps/:token/copy": { call: (t) => copyRoute.POST(new Request("http://test/x", json({})), ctx(t)), expect: { owner: 201, edit: 201, view: 201, revoked: 404, malformed: 404, unknown: 404 } },
   "POST /api/maps/:token/links/rotate": { call: (t) => rotateRoute.POST(new Request("http://test/x", json({ role: "view" })), ctx(t)), expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
+  // The room: by default only the owner leads, sets who may, makes join codes and sees the results.
+  "POST /api/maps/:token/lead": {
+    call: (t) => postJson(leadRoute, { token: t }, { clientId: "stage", name: "Stage", colour: "#123456", step: 0, count: 1, take: true }),
+    expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 },
+  },
+  "POST /api/maps/:token/summon": { call: (t) => postJson(summonRoute, { token: t }, { clientId: "page", name: "Page", view: null }), expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
+  "POST /api/maps/:token/settings": { call: (t) => postJson(settingsRoute, { token: t }, { editorsMayLead: false }), expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
+  "POST /api/maps/:token/join-codes": { call: (t) => postJson(joinCodesRoute, { token: t }, { role: "view", minutes: 5 }), expect: { owner: 201, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
+  "GET /api/maps/:token/results": { call: (t) => callNodeRoute(resultsRoute, { params: { token: t } }), expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
 };
 
 const cases = Object.entries(ROUTES).flatMap(([name, route]) => HOLDERS.map((holder) => ({ name, holder, status: route.expect[holder], call: route.call })));

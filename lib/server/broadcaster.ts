@@ -4,15 +4,19 @@
  * LISTEN/NOTIFY implementation can replace it for several.
  */
 import type { LoggedOp } from "../map/ops";
+import type { RoomEventName } from "../map/room/events";
 import { processWide } from "./process-wide";
 
 export type { LoggedOp };
 
+/** A classroom event (leading.ts, reactions.ts): to everyone, or only to streams whose link may lead. */
+export type RoomEvent = { kind: "room"; name: RoomEventName; payload: unknown; audience: "everyone" | "leaders" };
 
 export type MapEvent =
   | { kind: "op"; entry: LoggedOp }
   | { kind: "presence"; payload: unknown }
-  | { kind: "revoked"; linkId: string };
+  | { kind: "revoked"; linkId: string }
+  | RoomEvent;
 
 export interface Broadcaster {
   publish(mapId: string, event: MapEvent): void;

@@ -100,7 +100,8 @@ describe("event stream", () => {
     await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    expect(types).toEqual(["revoked"]);
+    // Every stream opens with who leads the room (lib/server/leading.ts); then the notice, and the end.
+    expect(types).toEqual(["lead", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

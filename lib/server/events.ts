@@ -4,10 +4,13 @@
  * and skips what the replay already sent. Heartbeats keep proxies from closing an idle stream.
  */
 import type { Op } from "../map/ops";
-import { broadcaster, type LoggedOp, type MapEvent } from "./broadcaster";
+import type { Role } from "../map/types";
+import { broadcaster, type LoggedOp, type MapEvent, type RoomEvent } from "./broadcaster";
 import { readDb } from "./db";
 import { AppError } from "./errors";
 import { currentPresence } from "./presence";
+import { currentLeader, leadSnapshot, roomSettings, seesPresenterEvents } from "./leading";
+import { loadSession, openingRoomEvents } from "./reactions";
 import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
@@ -23,7 +26,7 @@ const encoded = new WeakMap<MapEvent, Uint8Array>();
 function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
   let bytes = encoded.get(event);
   if (!bytes) {
-    bytes = event.kind === "op" ? frame("op", event.entry, event.entry.revision) : frame("presence", event.payload);
+    bytes = event.kind === "op" ? frame("op", event.entry, event.entry.revision) : event.kind === "room" ? frame(event.name, event.payload) : frame("presence", event.payload);
     encoded.set(event, bytes);
   }
   return bytes;
@@ -56,8 +59,10 @@ export interface EventSink {
  * Streams the map's events into the sink `open` returns, until the client leaves, its link is
  * revoked or the server shuts down. Refuses (503) while the server is shutting down, before any
  * sink is opened. A client that is closed for being too slow reconnects and resumes by replay.
+ * The link's `role` decides which classroom events it gets: the presenter's tallies and raised
+ * hands go only to links that may lead (lib/server/leading.ts).
  */
-export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink): void {
+export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink, clientId: string | null = null, role: Role = "view"): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
   const sink = open();
   let lastSent = since;
@@ -82,7 +87,9 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       lastSent = event.entry.revision;
       send(frameOf(event));
     } else if (event.kind === "presence") send(frameOf(event));
-    else if (event.linkId === linkId) {
+    else if (event.kind === "room") {
+      if (event.audience === "everyone" || seesPresenterEvents(mapId, role)) send(frameOf(event));
+    } else if (event.linkId === linkId) {
       send(frame("revoked", {}));
       close();
     }
@@ -104,18 +111,35 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
   send(encoder.encode(`retry: 1000\n\n`));
   // Subscribed before replaying: what commits meanwhile waits in `buffered`, and repeats are skipped.
   replayFrom(mapId, since).then(
-    (entries) => {
+    async (entries) => {
       for (const entry of entries) deliver({ kind: "op", entry });
+      await loadRoom(mapId).catch((error: unknown) => console.error("reading the room's state failed", error));
+      // From here on nothing waits: the room's state is read, and what was buffered before it goes first.
       replaying = false;
       for (const event of buffered.splice(0)) deliver(event);
       const here = currentPresence(mapId);
       if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+      openingRoom(mapId, role).forEach(deliver);
     },
     (error: unknown) => {
       console.error("replay failed", error);
       close();
     },
   );
+}
+
+async function loadRoom(mapId: string): Promise<void> {
+  await roomSettings(mapId);
+  const leader = currentLeader(mapId);
+  if (leader) await loadSession(leader.sessionId);
+}
+
+/** Who leads (always, so a client learns the room's settings) and, during a presentation, its results so far. */
+function openingRoom(mapId: string, role: Role): RoomEvent[] {
+  const lead = leadSnapshot(mapId);
+  const events: RoomEvent[] = [{ kind: "room", name: "lead", payload: lead, audience: "everyone" }];
+  if (lead.leader) events.push(...openingRoomEvents(lead.leader.sessionId, seesPresenterEvents(mapId, role)));
+  return events;
 }
 
 export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {

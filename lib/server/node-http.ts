@@ -17,13 +17,14 @@ export interface NodeRequest extends IncomingMessage {
   query: Partial<Record<string, string | string[]>>;
 }
 export type NodeHandler = (request: NodeRequest, response: ServerResponse) => Promise<void>;
+type Method = "GET" | "POST" | "DELETE";
 
 /** Dispatches on the method (405 with `Allow` otherwise) and turns any thrown error into `{error}` JSON. */
-export function nodeRoute(handlers: Partial<Record<"GET" | "POST", NodeHandler>>): NodeHandler {
+export function nodeRoute(handlers: Partial<Record<Method, NodeHandler>>): NodeHandler {
   const allow = Object.keys(handlers).join(", ");
   return async (request, response) => {
     try {
-      const handler = handlers[request.method as "GET" | "POST"];
+      const handler = handlers[request.method as Method];
       if (!handler) throw new AppError("method_not_allowed", `Use ${allow} here.`, { Allow: allow });
       await handler(request, response);
     } catch (error) {
@@ -44,6 +45,22 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 export function param(request: NodeRequest, name: string): string {
   const value = request.query[name];
   return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/** The client's address, for per-address limits. */
+export function clientOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? "unknown";
+}
+
+/** Where the user reached us, for full URLs in answers. */
+export function originOf(request: IncomingMessage): string {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const host = header("x-forwarded-host") ?? header("host") ?? "localhost";
+  const proto = header("x-forwarded-proto") ?? ("encrypted" in request.socket && request.socket.encrypted ? "https" : "http");
+  return `${proto}://${host}`;
 }
 
 /** Reads at most `limit` bytes of JSON and validates it; never trusts Content-Length alone. */

@@ -12,7 +12,7 @@ import type { LoggedOp, Op } from "../map/ops";
 import { docFromSnapshot, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { History } from "./history";
 import { localPendingStore, type PendingStore } from "./pending-store";
-import type { PendingOp, StreamStatus, Transport } from "./protocol";
+import type { PendingOp, StreamHandlers, StreamStatus, Transport } from "./protocol";
 import { rebase } from "./rebase";
 import { httpTransport } from "./transport";
 
@@ -44,6 +44,8 @@ export interface SyncClientOptions {
   store?: PendingStore;
   /** Receives presence batches from the same stream. */
   onPresence?: (payload: unknown) => void;
+  /** Receives classroom events (lib/map/room/events.ts) from the same stream. */
+  onRoom?: StreamHandlers["onRoom"];
   /** Retry delays grow from this up to 30 s. */
   retryBaseMs?: number;
 }
@@ -226,6 +228,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     closeStream = transport.openStream(revision, {
       onOp: (event) => receive(event),
       onPresence: (payload) => options.onPresence?.(payload),
+      onRoom: (name, payload) => options.onRoom?.(name, payload),
       onStatus: (status: StreamStatus) => {
         connection = status === "open" ? "connected" : typeof navigator !== "undefined" && navigator.onLine === false ? "offline" : "reconnecting";
         if (status === "open" && pending.some((e) => !e.acked)) void flush();

@@ -1,5 +1,6 @@
 /** What travels between the sync client and the server (the HTTP contract, as types). */
 import type { ClientOp, LoggedOp, Op, OpsOutcome } from "../map/ops";
+import type { RoomEventName } from "../map/room/events";
 
 export interface PendingOp {
   clientOpId: string;
@@ -32,6 +33,8 @@ export interface Transport {
 export interface StreamHandlers {
   onOp(event: LoggedOp): void;
   onPresence?(payload: unknown): void;
+  /** A classroom event: who leads, a summons, the room's reactions. */
+  onRoom?(name: RoomEventName, payload: unknown): void;
   onStatus(status: StreamStatus): void;
   /** The link stopped working (revoked or unknown). */
   onGone(): void;

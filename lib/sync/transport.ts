@@ -1,5 +1,6 @@
 /** The HTTP transport: ops go out as POST, the op log comes back as Server-Sent Events. */
 import type { LoggedOp } from "../map/ops";
+import { ROOM_EVENT_NAMES } from "../map/room/events";
 import type { OpsRequest, PostResult, StreamHandlers, Transport } from "./protocol";
 
 const REOPEN_DELAY_MS = 2_000;
@@ -40,6 +41,7 @@ export function httpTransport(token: string, base = ""): Transport {
           handlers.onOp(entry);
         });
         source.addEventListener("presence", (event) => handlers.onPresence?.(JSON.parse((event as MessageEvent<string>).data)));
+        for (const name of ROOM_EVENT_NAMES) source.addEventListener(name, (event) => handlers.onRoom?.(name, JSON.parse((event as MessageEvent<string>).data)));
         source.addEventListener("revoked", () => {
           source?.close();
           handlers.onGone();
