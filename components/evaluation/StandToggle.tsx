@@ -16,7 +16,8 @@ export function StandToggle() {
       onClick={() => actions?.setOverlay(!overlay)}
     >
       <VerdictIcon label="accepted" size={15} />
-      Which claims stand
+      {/* A phone's toolbar has room for two words: "claims stand" says it. */}
+      <span className="stand-toggle__which">Which </span>claims stand
     </button>
   );
 }
