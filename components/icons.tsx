@@ -51,6 +51,26 @@ export const RebuttalIcon = icon(
   </>,
   "RebuttalIcon",
 );
+/** A box holding a reason whole (an argument). */
+export const ArgumentIcon = icon(
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M7 9h10M7 14h6" />
+  </>,
+  "ArgumentIcon",
+);
+/** Two lines joining into one: premises carrying a reason together. */
+export const PremiseIcon = icon(<path d="M6 20V12h12v8M12 12V4" />, "PremiseIcon");
+/** Two boxes drawn into one: statements combined into one reason. */
+export const CombineIcon = icon(
+  <>
+    <path d="M4 20v-5h5v5zM15 20v-5h5v5z" />
+    <path d="M6.5 15v-3h11v3M12 12V4" />
+  </>,
+  "CombineIcon",
+);
+/** A line stopped by a bar: an objection to the step from a reason to its point. */
+export const UndercutIcon = icon(<path d="M4 12h12M16 6v12" />, "UndercutIcon");
 export const CheckIcon = icon(<path d="M5 12.5l4.5 4.5L19 7.5" />, "CheckIcon");
 export const CrossIcon = icon(<path d="M6 6l12 12M18 6L6 18" />, "CrossIcon");
 export const TrashIcon = icon(

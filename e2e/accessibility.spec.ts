@@ -27,12 +27,14 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(describeViolations(serious)).toEqual([]);
 }
 
+const NODES = 8;
+
 interface Links {
   owner: string;
   view: string;
 }
 
-/** A small debate with every kind of node, a quote, a source and a reason shared by two claims. */
+/** A small debate with every kind of node, a quote, a source, a reason shared by two claims, a reason of two premises and an undercut. */
 async function seededMap(request: APIRequestContext): Promise<Links> {
   const { token, links } = await createMapViaApi(request, "Should phones be banned in schools?");
   await postOps(request, token, [
@@ -45,6 +47,15 @@ async function seededMap(request: APIRequestContext): Promise<Links> {
     { type: "addEdge", edge: { id: "e1", from: "support", to: "claim", relation: "supports" } },
     { type: "addEdge", edge: { id: "e2", from: "rebuttal", to: "claim", relation: "rebuts" } },
     { type: "addEdge", edge: { id: "e3", from: "rebuttal", to: "other", relation: "supports" } },
+    // A reason of two premises, and an objection to a link (docs/structure.md).
+    { type: "addNode", node: node("reason", "argument", "", 600, 220) },
+    { type: "addNode", node: node("p1", "support", "Habits are learnt by doing", 450, 440) },
+    { type: "addNode", node: node("p2", "support", "Lessons are where doing happens", 750, 440) },
+    { type: "addNode", node: { ...node("objection", "rebuttal", "Focus can be taught with phones present", -500, 120), speaker: "A parent" } },
+    { type: "addEdge", edge: { id: "prem1", from: "p1", to: "reason", relation: "premise" } },
+    { type: "addEdge", edge: { id: "prem2", from: "p2", to: "reason", relation: "premise" } },
+    { type: "addEdge", edge: { id: "e4", from: "reason", to: "other", relation: "supports" } },
+    { type: "addEdge", edge: { id: "cut", from: "objection", to: "e1", relation: "undercuts" } },
   ]);
   return { owner: token, view: tokenOf(links.view) };
 }
@@ -57,12 +68,12 @@ interface Place {
 
 const PLACES: Place[] = [
   { name: "home page", path: () => "/", ready: (page) => expect(page.getByTestId("new-map")).toBeVisible() },
-  { name: "editor", path: (links) => `/m/${links.owner}`, ready: (page) => waitForEditor(page, 4) },
+  { name: "editor", path: (links) => `/m/${links.owner}`, ready: (page) => waitForEditor(page, NODES) },
   {
     name: "editor with a node selected",
     path: (links) => `/m/${links.owner}`,
     ready: async (page) => {
-      await waitForEditor(page, 4);
+      await waitForEditor(page, NODES);
       await page.locator('[data-testid="node"][data-id="rebuttal"]').click();
       await expect(page.getByTestId("side-panel")).toHaveAttribute("data-mode", "node");
     },
@@ -71,7 +82,7 @@ const PLACES: Place[] = [
     name: "shortcuts dialog",
     path: (links) => `/m/${links.owner}`,
     ready: async (page) => {
-      await waitForEditor(page, 4);
+      await waitForEditor(page, NODES);
       await page.getByTestId("toolbar-showShortcuts").click();
       await expect(page.getByTestId("shortcuts-dialog")).toBeVisible();
     },
@@ -80,15 +91,15 @@ const PLACES: Place[] = [
     name: "share dialog",
     path: (links) => `/m/${links.owner}`,
     ready: async (page) => {
-      await waitForEditor(page, 4);
+      await waitForEditor(page, NODES);
       await page.getByTestId("share-button").click();
       await expect(page.getByTestId("share-dialog")).toBeVisible();
     },
   },
-  { name: "read-only viewer", path: (links) => `/m/${links.view}`, ready: (page) => waitForEditor(page, 4) },
+  { name: "read-only viewer", path: (links) => `/m/${links.view}`, ready: (page) => waitForEditor(page, NODES) },
   { name: "demo", path: () => "/m/demo", ready: (page) => expect(page.getByTestId("node").first()).toBeVisible() },
-  { name: "outline view", path: (links) => `/m/${links.owner}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(5) },
-  { name: "viewer's outline view", path: (links) => `/m/${links.view}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(5) },
+  { name: "outline view", path: (links) => `/m/${links.owner}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(9) },
+  { name: "viewer's outline view", path: (links) => `/m/${links.view}?view=outline`, ready: (page) => expect(page.getByTestId("outline-item")).toHaveCount(9) },
   { name: "presentation", path: (links) => `/m/${links.owner}/present`, ready: (page) => expect(page.getByTestId("present-stage")).toBeVisible() },
   { name: "join page", path: () => "/join", ready: (page) => expect(page.getByTestId("join-code")).toBeFocused() },
 ];
@@ -166,7 +177,7 @@ test("text on the canvas keeps AA contrast in both themes", async ({ page, reque
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
     await page.goto(`/m/${links.owner}`);
-    await waitForEditor(page, 4);
+    await waitForEditor(page, NODES);
     expect(await canvasContrastFailures(page), `${colorScheme} theme`).toEqual([]);
   }
 });
@@ -184,7 +195,7 @@ test("with reduced motion asked for, nothing on the page transitions", async ({ 
   links ??= await seededMap(request);
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto(`/m/${links.owner}`);
-  await waitForEditor(page, 4);
+  await waitForEditor(page, NODES);
   const durations = await page.evaluate(() =>
     [...document.querySelectorAll(".button, .arg-node, .tool")].map((element) => getComputedStyle(element).transitionDuration),
   );
@@ -195,9 +206,15 @@ test("with reduced motion asked for, nothing on the page transitions", async ({ 
 test("nodes and links have names a screen reader can read", async ({ page, request }) => {
   links ??= await seededMap(request);
   await page.goto(`/m/${links.view}`);
-  await waitForEditor(page, 4);
+  await waitForEditor(page, NODES);
   await expect(page.locator('.react-flow__node[data-id="rebuttal"]')).toHaveAttribute("aria-label", "Rebuttal by Fu Liang: Phones help students look things up");
   await expect(page.locator('.react-flow__edge[data-id="e2"]')).toHaveAttribute("aria-label", /^Rebuttal “Phones help students look things up” rebuts Claim “Phones should be banned in lessons”$/);
+  await expect(page.locator('.react-flow__edge[data-id="cut"]')).toHaveAttribute(
+    "aria-label",
+    "Undercut by A parent: “Focus can be taught with phones present” undercuts the link “Notifications break concentration” supports “Phones should be banned in lessons”",
+  );
+  await expect(page.locator('.react-flow__edge[data-id="prem1"]')).toHaveAttribute("aria-label", /^Premise: “Habits are learnt by doing” is a premise of “Habits are learnt.* \+ Lessons are where/);
+  await expect(page.locator('.react-flow__node[data-id="reason"]')).toHaveAttribute("aria-label", "Argument: a reason from Habits are learnt by doing + Lessons are where doing happens");
   // The outline says the relation in words, with who said it and their words.
   await page.goto(`/m/${links.view}?view=outline`);
   const supportLine = page.locator('[data-testid="outline-item"][data-id="support"]');

@@ -1,5 +1,8 @@
 "use client";
-/** One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote. */
+/**
+ * One node on the canvas: its kind (label, symbol and border), text, speaker, source and quote.
+ * An argument holds a reason whole: its box says how many premises join it from below.
+ */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
@@ -12,7 +15,8 @@ import { NodeTextEditor } from "./NodeTextEditor";
 import { VerdictBadge } from "../evaluation/VerdictBadge";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote, reasons, found, verdict, inChain } = data;
+  const { node, source, editing, editable, remote, premises, reasons, found, verdict, inChain } = data;
+  const isArgument = node.kind === "argument";
   const { openSource } = useEditorCommands();
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
@@ -42,13 +46,18 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
           <Icon size={14} />
           {KIND_LABEL[node.kind]}
         </span>
+        {isArgument && (
+          <span className="arg-node__premises" data-testid="node-premises">
+            {premises} {premises === 1 ? "premise" : "premises"}
+          </span>
+        )}
         {node.speaker.trim() && <span className="arg-node__speaker">{node.speaker}</span>}
       </div>
       {editing ? (
         <NodeTextEditor nodeId={id} text={node.text} kind={node.kind} />
       ) : (
         <p className="arg-node__text" data-testid="node-text">
-          {node.text.trim() ? node.text : <span className="arg-node__placeholder">{editable ? "Double-click to write" : "(no text)"}</span>}
+          {node.text.trim() ? node.text : <span className="arg-node__placeholder">{placeholder(isArgument, editable)}</span>}
         </p>
       )}
       {(source || quote || reasons) && (
@@ -92,7 +101,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
         position={Position.Bottom}
         isConnectable={editable}
         className={`arg-handle arg-handle--in${editable ? "" : " is-hidden"}`}
-        title={editable ? "Drag to a reason for or against this" : undefined}
+        title={editable ? (isArgument ? "Drag to a premise, or to a reason for or against this argument" : "Drag to a reason for or against this") : undefined}
       />
     </div>
   );
@@ -138,6 +147,12 @@ function ReasonControls({ nodeId, reasons }: { nodeId: string; reasons: ReasonsS
       </button>
     </span>
   );
+}
+
+/** An argument's text is its name or gist, and optional: its premises say what it is. */
+function placeholder(isArgument: boolean, editable: boolean): string {
+  if (isArgument) return editable ? "A reason (double-click to name it)" : "A reason";
+  return editable ? "Double-click to write" : "(no text)";
 }
 
 export const ArgumentNode = memo(ArgumentNodeView);

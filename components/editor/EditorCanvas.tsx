@@ -30,6 +30,8 @@ import { ArgumentNode } from "./ArgumentNode";
 import { EdgeLabelLayerProvider } from "./EdgeLabelLayer";
 import { Overview } from "./Overview";
 import { LinkGeometryProvider, useMapGeometry } from "./LinkGeometry";
+import { PremiseEdge } from "./PremiseEdge";
+import { UndercutEdge } from "./UndercutEdge";
 import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
 import {
   toFlowEdges,
@@ -46,7 +48,7 @@ import type { FoldView } from "@/lib/map/folding";
 import { FIT_VIEW_OPTIONS, rendersInViewOnly } from "./viewport";
 
 const nodeTypes = { argument: ArgumentNode };
-const edgeTypes = { argument: ArgumentEdge };
+const edgeTypes = { argument: ArgumentEdge, premise: PremiseEdge, undercut: UndercutEdge };
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const EMPTY_POSITIONS: ReadonlyMap<string, { x: number; y: number }> = new Map();
 
@@ -63,7 +65,8 @@ export interface EditorCanvasProps {
   editingId: string | null;
   onSelectionChange(kind: "nodes" | "edges", changes: SelectionChange[]): void;
   onMoveNodes(moves: { id: string; x: number; y: number }[]): void;
-  onConnectNodes(from: string, to: string): void;
+  /** A link drawn with the mouse: to a node, or dropped on a link (`onLink`: an undercut of it). */
+  onConnectNodes(from: string, to: string, onLink?: boolean): void;
   onEditNode(nodeId: string): void;
   onAddAt(point: { x: number; y: number }): void;
   /** Select this node alone (arrow-key navigation between nodes). */
@@ -83,8 +86,8 @@ const NO_FOUND = { hits: new Set<string>(), current: null };
 const ARIA_LABELS = {
   editable: {
     "node.a11yDescription.default":
-      "Enter selects and edits the text; arrow keys go to the nearest node in that direction; S or R adds a support or rebuttal to the selected node; Shift+arrows move it; Delete removes it.",
-    "edge.a11yDescription.default": "Enter selects the link; Delete removes it.",
+      "Enter selects and edits the text; arrow keys go to the nearest node in that direction; S or R adds a support or rebuttal to the selected node, P a premise to a selected argument; Shift+arrows move it; Delete removes it.",
+    "edge.a11yDescription.default": "Enter selects the link; U adds an objection that undercuts it; Delete removes it.",
   },
   readOnly: {
     "node.a11yDescription.default": "Enter selects the node; arrow keys go to the nearest node in that direction.",
@@ -169,7 +172,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const shownNodes = useMemo(() => (shown ? nodes.map((node) => (shown.has(node.id) ? node : { ...node, hidden: true })) : nodes), [nodes, shown]);
   const geometry = useMapGeometry(doc, measured, shown);
   const shownEdges = useMemo(
-    () => (shown ? edges.map((edge) => (shown.has(edge.source) && shown.has(edge.target) ? edge : { ...edge, hidden: true })) : edges),
+    () =>
+      shown
+        ? edges.map((edge) => {
+            // An undercut also needs the reason of the link it objects to.
+            const visible = shown.has(edge.source) && shown.has(edge.target) && (!edge.data?.link || shown.has(edge.data.link.from));
+            return visible ? edge : { ...edge, hidden: true };
+          })
+        : edges,
     [edges, shown],
   );
 
@@ -234,7 +244,12 @@ export function EditorCanvas(props: EditorCanvasProps) {
     if (connection.isValid || !connection.fromNode || !connection.fromHandle) return;
     const point = "changedTouches" in event ? event.changedTouches[0] : event;
     if (!point) return;
-    const dropped = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>(".react-flow__node");
+    const under = document.elementFromPoint(point.clientX, point.clientY);
+    // Dropped on a link (its line or its label) from a node's top: an objection to that link.
+    const onLink = under?.closest<Element>(".react-flow__edge, [data-testid='edge-label']");
+    const linkId = onLink && frame.current?.contains(onLink) ? (onLink.getAttribute("data-id") ?? undefined) : undefined;
+    if (linkId && connection.fromHandle.type === "source") return latest.current.onConnectNodes(connection.fromNode.id, linkId, true);
+    const dropped = under?.closest<HTMLElement>(".react-flow__node");
     const other = dropped && frame.current?.contains(dropped) ? dropped.dataset.id : undefined;
     if (!other || other === connection.fromNode.id) return;
     if (connection.fromHandle.type === "source") latest.current.onConnectNodes(connection.fromNode.id, other);

@@ -26,7 +26,8 @@ export function useMapGeometry(doc: MapDoc, measured: ReadonlyMap<string, { widt
       const size = measured.get(node.id) ?? estimateNodeSize(node);
       boxes.set(node.id, { x: node.x, y: node.y, width: size.width, height: size.height });
     }
-    const links = Object.values(doc.edges).filter((edge) => boxes.has(edge.from) && boxes.has(edge.to));
+    // An undercut aims at a link, not a node: it is drawn to that link's label (linkGeometry.ts), not routed.
+    const links = Object.values(doc.edges).filter((edge) => edge.relation !== "undercuts" && boxes.has(edge.from) && boxes.has(edge.to));
     return mapGeometry(boxes, links);
   }, [doc.nodes, doc.edges, measured, shown]);
 }
@@ -55,4 +56,13 @@ export function useLinkRoute(link: LinkRef | undefined, handles: HandlePoints): 
     const moved = (a: Box, b: Box) => Math.abs(a.x - b.x) > 0.5 || Math.abs(a.y - b.y) > 0.5;
     return routeLink(geometry, link, { from: moved(liveFrom, from) ? liveFrom : undefined, to: moved(liveTo, to) ? liveTo : undefined });
   }, [geometry, link, sourceX, sourceY, targetX, targetY]);
+}
+
+/**
+ * The route of a link as the geometry has it (its ends where the document puts them): what an
+ * undercut aims at, the centre of this link's label. Null while either end is not shown.
+ */
+export function useRouteOf(link: LinkRef | undefined): LinkRoute | null {
+  const geometry = useContext(LinkGeometryContext);
+  return useMemo(() => (geometry && link && geometry.links.has(link.id) ? routeLink(geometry, geometry.links.get(link.id)!) : null), [geometry, link]);
 }

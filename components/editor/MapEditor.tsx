@@ -6,12 +6,13 @@
 import "@xyflow/react/dist/style.css";
 import "./editor.css";
 import "./canvas.css";
+import "./structure.css";
 import "./view-tools.css";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { actionById } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
-import type { MapSnapshot, Role } from "@/lib/map/types";
+import { isReasonRelation, type MapSnapshot, type Role } from "@/lib/map/types";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
@@ -21,6 +22,7 @@ import { WhatIfBanner } from "../evaluation/WhatIfBanner";
 import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
+import type { PanelActions } from "../panel/panelTypes";
 import { SidePanel } from "../panel/SidePanel";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
@@ -137,7 +139,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   }, [folding]);
 
   const reader = useReader(doc);
-  const { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
+  const { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
     client,
     state,
     currentSelection,
@@ -180,7 +182,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
       },
       toggleRelation(edgeId) {
         const edge = entryOf(latestDoc.current.edges, edgeId);
-        if (edge) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
+        if (edge && isReasonRelation(edge.relation)) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
       },
       toggleReasons: (nodeId) => latestFolding.current.toggleReasons(nodeId),
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
@@ -203,6 +205,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   ];
 
   const onAction = useCallback((action: EditorAction) => void runAction(action), [runAction]);
+  const panelActions = useMemo<PanelActions>(() => ({ context: () => makeContext(), run: (action, value) => runWithValue(action, value) }), [makeContext, runWithValue]);
   const addClaimAt = useCallback((point: { x: number; y: number }) => void runAction(actionById("addClaim"), point), [runAction]);
   const selectNode = useCallback((nodeId: string) => setSelection({ nodeIds: [nodeId], edgeIds: [] }), [setSelection]);
   // The outline's keys act on its focused line: that node becomes the selection the action sees.
@@ -307,6 +310,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
               editable={editable}
               selection={selection}
               dispatch={dispatch}
+              actions={panelActions}
               select={setSelection}
               perform={(action, value) => runValueAction(action, value) !== false}
               openSource={reader.openSource}

@@ -9,22 +9,22 @@ import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { evaluateMap, type EvaluationReport } from "@/lib/map/evaluation/report";
 import { EvaluationLine, EvaluationSummary } from "../evaluation/EvaluationLine";
+import { describeLinkEnds, isUsualKind, RELATION_TAG } from "@/lib/map/describe";
 import { KIND_LABEL } from "../kinds";
 
-const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
-/** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
-const NATURAL_KIND = { supports: "support", rebuts: "rebuttal" } as const;
 
 function OutlineItem({ doc, entry, evaluation }: { doc: MapDoc; entry: OutlineEntry; evaluation: EvaluationReport }) {
-  const { node, relation, repeated, reasons } = entry;
+  const { node, relation, repeated, reasons, edge } = entry;
+  const undercut = edge?.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   const tag = relation ? RELATION_TAG[relation] : KIND_LABEL[node.kind];
   return (
     <li className={`outline__item outline__item--${node.kind}`} data-node-id={node.id}>
       <p className="outline__point">
         <span className={`outline__tag outline__tag--${relation ?? node.kind}`}>{tag}</span>
-        {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}{" "}
-        <span className="outline__text">{node.text.trim() || "(no text)"}</span>
+        {relation && !isUsualKind(relation, node.kind) && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}{" "}
+        {undercut && <span className="outline__kind">(the link {describeLinkEnds(doc, undercut)}): </span>}
+        <span className="outline__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text)")}</span>
         {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}
         {repeated && <span className="outline__repeat"> (its reasons are listed above)</span>}
       </p>

@@ -6,14 +6,17 @@ import { formatShortcut } from "@/lib/actions/shortcuts";
 import type { ActionContext, EditorAction, Shortcut } from "@/lib/actions/types";
 import {
   ClaimIcon,
+  CombineIcon,
   FitIcon,
   KeyboardIcon,
+  PremiseIcon,
   RebuttalIcon,
   RedoIcon,
   SpinnerIcon,
   SupportIcon,
   TidyIcon,
   TrashIcon,
+  UndercutIcon,
   UndoIcon,
 } from "../icons";
 import { useIsMac } from "../usePlatform";
@@ -33,7 +36,10 @@ const GROUPS: ToolbarItem[][] = [
     { id: "addClaim", icon: ClaimIcon, labelled: true, editOnly: true },
     { id: "addSupportTo", icon: SupportIcon, labelled: true, editOnly: true },
     { id: "addRebuttalTo", icon: RebuttalIcon, labelled: true, editOnly: true },
+    { id: "addPremise", icon: PremiseIcon, labelled: true, editOnly: true },
+    { id: "undercutLink", icon: UndercutIcon, labelled: true, editOnly: true },
   ],
+  [{ id: "combinePremises", icon: CombineIcon, labelled: false, editOnly: true }],
   [{ id: "deleteSelection", icon: TrashIcon, labelled: false, editOnly: true }],
   [
     { id: "undo", icon: UndoIcon, labelled: false, editOnly: true },
@@ -89,7 +95,7 @@ export function Toolbar({
         data-testid={`toolbar-${item.id}`}
         aria-label={item.labelled ? undefined : action.label}
         aria-keyshortcuts={ariaShortcuts(action.shortcuts)}
-        title={`${action.description}${hint}`}
+        title={`${action.kind === "ops" && action.labelFor && action.enabled(context) ? action.labelFor(context) : action.description}${hint}`}
         disabled={busy || !action.enabled(context)}
         onClick={() => onAction(action)}
       >

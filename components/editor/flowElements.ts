@@ -5,12 +5,13 @@
  * a position mid-drag, text editing) is laid over the cached object only where it differs.
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
+import { describeLink } from "@/lib/map/describe";
 import { estimateNodeSize } from "@/lib/map/layout";
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
-import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
+import type { ArgEdge, ArgNode, MapDoc, Relation, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
-import { describeNode, excerpt, KIND_LABEL, RELATION_COLOR } from "../kinds";
+import { describeNode, RELATION_COLOR } from "../kinds";
 import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
 import { describeVerdict, verdictIn, type Verdict } from "../evaluation/verdict";
 
@@ -21,6 +22,8 @@ export interface ArgumentNodeData extends Record<string, unknown> {
   editable: boolean;
   /** Other people's selection of this node and typing in it. */
   remote: RemoteNodeMarks | undefined;
+  /** For an argument: how many premises it holds. */
+  premises: number;
   /** Its reasons, if it has any: how many, how many this person's folding hides, whether it is open. */
   reasons: ReasonsShown | undefined;
   /** Where it stands in this person's search: a hit, or the hit being shown. */
@@ -42,8 +45,13 @@ export interface ArgumentEdgeData extends Record<string, unknown> {
   editable: boolean;
   fromNode: ArgNode | undefined;
   toNode: ArgNode | undefined;
+  /** For an undercut: the link it objects to (the flow edge's target is that link's node). */
+  link?: ArgEdge;
+  /** For an undercut: that link's reason node (its ends' versions invalidate the cache). */
+  linkFrom?: ArgNode;
 }
-export type ArgumentFlowEdge = Edge<ArgumentEdgeData, "argument">;
+/** A link as drawn: "argument" (supports, rebuts), "premise" or "undercut", each by its own component. */
+export type ArgumentFlowEdge = Edge<ArgumentEdgeData, "argument" | "premise" | "undercut">;
 
 export interface Measured {
   width: number;
@@ -107,9 +115,18 @@ function handlesOf(size: Measured): NodeHandle[] {
 export type NodeCache = WeakMap<ArgNode, ArgumentFlowNode>;
 export type EdgeCache = WeakMap<ArgEdge, ArgumentFlowEdge>;
 
+/** How many premises each argument holds. */
+function premiseCounts(doc: MapDoc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const edge of Object.values(doc.edges)) if (edge.relation === "premise") counts.set(edge.to, (counts.get(edge.to) ?? 0) + 1);
+  return counts;
+}
+
 export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache): ArgumentFlowNode[] {
   const result: ArgumentFlowNode[] = [];
+  const counts = premiseCounts(doc);
   for (const node of Object.values(doc.nodes)) {
+    const premises = node.kind === "argument" ? (counts.get(node.id) ?? 0) : 0;
     const selected = view.selected.has(node.id);
     const editing = view.editingId === node.id;
     const measured = view.measured.get(node.id) ?? (view.sizedBeforeRendering ? estimatedSize(node) : undefined);
@@ -132,6 +149,7 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       cached.data.editing === editing &&
       cached.data.source === source &&
       cached.data.editable === view.editable &&
+      cached.data.premises === premises &&
       cached.data.found === found &&
       sameReasons(cached.data.reasons, reasons) &&
       cached.data.verdict === verdict &&
@@ -144,14 +162,14 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       id: node.id,
       type: "argument",
       position: livePosition ?? { x: node.x, y: node.y },
-      data: { node, source, editing, editable: view.editable, remote, reasons, found, verdict, inChain },
+      data: { node, source, editing, editable: view.editable, remote, premises, reasons, found, verdict, inChain },
       selected,
       dragging: dragPosition !== undefined,
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
       ariaLabel: [
-        describeNode(node),
+        describeNode(node, doc),
         quoteIsFlagged(checkQuote(node, source)) ? "Its quote is not found in its source." : "",
         verdict ? describeVerdict(verdict) : "",
       ]
@@ -172,15 +190,14 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
   return result;
 }
 
-const MARKERS = {
-  supports: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.supports, width: 18, height: 18 },
-  rebuts: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.rebuts, width: 18, height: 18 },
-} as const;
-
-function describeEdge(edge: ArgEdge, from: ArgNode | undefined, to: ArgNode | undefined): string {
-  const end = (node: ArgNode | undefined) => (node ? `${KIND_LABEL[node.kind]} “${excerpt(node.text, 40)}”` : "a missing node");
-  return `${end(from)} ${edge.relation} ${end(to)}`;
-}
+const marker = (relation: Relation) => ({ type: MarkerType.ArrowClosed, color: RELATION_COLOR[relation], width: 18, height: 18 });
+/** Premises have no arrowhead: they join their argument's box. */
+export const MARKERS: Record<Relation, ReturnType<typeof marker> | undefined> = {
+  supports: marker("supports"),
+  rebuts: marker("rebuts"),
+  premise: undefined,
+  undercuts: marker("undercuts"),
+};
 
 export function toFlowEdges(
   doc: MapDoc,
@@ -191,30 +208,37 @@ export function toFlowEdges(
   for (const edge of Object.values(doc.edges)) {
     const selected = view.selected.has(edge.id);
     const fromNode = entryOf(doc.nodes, edge.from);
-    const toNode = entryOf(doc.nodes, edge.to);
+    const link = edge.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
+    // An undercut is drawn between nodes as React Flow needs, to its link's node; it ends on the link itself.
+    const target = link ? link.to : edge.to;
+    const toNode = entryOf(doc.nodes, target);
+    const linkFrom = link && entryOf(doc.nodes, link.from);
+    if (edge.relation === "undercuts" && !link) continue;
     const cached = cache.get(edge);
     if (
       cached &&
       cached.selected === selected &&
       cached.data?.editable === view.editable &&
       cached.data.fromNode === fromNode &&
-      cached.data.toNode === toNode
+      cached.data.toNode === toNode &&
+      cached.data.link === link &&
+      cached.data.linkFrom === linkFrom
     ) {
       result.push(cached);
       continue;
     }
-    const flowEdge: ArgumentFlowEdge = {
+    const flowEdge = {
       id: edge.id,
-      type: "argument",
+      type: edge.relation === "undercuts" ? "undercut" : edge.relation === "premise" ? "premise" : "argument",
       source: edge.from,
-      target: edge.to,
+      target,
       sourceHandle: "out",
       targetHandle: "in",
       selected,
-      data: { edge, editable: view.editable, fromNode, toNode },
+      data: { edge, editable: view.editable, fromNode, toNode, link, linkFrom },
       markerEnd: MARKERS[edge.relation],
-      ariaLabel: describeEdge(edge, fromNode, toNode),
-    };
+      ariaLabel: describeLink(doc, edge),
+    } as ArgumentFlowEdge;
     cache.set(edge, flowEdge);
     result.push(flowEdge);
   }

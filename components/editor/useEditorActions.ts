@@ -6,10 +6,11 @@
  */
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { linkNodes } from "@/lib/actions/link";
+import { link } from "@/lib/actions/link";
 import { movesFromLayout } from "@/lib/actions/layoutMoves";
 import { citedSource } from "@/lib/actions/effects";
-import type { ActionContext, EditorAction, EditorEffect, Point, ValueAction } from "@/lib/actions/types";
+import type { ActionContext, DocumentAction, EditorAction, EditorEffect, Point, ValueAction } from "@/lib/actions/types";
+import { nodeLinks } from "@/lib/map/graph";
 import { newId } from "@/lib/map/ids";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { Op } from "@/lib/map/ops";
@@ -113,7 +114,7 @@ export function useEditorActions(options: Options) {
     try {
       const positions = await tidyInWorker({
         nodes: Object.values(doc.nodes).map((node) => ({ id: node.id, ...sizeOf(node.id) })),
-        edges: Object.values(doc.edges).map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
+        edges: nodeLinks(doc),
       });
       // Apply to the document as it is now: someone may have edited it while the worker ran.
       const op = movesFromLayout(latest.current.state.doc, positions);
@@ -199,6 +200,25 @@ export function useEditorActions(options: Options) {
   );
 
   /**
+   * Runs a document action with a value a form or a drag chose (see DocumentAction). Returns why
+   * it could not be done, in words, or null when it was.
+   */
+  const runWithValue = useCallback(
+    <V,>(action: DocumentAction<V>, value?: V, { followUp: follow = true } = {}): string | null => {
+      const context = makeContext();
+      // With a value, the action need not fit the selection: its `problem` says whether it fits the value.
+      if (value === undefined ? !action.enabled(context) : context.role === "view") return "That cannot be done here.";
+      const problem = action.problem?.(context, value) ?? null;
+      if (problem) return problem;
+      const ops = action.perform(context, value);
+      if (!ops || !dispatch(ops)) return "That changes nothing.";
+      if (follow) followUp(ops);
+      return null;
+    },
+    [dispatch, followUp, makeContext],
+  );
+
+  /**
    * Runs an action that takes a value (from a panel field or the reader) and gives the ops it
    * dispatched. A node it adds is selected and brought into view, but not opened for typing: the
    * focus stays where the user is working (the reader's text, a field).
@@ -219,13 +239,15 @@ export function useEditorActions(options: Options) {
     [dispatch, makeContext],
   );
 
+  /** A link drawn with the mouse; a new link becomes the selection, a refusal a notice. */
   const connectNodes = useCallback(
-    (from: string, to: string) => {
-      const result = linkNodes(latest.current.state.doc, from, to, newId());
-      if (!result.ok) latest.current.notify(result.problem);
-      else if (dispatch(result.ops)) latest.current.setSelection({ nodeIds: [], edgeIds: [result.edgeId] });
+    (from: string, to: string, onLink = false) => {
+      const edgeId = newId();
+      const problem = runWithValue(link, { from, to, edgeId, relation: onLink ? "undercuts" : undefined });
+      if (problem) latest.current.notify(problem);
+      else latest.current.setSelection({ nodeIds: [], edgeIds: [edgeId] });
     },
-    [dispatch],
+    [runWithValue],
   );
 
   const moveNodes = useCallback(
@@ -267,5 +289,5 @@ export function useEditorActions(options: Options) {
     return () => cancelAnimationFrame(frame);
   }, [revealId, flow, sizeOf, canvasBox]);
 
-  return { runAction, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
+  return { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying };
 }

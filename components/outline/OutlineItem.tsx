@@ -5,15 +5,15 @@ import type { OutlineRow } from "@/lib/map/outlineTree";
 import { NodeTextEditor } from "../editor/NodeTextEditor";
 import type { Verdict } from "../evaluation/verdict";
 import { VerdictTag } from "../evaluation/VerdictTag";
+import { isUsualKind, RELATION_TAG } from "@/lib/map/describe";
 import { excerpt, KIND_LABEL } from "../kinds";
 import { QuoteFlag } from "../reader/QuoteFlag";
 
-const RELATION_TAG = { supports: "Supports", rebuts: "Rebuts" } as const;
-/** The kind a reason usually has; any other is named, e.g. a claim that supports another. */
-const NATURAL_KIND = { supports: "support", rebuts: "rebuttal" } as const;
 
 export interface OutlineItemProps {
   row: OutlineRow;
+  /** For an undercut: the link it objects to, in words ("“A” supports “B”"). */
+  undercutLink?: string;
   /** The one row reached with Tab (roving tab stop). */
   tabStop: boolean;
   selected: boolean;
@@ -33,7 +33,7 @@ export interface OutlineItemProps {
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, found, sourceName, quoteFlag, verdict, why, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidden, editing, found, sourceName, quoteFlag, verdict, why, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -77,8 +77,9 @@ function OutlineItemView({ row, tabStop, selected, collapsed, hidden, editing, f
               <VerdictTag verdict={verdict} />{" "}
             </>
           )}
-          {relation && node.kind !== NATURAL_KIND[relation] && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
-          {!editing && <span className="outline-item__text">{node.text.trim() || "(no text yet)"}</span>}
+          {relation && !isUsualKind(relation, node.kind) && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
+          {undercutLink && <span className="outline-item__note">(the link {undercutLink}): </span>}
+          {!editing && <span className="outline-item__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text yet)")}</span>}
           {speaker && <span className="outline-item__speaker"> — {speaker}</span>}
           {row.alsoUnder.length > 0 && (
             <span className="outline-item__note">

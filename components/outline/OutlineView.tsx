@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { actionById, actionForKey } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import { firstRowOf, outlineTree, treeMove, visibleRows, type OutlineRow, type OutlineTree } from "@/lib/map/outlineTree";
+import { describeLinkEnds } from "@/lib/map/describe";
 import { checkNodeQuote } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
@@ -54,6 +55,12 @@ function tabStopRow(tree: OutlineTree, shown: ReadonlySet<string>, wanted: strin
     if (first && shown.has(first.key)) return first;
   }
   return tree.rows[0];
+}
+
+/** The link an undercut's row objects to, in words. */
+function undercutLinkOf(doc: MapDoc, row: OutlineRow): string | undefined {
+  const link = row.edge?.relation === "undercuts" ? entryOf(doc.edges, row.edge.to) : undefined;
+  return link && describeLinkEnds(doc, link);
 }
 
 export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction, found }: OutlineViewProps) {
@@ -214,6 +221,7 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
               editing={row === editingRow}
               found={found?.current === row.node.id ? "current" : found?.hits.has(row.node.id) ? "hit" : undefined}
               sourceName={row.node.sourceId === null ? null : sourceName(entryOf(doc.sources, row.node.sourceId))}
+              undercutLink={undercutLinkOf(doc, row)}
               quoteFlag={quoteFlagOf(doc, row.node)}
               verdict={live ? verdictIn(live, row.node.id) : undefined}
               // The focused line says why: keyboards reach every line's reason in turn.

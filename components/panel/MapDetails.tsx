@@ -119,7 +119,8 @@ export function MapDetails(props: PanelProps) {
         </>
       )}
       <p className="map-stats" data-testid="map-stats">
-        {plural(count("claim"), "claim")} · {plural(count("support"), "support")} · {plural(count("rebuttal"), "rebuttal")} · {plural(links, "link")}
+        {plural(count("claim"), "claim")} · {plural(count("support"), "support")} · {plural(count("rebuttal"), "rebuttal")} · {count("argument") > 0 && `${plural(count("argument"), "argument")} · `}
+        {plural(links, "link")}
       </p>
       <SourceList {...props} />
       <section className="panel-section tips">
@@ -130,7 +131,10 @@ export function MapDetails(props: PanelProps) {
             <li>
               Select a node and press <kbd>S</kbd> or <kbd>R</kbd> to answer it with a support or a rebuttal.
             </li>
-            <li>Drag from a node&rsquo;s top edge to the node it supports or rebuts.</li>
+            <li>Drag from a node&rsquo;s top edge to the node it supports or rebuts, or onto a link to undercut it.</li>
+            <li>
+              Select reasons that only hold together and press <kbd>G</kbd> to combine them as premises of one reason.
+            </li>
             <li>
               Press <kbd>?</kbd> for all shortcuts.
             </li>

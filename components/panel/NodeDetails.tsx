@@ -1,11 +1,12 @@
 "use client";
 /** The selected node: kind, text, speaker, source and quote (editable, or read-only for a view link), and its links. */
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { setQuote } from "@/lib/actions/sources";
 import { LIMITS } from "@/lib/map/limits";
 import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
-import { NODE_KINDS, type ArgNode } from "@/lib/map/types";
+import { kindChangeProblem } from "@/lib/map/structureRules";
+import { NODE_KINDS, type ArgEdge, type ArgNode } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
@@ -15,12 +16,20 @@ import { CommitField } from "./CommitField";
 import { NodeLinks } from "./NodeLinks";
 import { QuoteCheckLine, ReadSourceButton, SourcePicker } from "./NodeSource";
 import type { PanelProps } from "./panelTypes";
+import { ArgumentPremises, CombineWithSiblings } from "./ReasonSections";
 import { SourceCard } from "./SourceForm";
 
 type NodePatch = Extract<Op, { type: "updateNode" }>["patch"];
 
-function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode["kind"]): void }) {
+function KindPicker({ node, edges, onChange }: { node: ArgNode; edges: ArgEdge[]; onChange(kind: ArgNode["kind"]): void }) {
   const name = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = (kind: ArgNode["kind"]) => {
+    // Premises are statements, and only an argument holds premises: say so rather than do nothing.
+    const refusal = kindChangeProblem(node, kind, edges);
+    setProblem(refusal && `${refusal.message.charAt(0).toUpperCase()}${refusal.message.slice(1)}.`);
+    if (!refusal) onChange(kind);
+  };
   return (
     <fieldset className="field kind-picker" data-testid="field-node-kind">
       <legend>Kind</legend>
@@ -34,7 +43,7 @@ function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode[
                 name={name}
                 value={kind}
                 checked={node.kind === kind}
-                onChange={() => onChange(kind)}
+                onChange={() => choose(kind)}
                 data-testid={`field-node-kind-${kind}`}
               />
               <Icon size={14} />
@@ -43,6 +52,11 @@ function KindPicker({ node, onChange }: { node: ArgNode; onChange(kind: ArgNode[
           );
         })}
       </div>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -99,7 +113,7 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
       </h2>
       {editable ? (
         <>
-          <KindPicker node={node} onChange={(kind) => update({ kind })} />
+          <KindPicker node={node} edges={Object.values(doc.edges)} onChange={(kind) => update({ kind })} />
           <ReportsEditing nodeId={node.id}>
             <CommitField label="Text" value={node.text} multiline rows={4} maxLength={LIMITS.nodeTextLength} onCommit={(text) => update({ text })} testId="field-node-text" />
           </ReportsEditing>
@@ -133,8 +147,10 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
       ) : (
         <ReadOnlyNode node={node} doc={doc} openSource={props.openSource} />
       )}
+      {node.kind === "argument" && <ArgumentPremises {...props} node={node} />}
       <StandSection node={node} select={props.select} setBaseScore={editable ? (value) => props.perform(setBaseScore, value) : undefined} />
       <NodeLinks {...props} node={node} />
+      <CombineWithSiblings {...props} node={node} />
       {editable && (
         <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={() => dispatch([{ type: "deleteNodes", ids: [node.id] }])}>
           <TrashIcon size={14} />

@@ -1,12 +1,14 @@
 "use client";
 /** The panel beside the canvas: details of what is selected, or of the map when nothing is. */
 import "./panel.css";
+import "./structure.css";
 import { entryOf } from "@/lib/map/records";
 import { TrashIcon } from "../icons";
 import { EdgeDetails } from "./EdgeDetails";
 import { MapDetails } from "./MapDetails";
 import { NodeDetails } from "./NodeDetails";
 import type { PanelProps } from "./panelTypes";
+import { SelectionReasonActions } from "./ReasonSections";
 
 export function SidePanel({
   selection,
@@ -32,6 +34,7 @@ export function SidePanel({
             {nodeIds.length > 0 && edgeIds.length > 0 && " and "}
             {edgeIds.length > 0 && `${edgeIds.length} link${edgeIds.length === 1 ? "" : "s"}`} selected.
           </p>
+          <SelectionReasonActions {...props} />
           {props.editable && (
             <button type="button" className="button button--danger button--small" onClick={onDeleteSelection} data-testid="panel-delete">
               <TrashIcon size={14} />

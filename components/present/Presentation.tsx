@@ -6,6 +6,7 @@
  */
 import "@xyflow/react/dist/style.css";
 import "../editor/canvas.css";
+import "../editor/structure.css";
 import "./present.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";

@@ -192,7 +192,7 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter, c
 /** The step in words, for screen readers (announced as it changes) and for tests. */
 function StepAnnouncement({ doc, step, index, count }: { doc: MapDoc; step: PresentationStep | undefined; index: number; count: number }) {
   const nodes = step ? step.nodeIds.flatMap((id) => entryOf(doc.nodes, id) ?? []) : [];
-  const text = step ? `Step ${index + 1} of ${count}. ${nodes.map(describeNode).join(". ")}` : "";
+  const text = step ? `Step ${index + 1} of ${count}. ${nodes.map((node) => describeNode(node, doc)).join(". ")}` : "";
   return (
     <p className="visually-hidden" aria-live="polite" data-testid="present-step" data-index={index}>
       {text}

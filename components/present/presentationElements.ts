@@ -4,12 +4,13 @@
  * its ends are. Flow objects are cached per node and per state, so stepping re-renders only the
  * nodes whose state changed.
  */
-import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import type { Edge, Node } from "@xyflow/react";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
 import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
 import { describeVerdict, verdictIn, type Verdict } from "../evaluation/verdict";
-import { describeNode, RELATION_COLOR } from "../kinds";
+import { MARKERS } from "../editor/flowElements";
+import { describeNode } from "../kinds";
 
 /** A node's place in the presentation: not shown yet, shown at an earlier step, or in the current step. */
 export type RevealState = "hidden" | "past" | "current";
@@ -25,6 +26,8 @@ export type PresentationFlowNode = Node<PresentationNodeData, "presentation">;
 
 export interface PresentationEdgeData extends Record<string, unknown> {
   edge: ArgEdge;
+  /** For an undercut: the link it objects to. */
+  link?: ArgEdge;
 }
 export type PresentationFlowEdge = Edge<PresentationEdgeData, "presentation">;
 
@@ -64,23 +67,22 @@ export function toPresentationNodes(
   });
 }
 
-const MARKERS = {
-  supports: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.supports, width: 18, height: 18 },
-  rebuts: { type: MarkerType.ArrowClosed, color: RELATION_COLOR.rebuts, width: 18, height: 18 },
-} as const;
-
+/** The links whose ends are all revealed: both nodes, and for an undercut both ends of its link too. */
 export function toPresentationEdges(doc: MapDoc, revealed: ReadonlySet<string>): PresentationFlowEdge[] {
   const result: PresentationFlowEdge[] = [];
   for (const edge of Object.values(doc.edges)) {
-    if (!revealed.has(edge.from) || !revealed.has(edge.to)) continue;
+    const link = edge.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
+    if (edge.relation === "undercuts" && !link) continue;
+    const ends = link ? [edge.from, link.from, link.to] : [edge.from, edge.to];
+    if (!ends.every((id) => revealed.has(id))) continue;
     result.push({
       id: edge.id,
       type: "presentation",
       source: edge.from,
-      target: edge.to,
+      target: link ? link.to : edge.to,
       sourceHandle: "out",
       targetHandle: "in",
-      data: { edge },
+      data: { edge, link },
       markerEnd: MARKERS[edge.relation],
       selectable: false,
       focusable: false,

@@ -12,7 +12,8 @@ import { entryOf } from "../map/records";
 /** What a new node may start with besides its kind and place (a node made from a quote has them all). */
 export type NodeContent = Partial<Pick<ArgNode, "text" | "speaker" | "sourceId" | "quote" | "quotePrefix" | "quoteSuffix">>;
 
-function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string, content: NodeContent = {}): Op {
+/** The op adding a blank node (new fields get their empty value here, in one place). */
+export function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string, content: NodeContent = {}): Op {
   const empty = { text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null };
   return { type: "addNode", node: { id, kind, ...empty, ...content, x: at.x, y: at.y } };
 }

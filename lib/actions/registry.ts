@@ -2,6 +2,9 @@
 import { addClaim, addRebuttalTo, addSupportTo } from "./addNode";
 import { deleteSelection, toggleRelation } from "./editSelection";
 import { clearSelection, editText, find, fitView, focusNode, focusUp, readSource, redo, selectAll, showShortcuts, tidyLayout, toggleReasons, undo } from "./effects";
+import { link } from "./link";
+import { addPremise, combinePremises, removePremise } from "./reasons";
+import { undercutLink } from "./undercut";
 import { matchesShortcut, shortcutId, type KeyPress } from "./shortcuts";
 import type { EditorAction } from "./types";
 
@@ -9,6 +12,11 @@ export const ACTIONS: readonly EditorAction[] = [
   addClaim,
   addSupportTo,
   addRebuttalTo,
+  addPremise,
+  undercutLink,
+  combinePremises,
+  removePremise,
+  link,
   editText,
   deleteSelection,
   toggleRelation,

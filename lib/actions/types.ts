@@ -57,10 +57,18 @@ interface ActionBase {
   enabled(context: ActionContext): boolean;
 }
 
-/** Changes the document: `perform` returns the ops to dispatch, or false for "nothing to do". */
-export interface DocumentAction extends ActionBase {
+/**
+ * Changes the document: `perform` returns the ops to dispatch, or false for "nothing to do". An
+ * action may take a value (as Excalidraw's property actions do): a form or a drag passes what the
+ * user chose; without one, the action works on the selection.
+ */
+export interface DocumentAction<V = undefined> extends ActionBase {
   kind: "ops";
-  perform(context: ActionContext): Op[] | false;
+  perform(context: ActionContext, value?: V): Op[] | false;
+  /** Why the action cannot be done with this value, in words a user understands; null when it can. */
+  problem?(context: ActionContext, value?: V): string | null;
+  /** A label naming what the action would do here ("Combine as co-premises of a reason for “…”"). */
+  labelFor?(context: ActionContext, value?: V): string;
 }
 
 /** Things the editor does itself rather than by ops. `tidyLayout` is asynchronous (a Web Worker). */
@@ -84,7 +92,9 @@ export interface EffectAction extends ActionBase {
   effect: EditorEffect;
 }
 
-export type EditorAction = DocumentAction | EffectAction;
+/** Any action; each document action checks the value it is given (`any`: each takes its own). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EditorAction = DocumentAction<any> | EffectAction;
 
 export const canEdit = (context: ActionContext): boolean => context.role !== "view";
 

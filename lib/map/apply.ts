@@ -10,7 +10,8 @@ import { LIMITS } from "./limits";
 import type { Op, OpError, OpOf } from "./ops";
 import { plainEdge, plainNode, plainSource } from "./plain";
 import { hasEntry } from "./records";
-import type { MapDoc } from "./types";
+import { kindChangeProblem, linkProblem, linksGoingWith, type RecordLookup } from "./structureRules";
+import { isReasonRelation, type MapDoc } from "./types";
 
 export type ApplyResult = { ok: true; doc: MapDoc; diff: DocDiff } | { ok: false; error: OpError };
 
@@ -132,6 +133,10 @@ function updateNode(writer: DocWriter, { id, patch }: OpOf<"updateNode">): OpErr
   if (patch.sourceId != null && !writer.has("sources", patch.sourceId)) {
     return fail("not_found", `source ${patch.sourceId} does not exist`);
   }
+  if (patch.kind !== undefined) {
+    const problem = kindChangeProblem(node, patch.kind, Object.values(writer.doc.edges));
+    if (problem) return problem;
+  }
   const next = patched(node, patch);
   if (next !== node) writer.put("nodes", id, next);
   return done;
@@ -152,19 +157,15 @@ function moveNodes(writer: DocWriter, { moves }: OpOf<"moveNodes">): OpError | n
 function deleteNodes(writer: DocWriter, { ids }: OpOf<"deleteNodes">): OpError | null {
   const doomed = new Set(ids.filter((id) => writer.has("nodes", id)));
   if (doomed.size === 0) return fail("not_found", nodesGoneMessage(ids));
-  for (const edge of Object.values(writer.doc.edges)) {
-    if (doomed.has(edge.from) || doomed.has(edge.to)) writer.remove("edges", edge.id);
-  }
+  for (const id of linksGoingWith(Object.values(writer.doc.edges), doomed)) writer.remove("edges", id);
   for (const id of doomed) writer.remove("nodes", id);
   return done;
 }
 
 function addEdge(writer: DocWriter, { edge }: OpOf<"addEdge">): OpError | null {
   if (writer.has("edges", edge.id)) return fail("conflict", `edge ${edge.id} already exists`);
-  for (const end of [edge.from, edge.to]) {
-    if (!writer.has("nodes", end)) return fail("not_found", `node ${end} no longer exists`);
-  }
-  if (edge.from === edge.to) return fail("invalid_op", "a node cannot support or rebut itself");
+  const problem = linkProblem(lookup(writer), edge);
+  if (problem) return problem;
   if (writer.linkBetween(edge.from, edge.to) !== undefined) return fail("conflict", "these nodes are already linked");
   if (writer.count("edges") >= LIMITS.edgesPerMap) {
     return fail("too_large", `a map holds at most ${LIMITS.edgesPerMap} links`);
@@ -176,6 +177,9 @@ function addEdge(writer: DocWriter, { edge }: OpOf<"addEdge">): OpError | null {
 function updateEdge(writer: DocWriter, { id, patch }: OpOf<"updateEdge">): OpError | null {
   const edge = writer.get("edges", id);
   if (!edge) return fail("not_found", `link ${id} no longer exists`);
+  if (patch.relation !== edge.relation && !(isReasonRelation(edge.relation) && isReasonRelation(patch.relation))) {
+    return fail("invalid_op", "only supports and rebuts can be switched; a premise or an undercut stays what it is");
+  }
   const next = patched(edge, patch);
   if (next !== edge) writer.put("edges", id, next);
   return done;
@@ -183,7 +187,9 @@ function updateEdge(writer: DocWriter, { id, patch }: OpOf<"updateEdge">): OpErr
 
 function deleteEdge(writer: DocWriter, { id }: OpOf<"deleteEdge">): OpError | null {
   if (!writer.has("edges", id)) return fail("not_found", `link ${id} no longer exists`);
+  const undercuts = linksGoingWith(Object.values(writer.doc.edges), new Set(), new Set([id]));
   writer.remove("edges", id);
+  for (const undercut of undercuts) writer.remove("edges", undercut);
   return done;
 }
 
@@ -219,6 +225,11 @@ function updateMap(writer: DocWriter, { patch }: OpOf<"updateMap">): OpError | n
   if (meta !== writer.doc.meta) writer.setMeta(meta);
   return done;
 }
+
+const lookup = (writer: DocWriter): RecordLookup => ({
+  node: (id) => writer.get("nodes", id),
+  edge: (id) => writer.get("edges", id),
+});
 
 /**
  * The record with the patch's defined fields applied, or the record itself when none differs.

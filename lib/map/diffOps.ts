@@ -13,7 +13,7 @@
  */
 import { changedFields, type DocDiff, type RecordsDiff } from "./diff";
 import type { Op } from "./ops";
-import type { ArgEdge, ArgNode, MapMeta, Source } from "./types";
+import { isReasonRelation, type ArgEdge, type ArgNode, type MapMeta, type Source } from "./types";
 
 export function opsForDiff(diff: DocDiff): Op[] {
   const { nodes, sources } = diff;
@@ -41,14 +41,14 @@ export function opsForDiff(diff: DocDiff): Op[] {
 }
 
 /**
- * A link's ends are what it is, so no op changes them; a diff says they changed only when the link
- * was deleted and drawn again under the same id (squashed). Such a link is deleted and added
- * again, and so is each undercut aimed at it that the diff updates: deleting the link takes them
- * with it, as it did when this happened.
+ * A link's ends are what it is, and only supports and rebuts switch into each other, so no op
+ * makes any other change to a link; a diff says one happened only when the link was deleted and
+ * drawn again under the same id (squashed). Such a link is deleted and added again, and so is each
+ * undercut aimed at it that the diff updates: deleting the link takes them with it, as it did then.
  */
 function linkChanges(edges: RecordsDiff<ArgEdge>): RecordsDiff<ArgEdge> {
   const replaced = new Set<string>();
-  for (const [id, [from, to]] of edges.updated) if (from.from !== to.from || from.to !== to.to) replaced.add(id);
+  for (const [id, [from, to]] of edges.updated) if (!switchable(from, to)) replaced.add(id);
   if (replaced.size === 0) return edges;
   for (const [id, [, to]] of edges.updated) if (isUndercut(to) && replaced.has(to.to)) replaced.add(id);
   const changes: RecordsDiff<ArgEdge> = { added: new Map(edges.added), updated: new Map(), removed: new Map(edges.removed) };
@@ -83,7 +83,11 @@ function undercuts(edges: ReadonlyMap<string, ArgEdge>, where: "first" | "last")
   return where === "first" ? [...aimedAtLinks, ...aimedAtNodes] : [...aimedAtNodes, ...aimedAtLinks];
 }
 
-const isUndercut = (edge: ArgEdge) => (edge.relation as string) === "undercuts";
+const isUndercut = (edge: ArgEdge) => edge.relation === "undercuts";
+
+/** Whether updateEdge can take the link from one version to the other. */
+const switchable = (from: ArgEdge, to: ArgEdge) =>
+  from.from === to.from && from.to === to.to && (from.relation === to.relation || (isReasonRelation(from.relation) && isReasonRelation(to.relation)));
 
 /** The new values of the fields that changed, leaving out `fixed`; null when none did. */
 function patchOf<R extends object>(from: R, to: R, fixed: readonly (keyof R)[]): Partial<R> | null {

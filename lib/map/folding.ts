@@ -6,6 +6,7 @@
  * A node is open (its reasons shown) unless folded. In a focus view, the focused node is open
  * and its reasons start folded, so it shows one level; unfolding one shows the next level, and so on.
  */
+import { nodeLinks } from "./graph";
 import type { MapDoc } from "./types";
 
 /** Per node, "open" or "closed" as the person set it; a node not listed takes the view's default. */
@@ -19,7 +20,7 @@ interface Tree {
 function treeOf(doc: MapDoc): Tree {
   const reasonsOf = new Map<string, string[]>();
   const answersOf = new Map<string, string[]>();
-  for (const edge of Object.values(doc.edges)) {
+  for (const edge of nodeLinks(doc)) {
     if (!Object.hasOwn(doc.nodes, edge.from) || !Object.hasOwn(doc.nodes, edge.to)) continue;
     (reasonsOf.get(edge.to) ?? reasonsOf.set(edge.to, []).get(edge.to)!).push(edge.from);
     (answersOf.get(edge.from) ?? answersOf.set(edge.from, []).get(edge.from)!).push(edge.to);

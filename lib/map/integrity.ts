@@ -4,7 +4,8 @@
  */
 import { LIMITS } from "./limits";
 import type { OpError } from "./ops";
-import { countEntries, hasEntry } from "./records";
+import { countEntries, entryOf, hasEntry } from "./records";
+import { linkProblem } from "./structureRules";
 import type { MapDoc } from "./types";
 
 /** The first broken invariant, as an error naming the item, or null when the doc is sound. */
@@ -43,15 +44,21 @@ function sourceProblem(doc: MapDoc): OpError | null {
   return null;
 }
 
+/**
+ * Every link joins what exists, obeys the structure rules (structureRules.ts: premises are
+ * statements in arguments, undercuts aim at supports/rebuts links), and no two join the same pair.
+ */
 function edgeProblem(doc: MapDoc): OpError | null {
+  const records = { node: (id: string) => entryOf(doc.nodes, id), edge: (id: string) => entryOf(doc.edges, id) };
   const linkedPairs = new Map<string, string>();
   for (const edge of Object.values(doc.edges)) {
-    for (const end of [edge.from, edge.to]) {
-      if (!hasEntry(doc.nodes, end)) {
-        return { code: "not_found", message: `link "${edge.id}" points to node "${end}", which is not in the map` };
-      }
+    const ends = edge.relation === "undercuts" ? [["node", edge.from, doc.nodes], ["link", edge.to, doc.edges]] as const : [["node", edge.from, doc.nodes], ["node", edge.to, doc.nodes]] as const;
+    for (const [what, end, record] of ends) {
+      if (!hasEntry(record, end)) return { code: "not_found", message: `link "${edge.id}" points to ${what} "${end}", which is not in the map` };
     }
-    if (edge.from === edge.to) return invalid(`link "${edge.id}" links node "${edge.from}" to itself`);
+    if (edge.from === edge.to && edge.relation !== "undercuts") return invalid(`link "${edge.id}" links node "${edge.from}" to itself`);
+    const problem = linkProblem(records, edge);
+    if (problem) return { code: problem.code, message: `link "${edge.id}": ${problem.message}` };
     // JSON of the pair cannot collide the way "a" + "b c" and "a b" + "c" would.
     const pair = JSON.stringify([edge.from, edge.to]);
     const earlier = linkedPairs.get(pair);

@@ -67,7 +67,8 @@ interface Part {
 }
 
 /** Which side of what it answers a reason goes: supports left (-1), rebuttals right (+1). */
-const SIDE: Record<string, number> = { supports: -1, rebuts: 1 };
+// An undercut (an objection to a link) sits on the objections' side, like a rebuttal.
+const SIDE: Record<string, number> = { supports: -1, rebuts: 1, undercuts: 1 };
 
 export function tidyLayout(input: LayoutInput): LayoutPositions {
   const index = new Map<string, number>();

@@ -5,6 +5,7 @@
  * Pure: the canvas gives the boxes and its own size, and gets a viewport back.
  */
 import { right, bottom, type Box } from "./geometry/boxes";
+import { nodeLinks } from "./graph";
 import type { MapDoc } from "./types";
 
 /** React Flow's viewport: a map point p is drawn at p × zoom + (x, y) on the canvas. */
@@ -21,7 +22,7 @@ export interface Viewport {
 export function mainClaims(doc: MapDoc): string[] {
   const reasonsOf = new Map<string, string[]>();
   const answers = new Set<string>();
-  for (const edge of Object.values(doc.edges)) {
+  for (const edge of nodeLinks(doc)) {
     (reasonsOf.get(edge.to) ?? reasonsOf.set(edge.to, []).get(edge.to)!).push(edge.from);
     answers.add(edge.from);
   }
@@ -41,7 +42,7 @@ export function mainClaims(doc: MapDoc): string[] {
 
 /** The nodes giving a reason directly for or against `id`. */
 export function directReasons(doc: MapDoc, id: string): string[] {
-  return Object.values(doc.edges)
+  return nodeLinks(doc)
     .filter((edge) => edge.to === id)
     .map((edge) => edge.from);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { firstRowOf, outlineTree, treeMove, visibleRows, type OutlineTree } from "./outlineTree";
-import { debate, docOf, edge, node } from "./testing/fixtures";
+import { debate, docOf, edge, node, reasoned } from "./testing/fixtures";
 
 /** "key@level" for each row, in reading order. */
 const layout = (tree: OutlineTree, collapsed: ReadonlySet<string> = new Set()) =>
@@ -15,6 +15,22 @@ function sharedReason() {
 }
 
 describe("outline tree", () => {
+  it("nests premises under their argument and an undercut under the reason of its link, with keys of their own", () => {
+    const tree = outlineTree(reasoned());
+    expect(layout(tree)).toEqual(["c@1", "c/a@2", "c/a/p1@3", "c/a/p2@3", "c/a/u~undercut@3", "c/r@2", "c/r/v~undercut@3"]);
+    expect(tree.byKey.get("c/a/u~undercut")?.edge?.id).toBe("under");
+  });
+
+  it("keeps keys unique when a node is both a reason for a node and an undercut of that node's link", () => {
+    const doc = docOf({
+      nodes: [node("c", { kind: "claim" }), node("s"), node("x", { kind: "rebuttal" })],
+      edges: [edge("e1", "s", "c"), edge("e2", "x", "s", "rebuts"), edge("cut", "x", "e1", "undercuts")],
+    });
+    const keys = outlineTree(doc).rows.map((row) => row.key);
+    expect(keys).toEqual(["c", "c/s", "c/s/x", "c/s/x~undercut"]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("lists each claim, then its supports and rebuttals one level deeper", () => {
     const tree = outlineTree(debate());
     expect(layout(tree)).toEqual(["c@1", "c/s@2", "c/r@2"]);

@@ -7,7 +7,7 @@
 import { indexEdges } from "./graph";
 import { outlineOf, type OutlineEntry } from "./outline";
 import { entryOf } from "./records";
-import type { ArgNode, MapDoc, Relation } from "./types";
+import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc, type Relation } from "./types";
 
 export interface OutlineRow {
   /** Unique among the rows and stable across edits: the path of node ids from the top. */
@@ -15,6 +15,8 @@ export interface OutlineRow {
   node: ArgNode;
   /** How the node bears on the row above it; null at the top level. */
   relation: Relation | null;
+  /** The link that puts it under the row above (an undercut's own link for an undercut); null at the top level. */
+  edge: ArgEdge | null;
   /** 1 at the top level (as aria-level counts). */
   level: number;
   parentKey: string | null;
@@ -34,7 +36,9 @@ export interface OutlineTree {
   byKey: ReadonlyMap<string, OutlineRow>;
 }
 
-const keyOf = (parentKey: string | null, nodeId: string) => `${parentKey === null ? "" : `${parentKey}/`}${encodeURIComponent(nodeId)}`;
+// A node may be listed under a reason both as its own reason and as an undercut of the reason's link.
+const keyOf = (parentKey: string | null, nodeId: string, relation: Relation | null) =>
+  `${parentKey === null ? "" : `${parentKey}/`}${encodeURIComponent(nodeId)}${relation === "undercuts" ? "~undercut" : ""}`;
 
 export function outlineTree(doc: MapDoc): OutlineTree {
   const index = indexEdges(doc);
@@ -44,7 +48,7 @@ export function outlineTree(doc: MapDoc): OutlineTree {
   const alsoUnder = (node: ArgNode, parent: ArgNode | null): ArgNode[] => {
     const others: ArgNode[] = [];
     for (const edge of index.outgoing.get(node.id) ?? []) {
-      if (edge.to === parent?.id) continue;
+      if (!aimsAtNode(edge) || edge.to === parent?.id) continue;
       const other = entryOf(doc.nodes, edge.to);
       if (other) others.push(other);
     }
@@ -63,9 +67,10 @@ export function outlineTree(doc: MapDoc): OutlineTree {
   while (stack.length > 0) {
     const { entry, parent, position, siblings } = stack.pop()!;
     const row: OutlineRow = {
-      key: keyOf(parent?.key ?? null, entry.node.id),
+      key: keyOf(parent?.key ?? null, entry.node.id, entry.relation),
       node: entry.node,
       relation: entry.relation,
+      edge: entry.edge,
       level: parent ? parent.level + 1 : 1,
       parentKey: parent?.key ?? null,
       childKeys: [],

@@ -16,7 +16,7 @@ import {
   stepFocus,
   ungroupStep,
 } from "./presentation";
-import { docOf, edge, node } from "./testing/fixtures";
+import { docOf, edge, node, reasoned } from "./testing/fixtures";
 import { opSeedsArb, playSeeds } from "./testing/opSequences";
 import { emptyDoc, type PresentationStep } from "./types";
 
@@ -28,6 +28,20 @@ const debateMap = () =>
   });
 
 describe("the default path", () => {
+  it("shows an argument together with its premises in one step, and an undercut right after the reason of its link", () => {
+    expect(defaultSteps(reasoned()).map((step) => step.nodeIds.join("+"))).toEqual(["c", "a+p1+p2", "u", "r", "v"]);
+  });
+
+  it("frames an undercut with both ends of the link it objects to", () => {
+    const steps = defaultSteps(reasoned());
+    expect(stepFocus(reasoned(), steps, 2).sort()).toEqual(["a", "c", "u"]);
+  });
+
+  it("puts a restored premise back beside its argument", () => {
+    const steps = skipNode(defaultSteps(reasoned()), "p2");
+    expect(restoreNode(reasoned(), steps, "p2").map((step) => step.nodeIds.join("+"))).toEqual(["c", "a+p1", "p2", "u", "r", "v"]);
+  });
+
   it("reads the main claim, then each line depth-first, supports before rebuttals", () => {
     expect(defaultSteps(debateMap()).map((step) => step.nodeIds[0])).toEqual(["claim", "s1", "s1a", "s2", "r1", "r1s"]);
   });

@@ -1,38 +1,50 @@
 /**
  * The presenter's path through a map: the saved steps, or a default that reads naturally — each
- * main claim, then its lines of support and rebuttal depth-first, supports before rebuttals.
+ * main claim, then its lines of support and rebuttal depth-first, supports before rebuttals. An
+ * argument is one step together with its premises (a reason is shown whole); the undercuts of a
+ * link come right after the reason it joins.
  */
 import { indexEdges, roots } from "./graph";
 import { LIMITS } from "./limits";
-import { hasEntry } from "./records";
-import type { MapDoc, PresentationStep } from "./types";
+import { entryOf, hasEntry } from "./records";
+import { aimsAtNode, isArgument, type ArgEdge, type MapDoc, type PresentationStep } from "./types";
 
 type Steps = readonly PresentationStep[];
 
-/** One node per step, in reading order; every node appears once, even inside cycles. */
+/** Steps in reading order; every node appears once, even inside cycles. */
 export function defaultSteps(doc: MapDoc): PresentationStep[] {
-  const { incoming } = indexEdges(doc);
+  const { incoming, undercuts } = indexEdges(doc);
   const visited = new Set<string>();
-  const order: string[] = [];
+  const groups: string[][] = [];
+  const unvisited = (edge: ArgEdge) => hasEntry(doc.nodes, edge.from) && !visited.has(edge.from);
+  const reasonsOf = (id: string) => {
+    const reasons = (incoming.get(id) ?? []).filter(unvisited);
+    return [...reasons.filter((edge) => edge.relation === "supports"), ...reasons.filter((edge) => edge.relation === "rebuts")];
+  };
   const visit = (start: string) => {
-    // An explicit stack: a long chain of replies must not overflow the call stack.
-    const stack = [start];
+    // An explicit stack: a long chain of replies must not overflow the call stack. Each entry is
+    // a node and the link that led to it, whose undercuts follow the node's own reasons.
+    const stack: { id: string; via: ArgEdge | null }[] = [{ id: start, via: null }];
     while (stack.length > 0) {
-      const id = stack.pop()!;
+      const { id, via } = stack.pop()!;
       if (visited.has(id)) continue;
       visited.add(id);
-      order.push(id);
-      const reasons = (incoming.get(id) ?? []).filter((edge) => hasEntry(doc.nodes, edge.from) && !visited.has(edge.from));
-      const supports = reasons.filter((edge) => edge.relation === "supports");
-      const rebuttals = reasons.filter((edge) => edge.relation === "rebuts");
-      // Pushed in reverse so the first support is visited first and rebuttals after all supports.
-      for (const edge of [...supports, ...rebuttals].reverse()) stack.push(edge.from);
+      const premises = isArgument(entryOf(doc.nodes, id)!) ? (incoming.get(id) ?? []).filter((edge) => edge.relation === "premise" && unvisited(edge)) : [];
+      for (const premise of premises) visited.add(premise.from);
+      groups.push([id, ...premises.map((premise) => premise.from)]);
+      const next = [
+        ...premises.flatMap((premise) => reasonsOf(premise.from)),
+        ...reasonsOf(id),
+        ...(via ? (undercuts.get(via.id) ?? []).filter(unvisited) : []),
+      ];
+      // Pushed in reverse so the first is visited first.
+      for (const edge of next.reverse()) stack.push({ id: edge.from, via: edge });
     }
   };
   for (const node of roots(doc)) visit(node.id);
   for (const id of Object.keys(doc.nodes)) visit(id);
   const taken = new Set<string>();
-  return order.map((id) => ({ id: stepIdFor(id, taken), nodeIds: [id], notes: "" }));
+  return groups.map((nodeIds) => ({ id: stepIdFor(nodeIds[0]!, taken), nodeIds: nodeIds.slice(0, LIMITS.nodesPerStep), notes: "" }));
 }
 
 /** The steps to present: the saved path without nodes deleted since, or the default. */
@@ -135,7 +147,8 @@ export function skipNode(steps: Steps, nodeId: string): Steps {
  */
 export function restoreNode(doc: MapDoc, steps: Steps, nodeId: string): Steps {
   if (!hasEntry(doc.nodes, nodeId) || steps.some((step) => step.nodeIds.includes(nodeId))) return steps;
-  const rank = new Map(defaultSteps(doc).map((step, index) => [step.nodeIds[0]!, index]));
+  // Each node's place in the default reading order (a premise comes after its argument in the same step).
+  const rank = new Map(defaultSteps(doc).flatMap((step) => step.nodeIds).map((id, index) => [id, index] as const));
   const own = rank.get(nodeId) ?? Infinity;
   let insertAt = 0;
   steps.forEach((step, index) => {
@@ -166,7 +179,7 @@ export function sameSteps(a: Steps, b: Steps): boolean {
 
 /**
  * What the camera frames at a step: the step's nodes and the revealed nodes linked to them, so a
- * reason is seen beside the claim it answers.
+ * reason is seen beside the claim it answers (and an undercut beside both ends of its link).
  */
 export function stepFocus(doc: MapDoc, steps: Steps, index: number): string[] {
   const step = steps[index];
@@ -175,6 +188,11 @@ export function stepFocus(doc: MapDoc, steps: Steps, index: number): string[] {
   const shown = new Set(step.nodeIds);
   const focus = new Set(step.nodeIds);
   for (const edge of Object.values(doc.edges)) {
+    if (!aimsAtNode(edge)) {
+      const link = entryOf(doc.edges, edge.to);
+      if (shown.has(edge.from) && link) for (const end of [link.from, link.to]) if (revealed.has(end)) focus.add(end);
+      continue;
+    }
     if (shown.has(edge.from) && revealed.has(edge.to)) focus.add(edge.to);
     if (shown.has(edge.to) && revealed.has(edge.from)) focus.add(edge.from);
   }

@@ -3,11 +3,30 @@
  * Records are keyed by id so that one op touches one entry (cheap structural sharing).
  */
 
-export const NODE_KINDS = ["claim", "support", "rebuttal"] as const;
+/**
+ * Statements (claim, support, rebuttal) and arguments: a named reason that holds its premises
+ * (see docs/structure.md, the agreed model).
+ */
+export const NODE_KINDS = ["claim", "support", "rebuttal", "argument"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+export const STATEMENT_KINDS = ["claim", "support", "rebuttal"] as const satisfies readonly NodeKind[];
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
-export const RELATIONS = ["supports", "rebuts"] as const;
+/**
+ * supports / rebuts: a reason for / against a node. premise: a statement into the argument it is
+ * a premise of. undercuts: an objection to the inference of a supports or rebuts link; its `to`
+ * is that link's id, not a node's.
+ */
+export const RELATIONS = ["supports", "rebuts", "premise", "undercuts"] as const;
 export type Relation = (typeof RELATIONS)[number];
+/** The relations of a reason bearing on a node: the only ones a link can switch between, and undercut. */
+export const REASON_RELATIONS = ["supports", "rebuts"] as const satisfies readonly Relation[];
+export type ReasonRelation = (typeof REASON_RELATIONS)[number];
+
+export const isArgument = (node: { kind: NodeKind }): boolean => node.kind === "argument";
+/** Whether the link's `to` is a node (every relation but undercuts) rather than a link. */
+export const aimsAtNode = (edge: { relation: Relation }): boolean => edge.relation !== "undercuts";
+export const isReasonRelation = (relation: Relation): relation is ReasonRelation => relation === "supports" || relation === "rebuts";
 
 export interface ArgNode {
   id: string;
@@ -34,9 +53,9 @@ export interface ArgNode {
 
 export interface ArgEdge {
   id: string;
-  /** The node giving the reason (a support or rebuttal)... */
+  /** The node giving the reason (a support, a rebuttal, a premise, an argument, an undercut)... */
   from: string;
-  /** ...and the node it is a reason for or against. */
+  /** ...and the node it bears on; for `undercuts`, the id of the link it objects to. */
   to: string;
   relation: Relation;
 }

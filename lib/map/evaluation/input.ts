@@ -1,10 +1,10 @@
 /**
  * What the evaluation reads from a map, and what it says about it.
  *
- * The kinds and relations are the agreed structure model's (docs/structure.md): today's claim,
- * support and rebuttal nodes with supports/rebuts links, plus argument nodes, premise links and
- * undercuts (links whose `to` is another link's id). The evaluation accepts all of them whether or
- * not the document model has them yet, so its input is typed here rather than as MapDoc.
+ * The kinds and relations are the agreed structure model's (docs/structure.md): claim, support
+ * and rebuttal statements and argument nodes, linked by supports, rebuts, premise and undercuts
+ * (an undercut's `to` is another link's id). Typed here as the least the evaluation reads, so the
+ * bench and the property tests can hand it bare graphs as well as a MapDoc.
  */
 import type { NodeKind, Relation } from "../types";
 

@@ -45,9 +45,13 @@ export interface AifExport {
 }
 
 // The names AIFdb and OVA give a scheme node that applies no particular argumentation scheme.
+// A premise is written as an inference into its argument, an undercut as a conflict aimed at the
+// scheme node of the link it undercuts (AIF's CA → RA).
 const SCHEME_NODES: Record<Relation, { type: "RA" | "CA"; text: string }> = {
   supports: { type: "RA", text: "Default Inference" },
   rebuts: { type: "CA", text: "Default Conflict" },
+  premise: { type: "RA", text: "Default Inference" },
+  undercuts: { type: "CA", text: "Default Conflict" },
 };
 const RELATION_OF_SCHEME: Record<string, Relation> = { RA: "supports", CA: "rebuts" };
 
@@ -68,11 +72,15 @@ export function toAif(doc: MapDoc): AifExport {
     statementIds.set(node.id, nodeID);
     argumapNodes[nodeID] = { kind: node.kind, x: node.x, y: node.y };
   }
-  for (const edge of Object.values(doc.edges)) {
+  const schemeIds = new Map<string, string>();
+  const links = Object.values(doc.edges);
+  // Undercuts last: they aim at the scheme node of a link written before them.
+  for (const edge of [...links.filter((link) => link.relation !== "undercuts"), ...links.filter((link) => link.relation === "undercuts")]) {
     const from = statementIds.get(edge.from);
-    const to = statementIds.get(edge.to);
+    const to = edge.relation === "undercuts" ? schemeIds.get(edge.to) : statementIds.get(edge.to);
     if (from === undefined || to === undefined) continue;
     const scheme = addNode(SCHEME_NODES[edge.relation].text, SCHEME_NODES[edge.relation].type);
+    schemeIds.set(edge.id, scheme);
     connect(from, scheme);
     connect(scheme, to);
   }

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { statementsOnly } from "../testing/mapArb";
 import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { debate, docOf, edge, node, source } from "../testing/fixtures";
 import { emptyDoc } from "../types";
@@ -104,7 +105,8 @@ describe("toArgdown", () => {
   it("writes every link exactly once, as an indented + or - line, for any map", () => {
     fc.assert(
       fc.property(opSeedsArb, (seeds) => {
-        const { end } = playSeeds(emptyDoc(), seeds);
+        // Statements and their links; arguments and undercuts in Argdown come with issue 15, part 2.
+        const end = statementsOnly(playSeeds(emptyDoc(), seeds).end);
         const relationLines = toArgdown(end).split("\n").filter((line) => /^ +[+-] \[/.test(line));
         expect(relationLines).toHaveLength(Object.keys(end.edges).length);
       }),

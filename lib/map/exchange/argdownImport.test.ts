@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../limits";
 import type { OpError } from "../ops";
-import { mapDocArb } from "../testing/mapArb";
+import { mapDocArb, statementsOnly } from "../testing/mapArb";
 import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { debate, docOf, edge, node, source } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
@@ -110,7 +110,7 @@ describe("parseArgdownImport", () => {
     ["an unclosed title", "[A: a", "invalid_op", "line 1: the title opened with [ is never closed with ]"],
     ["text after a title without a colon", "[A] a", "invalid_op", 'line 1: expected ":" and the text after [A]'],
     ["an unreadable data block", "[A]: a {speaker Rice}", "invalid_op", /^line 1: cannot read the data block/],
-    ["an unknown kind", '[A]: a {kind: "premise"}', "invalid_op", 'line 1: kind "premise" is not one of claim, support, rebuttal'],
+    ["an unknown kind", '[A]: a {kind: "premise"}', "invalid_op", 'line 1: kind "premise" is not one of claim, support, rebuttal, argument'],
     ["a bad source date", '===\nsources:\n  - title: "S"\n    date: "May 2024"\n===\n[A]: a', "invalid_op", /^source 1 of the front matter: date: /],
     ["a statement over the text limit", `[A]: ${"x".repeat(LIMITS.nodeTextLength + 1)}`, "too_large", /^line 1: the text is 2001 characters long/],
   ];
@@ -135,7 +135,8 @@ const hostileText = fc.string({
 describe("Argdown export → import", () => {
   it("round-trips any map, even with hostile texts: texts (on one line), kinds, speakers, sources with their text, anchored quotes and links", () => {
     fc.assert(
-      fc.property(fc.oneof(opSeedsArb.map((seeds) => playSeeds(emptyDoc(), seeds).end), mapDocArb(hostileText)), (map) => {
+      // Statements and their links; arguments and undercuts in Argdown come with issue 15, part 2.
+      fc.property(fc.oneof(opSeedsArb.map((seeds) => statementsOnly(playSeeds(emptyDoc(), seeds).end)), mapDocArb(hostileText, { structure: false })), (map) => {
         // A unique prefix per node, so each imported node can be matched to its original by text.
         const nodes = Object.values(map.nodes).map((n, i) => ({ ...n, text: `#${i} ${n.text}` }));
         const doc = { ...map, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapDocArb } from "../testing/mapArb";
-import { debate, docOf, edge, node, source } from "../testing/fixtures";
+import { debate, docOf, edge, node, reasoned, source } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
 import { drawMap, svgDocument, toSvg } from "./svg";
 
@@ -128,19 +128,41 @@ describe("toSvg", () => {
     expect(svg).toContain('stroke-dasharray="6 4"');
   });
 
+  it("draws a reason of several premises as an argument box they join, and an undercut ending on the label of its link", () => {
+    const svg = toSvg(reasoned());
+    readMarkup(svg);
+    expect(svg).toContain("An argument map: 2 claims, 1 support, 3 rebuttals, 1 argument and 6 links.");
+    expect(count(svg, />ARGUMENT</g)).toBe(1);
+    expect(svg).toContain("<title>Support “It would build data centres” is a premise of Argument “Jobs argument”</title>");
+    expect(svg).toContain("<title>Rebuttal “They employ few once built” undercuts the link: Argument “Jobs argument” supports Claim “Allow Alibaba Cloud in the US”</title>");
+    expect(count(svg, />premise</g)).toBe(0);
+    // The undercut's curve ends on the edge of the supports link's label, wherever the route put it.
+    const label = /<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)" rx="[\d.]+" fill="#ffffff" stroke="#15803d"/.exec(svg);
+    const undercut = /<path d="[^"]* ([\d.-]+) ([\d.-]+)" stroke="#b45309"/.exec(svg);
+    expect(label && undercut).toBeTruthy();
+    const [x, y, width, height] = label!.slice(1).map(Number) as [number, number, number, number];
+    const [endX, endY] = [Number(undercut![1]), Number(undercut![2])];
+    const onVerticalEdge = (Math.abs(endX - x) < 1 || Math.abs(endX - (x + width)) < 1) && endY >= y - 1 && endY <= y + height + 1;
+    const onHorizontalEdge = (Math.abs(endY - y) < 1 || Math.abs(endY - (y + height)) < 1) && endX >= x - 1 && endX <= x + width + 1;
+    expect(onVerticalEdge || onHorizontalEdge, `${endX},${endY} on ${x},${y} ${width}×${height}`).toBe(true);
+  });
+
   it("draws an empty map as its title and a note", () => {
     const svg = toSvg(emptyDoc());
     expect(readMarkup(svg)).toEqual(["Untitled map", "An argument map: 0 claims, 0 supports, 0 rebuttals and 0 links.", "Untitled map", "This map has no nodes yet."]);
   });
 
-  it("is well-formed for any map, whatever its text, with one box per node and one arrow per link", () => {
+  it("is well-formed for any map, whatever its text, with one box per node, one arrow per link and one joining line per premise", () => {
     const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "\0", "\uD800", "\uDC00", "\uFFFF", "a", " ", "\n"), maxLength: 20 }));
     fc.assert(
       fc.property(mapDocArb(anyText), (doc: MapDoc) => {
         const svg = toSvg(doc);
         readMarkup(svg);
-        expect(count(svg, />(CLAIM|SUPPORT|REBUTTAL)</g)).toBe(Object.keys(doc.nodes).length);
-        expect(count(svg, /marker-end=/g)).toBe(Object.keys(doc.edges).length);
+        expect(count(svg, />(CLAIM|SUPPORT|REBUTTAL|ARGUMENT)</g)).toBe(Object.keys(doc.nodes).length);
+        const premises = Object.values(doc.edges).filter((edge) => edge.relation === "premise").length;
+        expect(count(svg, /marker-end=/g)).toBe(Object.keys(doc.edges).length - premises);
+        expect(count(svg, /stroke="#475569"><title>/g)).toBe(premises);
+        expect(count(svg, /url\(#arrow-undercuts\)/g)).toBe(Object.values(doc.edges).filter((edge) => edge.relation === "undercuts").length);
       }),
       { numRuns: 150 },
     );

@@ -10,8 +10,10 @@
  *
  * As on the canvas, meaning never rests on colour alone: a node says its kind in words and by
  * its shape (a claim square with a heavy border, a support with a solid bar down its left side,
- * a rebuttal dashed), and a link says "supports" or "rebuts", with a tick or a cross, on a solid
- * or a dashed line. Everything the user wrote is XML-escaped; nothing in the file is fetched
+ * a rebuttal dashed, an argument with a double border), and a link says "supports", "rebuts" or
+ * "undercuts" in words, with a symbol, on a solid, dashed or dotted line. A premise joins its
+ * argument's box from below (no arrowhead, no label); an undercut ends on the label of the link it
+ * undercuts, where the route put that label. Everything the user wrote is XML-escaped; nothing in the file is fetched
  * or run (no fonts, images, links or scripts), so it renders the same anywhere, offline.
  */
 import { mapGeometry, routeLinks, type LinkRoute } from "../geometry/linkRoute";
@@ -26,16 +28,22 @@ const KIND_STYLE: Record<NodeKind, { label: string; color: string; soft: string 
   claim: { label: "Claim", color: "#4338ca", soft: "#eef2ff" },
   support: { label: "Support", color: "#15803d", soft: "#f0fdf4" },
   rebuttal: { label: "Rebuttal", color: "#b91c1c", soft: "#fef2f2" },
+  argument: { label: "Argument", color: "#6d28d9", soft: "#f5f3ff" },
 };
 const RELATION_STYLE: Record<Relation, { color: string; dash: string | null; icon: string }> = {
   supports: { color: "#15803d", dash: null, icon: "check" },
   rebuts: { color: "#b91c1c", dash: "7 5", icon: "cross" },
+  premise: { color: "#475569", dash: null, icon: "premise" },
+  undercuts: { color: "#b45309", dash: "2 4", icon: "undercut" },
 };
 // The symbols of components/icons.tsx (24×24, stroked), which lib/map cannot import.
 const ICONS: Record<string, string> = {
   claim: '<path d="M5 21V4"/><path d="M5 4h11l-2 4 2 4H5"/>',
   support: '<circle cx="12" cy="12" r="9"/><path d="M12 8v8M8 12h8"/>',
   rebuttal: '<circle cx="12" cy="12" r="9"/><path d="M8 12h8"/>',
+  argument: '<rect x="3" y="4" width="18" height="16" rx="2"/><path d="M7 9h10M7 14h6"/>',
+  premise: '<path d="M6 20V12h12v8M12 12V4"/>',
+  undercut: '<path d="M4 12h12M16 6v12"/>',
   check: '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
   cross: '<path d="M6 6l12 12M18 6L6 18"/>',
   source: '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5M9 13h7M9 17h5"/>',
@@ -124,12 +132,23 @@ export interface DrawOptions {
 export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = {}): MapDrawing {
   const boxes = new Map<string, Box>();
   for (const node of Object.values(doc.nodes)) boxes.set(node.id, boxOf(doc, node));
-  const geometry = mapGeometry(new Map([...boxes].map(([id, box]) => [id, { x: box.x, y: box.y, width: box.width, height: box.height }])), Object.values(doc.edges));
-  const routes = routeLinks(geometry, Object.values(doc.edges));
-  const links = Object.values(doc.edges).flatMap((edge) => {
+  // Links between nodes are routed; an undercut is drawn after them, to the label of its link.
+  const edges = Object.values(doc.edges);
+  const betweenNodes = edges.filter((edge) => edge.relation !== "undercuts");
+  const geometry = mapGeometry(new Map([...boxes].map(([id, box]) => [id, { x: box.x, y: box.y, width: box.width, height: box.height }])), betweenNodes);
+  const routes = routeLinks(geometry, betweenNodes);
+  const links = betweenNodes.flatMap((edge) => {
     const route = routes.get(edge.id);
-    return route ? [drawLink(edge, route, boxes.get(edge.from)!, boxes.get(edge.to)!)] : [];
+    return route ? [drawLink(edge, route, boxes.get(edge.from)!, describeBox(boxes.get(edge.to)!))] : [];
   });
+  for (const edge of edges) {
+    const target = edge.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
+    const route = target && routes.get(target.id);
+    const from = boxes.get(edge.from);
+    if (!target || !route || !from) continue;
+    const ends = `${describeBox(boxes.get(target.from)!)} ${target.relation} ${describeBox(boxes.get(target.to)!)}`;
+    links.push(drawLink(edge, undercutRoute(from, route), from, `the link: ${ends}`));
+  }
 
   const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const include = (x: number, y: number) => {
@@ -264,6 +283,10 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
     const band = `M${num(x)} ${num(y + 34)}V${num(y + 4)}Q${num(x)} ${num(y)} ${num(x + 4)} ${num(y)}H${num(x + width - 4)}Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + 4)}V${num(y + 34)}Z`;
     return `<rect ${at} rx="4" fill="${INK.surface}"/><path d="${band}" fill="${soft}"/><rect ${at} rx="4" fill="none" stroke="${color}" stroke-width="2.5"/>`;
   }
+  if (kind === "argument") {
+    // A double border: the box holds a reason whole, its premises joined to it from below.
+    return `<rect ${at} rx="8" fill="${soft}" stroke="${color}" stroke-width="2"/><rect x="${num(x + 4)}" y="${num(y + 4)}" width="${num(width - 8)}" height="${num(height - 8)}" rx="5" fill="none" stroke="${color}" stroke-width="1"/>`;
+  }
   if (kind === "support") {
     // The border colour shows through as a 7px bar down the left and a 2px line elsewhere.
     return `<rect ${at} rx="12" fill="${color}"/><rect x="${num(x + 7)}" y="${num(y + 2)}" width="${num(width - 9)}" height="${num(height - 4)}" rx="10" fill="${INK.surface}"/>`;
@@ -277,12 +300,48 @@ interface DrawnLink {
   labelMarkup: string;
 }
 
-/** A link along its route (the canvas's), with an arrowhead and its label where the route put it. */
-function drawLink(edge: ArgEdge, route: LinkRoute, from: Box, to: Box): DrawnLink {
+const describeBox = (box: Box) => `${KIND_STYLE[box.node.kind].label} “${fitLine(box.node.text, 240, TEXT_FONT)}”`;
+
+/**
+ * An undercut's curve, as the canvas draws it: from the top of the objecting node to the side of
+ * the undercut link's label that faces it, labelled halfway.
+ */
+function undercutRoute(from: Box, target: LinkRoute): LinkRoute {
+  const [sx, sy] = [from.x + from.width / 2, from.y];
+  const { anchor, label } = target;
+  const [dx, dy] = [sx - anchor.x, sy - anchor.y];
+  const sideways = Math.abs(dx) * label.height > Math.abs(dy) * label.width;
+  const [tx, ty] = sideways ? [dx > 0 ? label.x + label.width : label.x, anchor.y] : [anchor.x, dy > 0 ? label.y + label.height : label.y];
+  // Control points as React Flow's bezier: up out of the node, and straight into the label's side.
+  const reach = Math.max(40, Math.hypot(tx - sx, ty - sy) / 3);
+  const [c1x, c1y] = [sx, sy - reach];
+  const [c2x, c2y] = sideways ? [tx + Math.sign(dx) * reach, ty] : [tx, ty + Math.sign(dy) * reach];
+  const at = (t: number) => {
+    const u = 1 - t;
+    return { x: u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx, y: u * u * u * sy + 3 * u * u * t * c1y + 3 * u * t * t * c2y + t * t * t * ty };
+  };
+  const middle = at(0.5);
+  const width = 34 + textWidth("undercuts", LABEL_FONT);
+  return {
+    shape: "curve",
+    path: `M${num(sx)} ${num(sy)}C${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(tx)} ${num(ty)}`,
+    polyline: [0, 0.25, 0.5, 0.75, 1].map(at),
+    label: { x: middle.x - width / 2, y: middle.y - 12, width, height: 24 },
+    anchor: middle,
+  };
+}
+
+/**
+ * A link along its route (the canvas's), with an arrowhead and its label where the route put it.
+ * A premise has neither: it joins its argument's box, which names it.
+ */
+function drawLink(edge: ArgEdge, route: LinkRoute, from: Box, toName: string): DrawnLink {
   const style = RELATION_STYLE[edge.relation];
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
-  const title = `${KIND_STYLE[from.node.kind].label} “${fitLine(from.node.text, 240, TEXT_FONT)}” ${edge.relation} ${KIND_STYLE[to.node.kind].label} “${fitLine(to.node.text, 240, TEXT_FONT)}”`;
-  const path = `<path d="${route.path}" stroke="${style.color}"${dash} marker-end="url(#arrow-${edge.relation})"><title>${xmlEscape(title)}</title></path>\n`;
+  const title = `${describeBox(from)} ${edge.relation === "premise" ? "is a premise of" : edge.relation} ${toName}`;
+  const marker = edge.relation === "premise" ? "" : ` marker-end="url(#arrow-${edge.relation})"`;
+  const path = `<path d="${route.path}" stroke="${style.color}"${dash}${marker}><title>${xmlEscape(title)}</title></path>\n`;
+  if (edge.relation === "premise") return { route, path, labelMarkup: "" };
   const { label } = route;
   const words = textWidth(edge.relation, LABEL_FONT);
   const left = label.x + (label.width - (16 + words)) / 2;
@@ -313,7 +372,8 @@ function describeMap(doc: MapDoc): string {
   const nodes = Object.values(doc.nodes);
   const count = (kind: NodeKind) => nodes.filter((node) => node.kind === kind).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `An argument map: ${plural(count("claim"), "claim")}, ${plural(count("support"), "support")}, ${plural(count("rebuttal"), "rebuttal")} and ${plural(Object.keys(doc.edges).length, "link")}.`;
+  const reasons = count("argument") > 0 ? `, ${plural(count("argument"), "argument")}` : "";
+  return `An argument map: ${plural(count("claim"), "claim")}, ${plural(count("support"), "support")}, ${plural(count("rebuttal"), "rebuttal")}${reasons} and ${plural(Object.keys(doc.edges).length, "link")}.`;
 }
 
 /** Coordinates with at most one decimal: enough for a picture, and a smaller file. */

@@ -48,3 +48,30 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A reason with two premises and an undercut (docs/structure.md):
+ *   p1, p2 --premise--> a --supports ("conc")--> c <--rebuts ("reb")-- r
+ *   u --undercuts--> conc          v --undercuts--> reb
+ */
+export function reasoned(): MapDoc {
+  return docOf({
+    nodes: [
+      node("c", { kind: "claim", text: "Allow Alibaba Cloud in the US", x: 200, y: 0 }),
+      node("a", { kind: "argument", text: "Jobs argument", x: 0, y: 200 }),
+      node("p1", { text: "It would build data centres", x: -150, y: 420 }),
+      node("p2", { kind: "claim", text: "Data centres create jobs", x: 150, y: 420 }),
+      node("r", { kind: "rebuttal", text: "It answers to Beijing", x: 400, y: 200 }),
+      node("u", { kind: "rebuttal", text: "They employ few once built", x: -350, y: 100 }),
+      node("v", { kind: "rebuttal", text: "So do US providers", x: 700, y: 100 }),
+    ],
+    edges: [
+      edge("prem1", "p1", "a", "premise"),
+      edge("prem2", "p2", "a", "premise"),
+      edge("conc", "a", "c", "supports"),
+      edge("reb", "r", "c", "rebuts"),
+      edge("under", "u", "conc", "undercuts"),
+      edge("under2", "v", "reb", "undercuts"),
+    ],
+  });
+}

@@ -112,7 +112,7 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
         ...(on(5) ? { quotePrefix: seed.title, quoteSuffix: seed.text } : {}),
         ...(on(6) ? { baseScore: seed.baseScore } : {}),
       };
-      return { type: "updateNode", id: node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
+      return { type: "updateNode", id: premiseEnd(doc, seed) ?? node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
     }
     case "moveNodes":
       return {
@@ -123,11 +123,11 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
       };
     case "deleteNodes":
       return { type: "deleteNodes", ids: ([0, 1, 2] as const).slice(0, count).map(node) };
-    case "addEdge":
-      return {
-        type: "addEdge",
-        edge: { id: freshId(doc.edges, EDGE_POOL, "e", seed), from: node(0), to: linkTarget(doc, seed), relation: seed.relation },
-      };
+    case "addEdge": {
+      // An undercut aims at a link, a premise most often at an argument (else it is refused).
+      const to = seed.relation === "undercuts" ? edge() : seed.relation === "premise" ? argumentTarget(doc, seed) : linkTarget(doc, seed);
+      return { type: "addEdge", edge: { id: freshId(doc.edges, EDGE_POOL, "e", seed), from: node(0), to, relation: seed.relation } };
+    }
     case "updateEdge":
       return { type: "updateEdge", id: edge(), patch: { relation: seed.relation } };
     case "deleteEdge":
@@ -172,6 +172,24 @@ function linkTarget(doc: MapDoc, seed: OpSeed): string {
   if (seed.stray || ids.length < 2 || seed.picks[1] % 8 === 0) return existingId(doc.nodes, NODE_POOL, seed, 1);
   const from = seed.picks[0] % ids.length;
   return ids[(from + 1 + (seed.picks[1] % (ids.length - 1))) % ids.length] ?? "missing";
+}
+
+/** An argument node when there is one (and the seed is not stray), else any node. */
+function argumentTarget(doc: MapDoc, seed: OpSeed): string {
+  const argumentIds = Object.values(doc.nodes).filter((node) => node.kind === "argument").map((node) => node.id);
+  if (seed.stray || argumentIds.length === 0 || seed.picks[1] % 8 === 0) return linkTarget(doc, seed);
+  return argumentIds[seed.picks[1] % argumentIds.length]!;
+}
+
+/**
+ * Now and then an end of a premise link, so that kind changes meet the premise rules (an argument
+ * with premises stays one, a premise stays a statement); random picks reach them too rarely.
+ */
+function premiseEnd(doc: MapDoc, seed: OpSeed): string | undefined {
+  if (seed.stray || seed.picks[2] % 3 !== 0) return undefined;
+  const premises = Object.values(doc.edges).filter((edge) => edge.relation === "premise");
+  const premise = premises[seed.picks[1] % Math.max(premises.length, 1)];
+  return premise && (seed.picks[0] % 2 === 0 ? premise.from : premise.to);
 }
 
 /** Spreads several moves apart while staying inside the coordinate limits (and off -0). */
