@@ -120,4 +120,12 @@ describe("grounded labelling on the classic frameworks", () => {
   it("ignores links whose ends are not in the map", () => {
     expect(labels([claim("a")], [rebuts("ghost", "a"), { id: "u", from: "a", to: "no-such-link", relation: "undercuts" }])).toEqual({ a: "accepted" });
   });
+
+  it("reads an undercut's target as a link even when a node has the same id (docs/structure.md)", () => {
+    // The rebuttal's id is also a node's: the undercut stops the link, and the node is untouched.
+    const attack: EvaluatedLink = { id: "x", from: "b", to: "a", relation: "rebuts" };
+    const cut: EvaluatedLink = { id: "cut", from: "u", to: "x", relation: "undercuts" };
+    expect(labels([claim("a"), claim("b"), claim("u"), claim("x")], [attack, cut])).toEqual({ a: "accepted", b: "accepted", u: "accepted", x: "accepted" });
+    expect(labels([claim("a"), claim("b"), claim("x")], [attack])).toMatchObject({ a: "defeated", x: "accepted" });
+  });
 });

@@ -8,8 +8,8 @@
  */
 import type { NodeKind, Relation } from "../types";
 
-export type EvaluatedKind = NodeKind | "argument";
-export type EvaluatedRelation = Relation | "premise" | "undercuts";
+export type EvaluatedKind = NodeKind;
+export type EvaluatedRelation = Relation;
 
 export interface EvaluatedNode {
   id: string;
