@@ -1,7 +1,8 @@
 /**
  * Which claims stand with reasons of several premises and undercuts (docs/structure.md's one rule):
  * an argument carries its conclusion only while every premise stands, and an undercut stops a
- * link from carrying. Each flip arrives live from someone else's edit, and is explained.
+ * link from carrying. Each flip arrives live from someone else's edit, and is explained; the
+ * outline, the API and the exported picture say the same.
  */
 import type { Page } from "@playwright/test";
 import { createMapViaApi, expect, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
@@ -66,4 +67,7 @@ test("an argument stands only with all its premises, and an undercut stops a reb
   await expect(page.locator('[data-testid="outline-item"][data-id="a"]').getByTestId("verdict-tag").first()).toHaveAttribute("data-label", "accepted");
   const served = await (await page.request.get(`/api/maps/${token}/evaluation`)).json();
   expect(served.labels).toEqual({ c: "defeated", a: "accepted", p1: "accepted", p2: "accepted", r: "accepted", u: "accepted" });
+  // The exported picture labels every node, the argument too.
+  const svg = await (await page.request.get(`/api/maps/${token}/export?format=svg`)).text();
+  expect(svg.match(/>(Accepted|Defeated|Undecided) \d+%<\/text>/g)).toHaveLength(6);
 });
