@@ -11,6 +11,7 @@ import "./present.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import type { Op } from "@/lib/map/ops";
 import { resolvedSteps } from "@/lib/map/presentation";
 import type { MapSnapshot, Role } from "@/lib/map/types";
 import { useSyncClient } from "../editor/useSyncClient";
@@ -39,14 +40,16 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
 }
 
 function PresentationWindow({ token, snapshot, role, presenter, room }: PresentationProps & { room: ReturnType<typeof useNewRoomStore> }) {
-  const { state } = useSyncClient(token, snapshot, role, null, room);
+  const { client, state } = useSyncClient(token, snapshot, role, null, room);
   const { doc } = state;
   const steps = useMemo(() => resolvedSteps(doc), [doc]);
   const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
   // The path may shrink while presenting (someone deletes a node): stay on a real step.
   const current: StepState = { index: Math.max(0, Math.min(shared.index, steps.length - 1)), blank: shared.blank };
 
-  if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />;
+  const dispatch = useCallback((ops: Op[]) => client !== null && client.dispatch(ops), [client]);
+
+  if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} dispatch={dispatch} />;
   return (
     <ReactFlowProvider>
       <StageWindow token={token} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />

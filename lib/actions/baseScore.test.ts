@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../map/types";
 import { debate } from "../map/testing/fixtures";
-import { setBaseScore } from "./baseScore";
+import { setBaseScore, setBaseScoresFromVotes } from "./baseScore";
 import type { ActionContext } from "./types";
 
 function context(nodeIds: string[], role: Role = "edit", doc = debate()): ActionContext {
@@ -37,5 +37,24 @@ describe("setBaseScore", () => {
     expect(setBaseScore.enabled(context(["c"]))).toBe(true);
     expect(setBaseScore.enabled(context(["c"], "view"))).toBe(false);
     expect(setBaseScore.enabled(context([]))).toBe(false);
+  });
+});
+
+describe("setBaseScoresFromVotes", () => {
+  it("sets the score of each voted point that exists and differs, in one batch", () => {
+    const scores = new Map([["c", 0.75], ["s", 0.5], ["gone", 0.2], ["r", 0.33]]);
+    const plain = debate();
+    const doc = { ...plain, nodes: { ...plain.nodes, s: { ...plain.nodes.s!, baseScore: 0.5 } } };
+    expect(setBaseScoresFromVotes.perform(context([], "edit", doc), scores)).toEqual([
+      { type: "updateNode", id: "c", patch: { baseScore: 0.75 } },
+      { type: "updateNode", id: "r", patch: { baseScore: 0.33 } },
+    ]);
+  });
+
+  it("does nothing without votes, refuses scores outside 0..1, and is for roles that edit", () => {
+    expect(setBaseScoresFromVotes.perform(context([]), new Map())).toBe(false);
+    expect(setBaseScoresFromVotes.perform(context([]), new Map([["c", 1.5]]))).toBe(false);
+    expect(setBaseScoresFromVotes.enabled(context([]))).toBe(true);
+    expect(setBaseScoresFromVotes.enabled(context([], "view"))).toBe(false);
   });
 });

@@ -22,3 +22,25 @@ export const setBaseScore: ValueAction<number | null> = {
     return ops.length > 0 ? ops : false;
   },
 };
+
+/**
+ * Base scores from the room's votes (lib/map/room/voteScores): one change for every point whose
+ * score the votes move, so the map, its evaluation and every view agree on them.
+ */
+export const setBaseScoresFromVotes: ValueAction<ReadonlyMap<string, number>> = {
+  kind: "value",
+  id: "setBaseScoresFromVotes",
+  label: "Base scores from the votes",
+  description: "Start each point the room voted on from the share of its agree votes (unsure votes abstain)",
+  group: "edit",
+  shortcuts: [],
+  enabled: canEdit,
+  perform: (context, scores) => {
+    const ops: Op[] = [];
+    for (const [id, score] of scores) {
+      const node = entryOf(context.doc.nodes, id);
+      if (node && score >= 0 && score <= 1 && node.baseScore !== score) ops.push({ type: "updateNode", id, patch: { baseScore: score } });
+    }
+    return ops.length > 0 ? ops : false;
+  },
+};
