@@ -1,6 +1,8 @@
 // Runs once when the server starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { collectGarbageSooner } = await import("./lib/server/heap");
+  collectGarbageSooner();
   // The demo debate must be there on first start.
   const { ensureDemoMap } = await import("./lib/server/demo");
   const seeded = await ensureDemoMap();

@@ -1,22 +1,8 @@
 /** @type {import('next').NextConfig} */
 
-const isDev = process.env.NODE_ENV !== "production";
-
-// No 'unsafe-eval' in production. Scripts keep 'unsafe-inline' because Next's App Router inlines
-// its bootstrap; user text never becomes markup, so there is nothing of theirs to run.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get a policy with a fresh script nonce per request (proxy.ts). API answers (JSON, event
+// streams, exported SVG and PNG files) are data, never documents to run anything in.
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 const nextConfig = {
   // NEXT_DIST_DIR lets several builds live side by side (e.g. tests and benchmarks running at once).
@@ -30,7 +16,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           // Capability URLs must never leak to other sites through Referer.
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Content-Type-Options", value: "nosniff" },
@@ -38,6 +23,7 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
       {
         // Map pages (and their preview images) live at secret addresses: never index them.
         source: "/m/:path*",

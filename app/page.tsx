@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { ImportMap } from "@/components/home/ImportMap";
 import { NewMapForm } from "@/components/home/NewMapForm";
 import { RecentMaps } from "@/components/home/RecentMaps";
 import { ClaimIcon, RebuttalIcon, SupportIcon } from "@/components/icons";
 
-export default function HomePage() {
+export default async function HomePage() {
+  // Rendered per request, so that its scripts carry the request's CSP nonce (proxy.ts).
+  await connection();
   return (
     <div className="home">
       <header className="home-header">

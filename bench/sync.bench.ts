@@ -25,10 +25,10 @@ import type { BenchResult, BenchRow } from "./types";
 
 const RESULT_FILE = path.join(ROOT, "bench", "results", "sync.json");
 /**
- * The per-link write limit (lib/server/rate-limit.ts, 50 requests/s by default) would answer most
- * of this bench with 429: it is lifted here, so what is measured is the server's capacity.
+ * The write limits (lib/server/rate-limit.ts: ops and bytes per link) would answer most of this
+ * bench with 429: they are lifted here, so what is measured is the server's capacity.
  */
-const SERVER_ENV: Record<string, string> = { ARGUMAP_WRITES_PER_SECOND: "1000000" };
+const SERVER_ENV: Record<string, string> = { ARGUMAP_RATE_LIMITS: "off" };
 
 export async function runSyncBench(): Promise<BenchResult> {
   const rows: BenchRow[] = [];

@@ -2,7 +2,7 @@
  * Presenting a map in a class: the teacher orders the path in the editor (keyboard and drag),
  * groups two reasons into one step and writes speaker notes, presents it full screen with the
  * keyboard, drives it from the presenter window, and a student on the view link follows live,
- * breaks away and re-joins.
+ * breaks away and re-joins. Only the owner leads: an editor's presentation is private.
  */
 import type { BrowserContext, Page, TestInfo } from "@playwright/test";
 import { createMapViaApi, expect, expectSaved, fetchMap, node, nodeById, nodesOn, postOps, test, tokenOf, waitForEditor } from "./support/editor";
@@ -239,6 +239,29 @@ test("a teacher builds a path, presents it step by step, and a student on the vi
 
   await teacherContext.close();
   await studentContext.close();
+});
+
+test("only the owner leads: an editor who presents does so privately, and the owner's editor does not follow", async ({ browser, request }) => {
+  const { token, links } = await seedDebate(request);
+  const ownerContext = await browser.newContext();
+  const editorContext = await browser.newContext();
+  const owner = await personNamed(ownerContext, PRESENTER);
+  const editor = await personNamed(editorContext, "Eve");
+  await owner.goto(`/m/${token}`);
+  await waitForEditor(owner, 4);
+
+  // The editor's stage works as usual...
+  await editor.goto(`/m/${tokenOf(links.edit)}/present`);
+  await expectStep(editor, 0, 4, ["c"]);
+  await editor.keyboard.press("ArrowRight");
+  await expectStep(editor, 1, 4, ["c", "s1"]);
+  // ...and is in the room (its presence reached the owner, step and all, had it been relayed)...
+  await expect(owner.locator('[data-testid="presence-peer"][data-name="Eve"]')).toHaveCount(1);
+  // ...but nobody follows it: only the owner leads.
+  await expect(owner.getByTestId("follow-banner")).toHaveCount(0);
+  await expect.poll(() => shownOnCanvas(owner)).toEqual(["c", "r1", "s1", "s2"]);
+  await ownerContext.close();
+  await editorContext.close();
 });
 
 test("a view link can present too: skipped nodes stay hidden, and reduced motion jumps instead of gliding", async ({ page, request }) => {

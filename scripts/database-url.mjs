@@ -1,4 +1,5 @@
 // The one place that decides which database the app uses: DATABASE_URL, or a SQLite file under ./data/.
+import fs from "node:fs";
 import path from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./data/argumap.db";
@@ -12,4 +13,23 @@ export function sqlitePath(url = databaseUrl()) {
   if (!url.startsWith("file:")) throw new Error(`Only SQLite file: URLs are supported here, got ${url.split(":")[0]}:`);
   const file = url.slice("file:".length).split("?")[0];
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
+}
+
+/**
+ * A SQLite database holds everything a map is: only its owner may read it. Creates the file (and
+ * its folder) private before SQLite opens it, and makes an existing one and its -wal/-shm files
+ * private too (SQLite gives the files it adds the database file's permissions).
+ */
+export function keepDatabasePrivate(url = databaseUrl()) {
+  if (!url.startsWith("file:")) return;
+  const file = sqlitePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+    try {
+      fs.chmodSync(file + suffix, 0o600);
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+    }
+  }
 }

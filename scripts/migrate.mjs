@@ -5,12 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { databaseUrl, sqlitePath } from "./database-url.mjs";
+import { databaseUrl, keepDatabasePrivate } from "./database-url.mjs";
 import { openSchemaEngine, migrationsList, MIGRATIONS_DIR, SCHEMA_PATH, NO_FILTERS } from "./schema-engine.mjs";
 
 /** Applies every pending migration; returns the names applied. Safe to run on every start. */
 export async function deployMigrations(url = databaseUrl()) {
-  fs.mkdirSync(path.dirname(sqlitePath(url)), { recursive: true });
+  keepDatabasePrivate(url);
   const { engine, close } = await openSchemaEngine(url);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTERS });

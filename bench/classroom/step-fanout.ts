@@ -65,7 +65,7 @@ function heartbeats(target: Target, token: string): () => void {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const timers: ReturnType<typeof setTimeout>[] = [];
   for (let i = 0; i < FOLLOWERS; i++) {
-    const body = JSON.stringify({ clientId: `follower-${i}`, name: `Follower ${i}`, colour: "#0369a1" });
+    const body = JSON.stringify({ clientId: `follower-${i}`, key: `follower-${i}-tab-secret`, name: `Follower ${i}`, colour: "#0369a1" });
     const beat = () => {
       const request = http.request({ host: "127.0.0.1", port: target.port, path: `/api/maps/${token}/presence`, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => response.resume());
       request.on("error", () => undefined);

@@ -30,7 +30,7 @@ export async function startArgumap(): Promise<Served> {
   requireBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "argumap-ui-bench-"));
   try {
-    const { target, child } = await startServer("next start", [path.join(ROOT, "scripts", "serve-e2e.mjs"), "{port}", path.join(dir, "ui.db")], { ARGUMAP_WRITES_PER_SECOND: "100000" });
+    const { target, child } = await startServer("next start", [path.join(ROOT, "scripts", "serve-e2e.mjs"), "{port}", path.join(dir, "ui.db")], { ARGUMAP_RATE_LIMITS: "off" });
     const stop = async () => {
       await stopChild(child);
       fs.rmSync(dir, { recursive: true, force: true });

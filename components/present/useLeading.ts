@@ -81,7 +81,11 @@ export function useLeading(token: string, role: Role, steps: readonly Presentati
   // The stream says who leads: if it is no longer this stage, say why.
   const lead = room.lead;
   useEffect(() => {
-    if (!lead || latest.current.status !== "leading" || lead.leader?.clientId === clientId) return;
+    if (!lead || lead.leader?.clientId === clientId) return;
+    // A heartbeat refused (409) just before this event arrived already made the stage private,
+    // with a vaguer message: the stream's reason, naming this stage as the one that lost, wins.
+    const lostByThisStage = lead.previous?.clientId === clientId && LOST[lead.change] !== undefined;
+    if (latest.current.status !== "leading" && !lostByThisStage) return;
     setStatus("private");
     setMessage(LOST[lead.change]?.(lead.leader?.name ?? null) ?? "You are no longer presenting to everyone; your presentation stays on your screen.");
   }, [lead, clientId]);

@@ -14,7 +14,8 @@ export function usePresentingPresence(token: string, clientId: string | null, st
   latestStep.current = step;
 
   useEffect(() => {
-    if (clientId === null) return;
+    // The public demo shows nobody to anybody (the server refuses presence there).
+    if (clientId === null || token === "demo") return;
     const identity = loadIdentity(typeof localStorage === "undefined" ? null : localStorage);
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({

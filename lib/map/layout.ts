@@ -13,6 +13,7 @@
  */
 import { gatherUnderTops, type LaidOutNode } from "./layoutTop";
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel, type RankerFunction } from "@dagrejs/dagre";
+import { isTangle, layersInRows, layersOf, placeholderCount } from "./layoutTangle";
 
 export interface LayoutInput {
   nodes: { id: string; width: number; height: number }[];
@@ -141,6 +142,8 @@ function layOutPart(input: LayoutInput, part: Part, side: Int8Array): PartLayout
     const node = input.nodes[part.nodes[0]!]!;
     return { centres: new Map([[part.nodes[0]!, { x: node.width / 2, y: node.height / 2 }]]), width: node.width, height: node.height };
   }
+  const tangle = tangledPart(input, part);
+  if (tangle) return tangle;
   // Keys are "n<index>": graphlib stores nodes in plain objects, where ids such as "__proto__"
   // or integer-like strings would misbehave or reorder.
   const graph: LayoutGraph = new Graph();
@@ -177,6 +180,16 @@ function layOutPart(input: LayoutInput, part: Part, side: Int8Array): PartLayout
 }
 
 type LayoutGraph = Graph<GraphLabel, NodeLabel, EdgeLabel>;
+
+/** A part too tangled for a layered layout in reasonable time (layoutTangle.ts), laid out in rows instead; null otherwise. */
+function tangledPart(input: LayoutInput, part: Part): PartLayout | null {
+  const local = new Map(part.nodes.map((node, i) => [node, i]));
+  const edges = part.edges.map(([target, reason]) => [local.get(target)!, local.get(reason)!] as const);
+  const layer = layersOf(part.nodes.length, edges);
+  if (!isTangle(part.nodes.length, placeholderCount(layer, edges))) return null;
+  const rows = layersInRows(part.nodes.map((node) => input.nodes[node]!), layer, { node: NODE_GAP, layer: LAYER_GAP });
+  return { centres: new Map(part.nodes.map((node, i) => [node, rows.centres[i]!])), width: rows.width, height: rows.height };
+}
 
 /**
  * Longest path from the top: every node one layer below the lowest of its predecessors.

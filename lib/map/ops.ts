@@ -12,15 +12,21 @@ export const idSchema = z
   .max(LIMITS.idLength)
   .regex(/^[A-Za-z0-9_-]+$/, "ids use only letters, digits, '_' and '-'");
 
+/**
+ * Text as people type it: well-formed UTF-16. A lone surrogate ("\ud800") cannot be stored as
+ * UTF-8, so the database would keep something else than the op log says: refused everywhere.
+ */
+export const wellFormedText = (max: number) => z.string().max(max).refine((text) => text.isWellFormed(), "contains a lone surrogate (text must be well-formed Unicode)");
+
 const coordinate = z.number().finite().min(-LIMITS.coordinate).max(LIMITS.coordinate);
 const nodeKind = z.enum(NODE_KINDS);
 const relation = z.enum(RELATIONS);
-const nodeText = z.string().max(LIMITS.nodeTextLength);
-const speaker = z.string().max(LIMITS.speakerLength);
-const quote = z.string().max(LIMITS.quoteLength);
-const quoteContext = z.string().max(LIMITS.quoteContextLength);
+const nodeText = wellFormedText(LIMITS.nodeTextLength);
+const speaker = wellFormedText(LIMITS.speakerLength);
+const quote = wellFormedText(LIMITS.quoteLength);
+const quoteContext = wellFormedText(LIMITS.quoteContextLength);
 const baseScore = z.number().min(0).max(1).nullable();
-const sourceField = z.string().max(LIMITS.sourceFieldLength);
+const sourceField = wellFormedText(LIMITS.sourceFieldLength);
 
 export const nodeSchema = z.object({
   id: idSchema,
@@ -45,7 +51,7 @@ export const edgeSchema = z.object({
 
 const sourceTitle = sourceField.min(1, "a source needs a title");
 const sourceDate = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")]);
-const sourceText = z.string().max(LIMITS.sourceTextLength);
+const sourceText = wellFormedText(LIMITS.sourceTextLength);
 
 export const sourceSchema = z.object({
   id: idSchema,
@@ -120,7 +126,7 @@ export const presentationSchema = z.object({
       z.object({
         id: idSchema,
         nodeIds: z.array(idSchema).min(1, "a step shows at least one node").max(LIMITS.nodesPerStep),
-        notes: z.string().max(LIMITS.notesLength).default(""),
+        notes: wellFormedText(LIMITS.notesLength).default(""),
       }),
     )
     .max(LIMITS.nodesPerMap),
@@ -130,8 +136,8 @@ export const updateMapOp = z.object({
   type: z.literal("updateMap"),
   patch: z
     .object({
-      title: z.string().trim().min(1, "a map needs a title").max(LIMITS.titleLength).optional(),
-      description: z.string().max(LIMITS.descriptionLength).optional(),
+      title: wellFormedText(LIMITS.titleLength).trim().min(1, "a map needs a title").optional(),
+      description: wellFormedText(LIMITS.descriptionLength).optional(),
       presentation: presentationSchema.nullable().optional(),
     })
     .strict()

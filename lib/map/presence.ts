@@ -1,12 +1,19 @@
 /** Presence: who is here and what they point at. Travels on the event stream, never stored. */
 import { z } from "zod";
-import { idSchema } from "./ops";
+import { idSchema, wellFormedText } from "./ops";
+import type { Role } from "./types";
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/** What a tab sends about itself (a heartbeat). */
 export const presenceSchema = z.object({
   clientId: idSchema,
-  name: z.string().trim().min(1).max(60),
+  /**
+   * The tab's secret, made when it starts: the server binds the client id to it (and to the
+   * link), so nobody else can speak for this presence. Never relayed.
+   */
+  key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "a presence key is 16 to 64 letters, digits, '_' or '-'"),
+  name: wellFormedText(60).trim().min(1),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Selected node ids. */
   selection: z.array(idSchema).max(200).default([]),
@@ -16,13 +23,16 @@ export const presenceSchema = z.object({
   dragging: z.array(z.object({ id: idSchema, x: z.number().finite(), y: z.number().finite() })).max(500).default([]),
   /** The node whose text is being typed. */
   editing: idSchema.nullable().default(null),
-  /** Presenter state, for people following along. */
+  /** Presenter state, for people following along (relayed only from those who may lead). */
   presenting: z.object({ step: z.number().int().min(0) }).nullable().default(null),
   /** Set on the last heartbeat before leaving (page closed). */
   leaving: z.boolean().default(false),
 });
 
-export type Presence = z.output<typeof presenceSchema>;
+export type PresenceUpdate = z.output<typeof presenceSchema>;
+
+/** A presence as the server relays it: without the key, with the role of the link it came from. */
+export type Presence = Omit<PresenceUpdate, "key"> & { role?: Role };
 
 /** One coalesced delivery: everyone whose presence changed since the last, and who left. */
 export interface PresenceBatch {

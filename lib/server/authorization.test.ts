@@ -7,8 +7,8 @@ import * as mapRoute from "../../app/api/maps/[token]/route";
 import eventsRoute from "../../pages/api/maps/[token]/events";
 import opsRoute from "../../pages/api/maps/[token]/ops";
 import presenceRoute from "../../pages/api/maps/[token]/presence";
-import * as exportRoute from "../../app/api/maps/[token]/export/route";
-import * as copyRoute from "../../app/api/maps/[token]/copy/route";
+import exportRoute from "../../pages/api/maps/[token]/export";
+import copyRoute from "../../pages/api/maps/[token]/copy";
 import * as rotateRoute from "../../app/api/maps/[token]/links/rotate/route";
 import joinCodesRoute from "../../pages/api/maps/[token]/join-codes/index";
 import leadRoute from "../../pages/api/maps/[token]/lead";
@@ -64,11 +64,11 @@ const ROUTES: Record<string, { call: (token: string) => Promise<Response>; expec
     expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 },
   },
   "POST /api/maps/:token/presence": {
-    call: (t) => postJson(presenceRoute, { token: t }, { clientId: "matrix", name: "M", colour: "#123456" }),
+    call: (t) => postJson(presenceRoute, { token: t }, { clientId: "matrix", key: "matrix-tab-secret-key", name: "M", colour: "#123456" }),
     expect: { owner: 204, edit: 204, view: 204, revoked: 404, malformed: 404, unknown: 404 },
   },
-  "GET /api/maps/:token/export": { call: (t) => exportRoute.GET(new Request("http://test/x?format=json"), ctx(t)), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },
-  "POST /api/maps/:token/copy": { call: (t) => copyRoute.POST(new Request("http://test/x", json({})), ctx(t)), expect: { owner: 201, edit: 201, view: 201, revoked: 404, malformed: 404, unknown: 404 } },
+  "GET /api/maps/:token/export": { call: (t) => callNodeRoute(exportRoute, { params: { token: t }, query: { format: "json" } }), expect: { owner: 200, edit: 200, view: 200, revoked: 404, malformed: 404, unknown: 404 } },
+  "POST /api/maps/:token/copy": { call: (t) => postJson(copyRoute, { token: t }, {}), expect: { owner: 201, edit: 201, view: 201, revoked: 404, malformed: 404, unknown: 404 } },
   "POST /api/maps/:token/links/rotate": { call: (t) => rotateRoute.POST(new Request("http://test/x", json({ role: "view" })), ctx(t)), expect: { owner: 200, edit: 403, view: 403, revoked: 404, malformed: 404, unknown: 404 } },
   // The room: by default only the owner leads, sets who may, makes join codes and sees the results.
   "POST /api/maps/:token/lead": {

@@ -7,7 +7,7 @@
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
-import { databaseUrl } from "../../scripts/database-url.mjs";
+import { databaseUrl, keepDatabasePrivate } from "../../scripts/database-url.mjs";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -21,6 +21,7 @@ interface Clients {
 const globalForDb = globalThis as unknown as { argumapDb?: Clients };
 
 async function open(url: string, readOnly: boolean): Promise<PrismaClient> {
+  if (!readOnly) keepDatabasePrivate(url);
   const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) });
   if (readOnly) {
     await client.$executeRawUnsafe("PRAGMA query_only = 1");

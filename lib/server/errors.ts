@@ -7,6 +7,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "too_large"
+  | "too_complex"
   | "method_not_allowed"
   | "rate_limited"
   | "unavailable"
@@ -19,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_complex: 422,
   method_not_allowed: 405,
   rate_limited: 429,
   unavailable: 503,

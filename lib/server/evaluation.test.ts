@@ -1,6 +1,6 @@
 /** GET /api/maps/:token/evaluation through the real route, on a real SQLite file. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as createRoute from "../../app/api/maps/route";
+import createRoute from "../../pages/api/maps/index";
 import * as evaluationRoute from "../../app/api/maps/[token]/evaluation/route";
 import opsRoute from "../../pages/api/maps/[token]/ops";
 import { evaluationReportSchema } from "../map/evaluation/wire";
@@ -22,7 +22,7 @@ const node = (id: string, kind: string, text: string, speaker = "") => ({ client
 const link = (id: string, from: string, to: string, relation: string) => ({ clientOpId: `link-${id}`, type: "addEdge", edge: { id, from, to, relation } });
 
 async function newMap() {
-  const response = await createRoute.POST(new Request("http://argumap.test/api/maps", { method: "POST", body: JSON.stringify({ title: "Evaluated" }) }), { params: Promise.resolve({}) });
+  const response = await postJson(createRoute, {}, { title: "Evaluated" });
   const { links } = (await response.json()) as { links: Record<"owner" | "edit" | "view", string> };
   return { edit: tokenOf(links.edit), view: tokenOf(links.view) };
 }

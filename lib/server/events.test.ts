@@ -5,7 +5,7 @@ import type { Op } from "../map/ops";
 import { emptyDoc } from "../map/types";
 import { applyClientOps } from "./apply-ops";
 import { broadcaster } from "./broadcaster";
-import { closeAllStreams, sinceOf } from "./events";
+import { closeAllStreams, sinceOf, streamEvents, type EventSink } from "./events";
 import { resolveToken } from "./links";
 import { createMapFromDoc } from "./maps";
 import { callNodeRoute } from "./testing/node-route";
@@ -54,7 +54,98 @@ async function readOps(response: Response, count: number): Promise<{ ids: number
   return { ids, types };
 }
 
+/**
+ * A client under the test's control: it takes nothing until `read()` is called, so the test sees
+ * what the server sends to a client that does not keep up.
+ */
+function slowClient() {
+  const frames: string[] = [];
+  let unread = 0;
+  let waiting: (() => void) | null = null;
+  let ended = false;
+  const decoder = new TextDecoder();
+  const sink: EventSink = {
+    write(bytes) {
+      unread += bytes.byteLength;
+      frames.push(...decoder.decode(bytes).split("\n\n").filter(Boolean));
+      return true;
+    },
+    buffered: () => unread,
+    drained: () => new Promise<void>((resolve) => (waiting = resolve)),
+    end: () => (ended = true),
+    onClose: () => undefined,
+  };
+  const revisions = () => frames.flatMap((text) => (/^id: (\d+)$/m.exec(text) ? [Number(/^id: (\d+)$/m.exec(text)![1])] : []));
+  return {
+    sink,
+    revisions,
+    unread: () => unread,
+    ended: () => ended,
+    /** Whether the replay is over: the room's state is the last thing it sends. */
+    replayed: () => frames.some((text) => /^event: lead$/m.test(text)),
+    waitingForTheClient: () => waiting !== null,
+    read() {
+      unread = 0;
+      const resolve = waiting;
+      waiting = null;
+      resolve?.();
+    },
+  };
+}
+
+const bulkyOps = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ clientOpId: `u${from + i}`, type: "updateMap" as const, patch: { description: `${from + i} `.padEnd(1_500, "x") } }));
+
 describe("event stream", () => {
+  it("replays a long log page by page as the client reads, never more than a page past what it took", async () => {
+    const { mapId, linkId } = await newMap();
+    for (let i = 0; i < 4; i++) await applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(i * 250, 250) });
+    const client = slowClient();
+    streamEvents(mapId, linkId, 0, () => client.sink);
+    await vi.waitFor(() => expect(client.waitingForTheClient()).toBe(true));
+    // 1,000 ops of 1.5 kB in the log: the server stopped after about 64 kB, for the client to read.
+    expect(client.revisions().length).toBeGreaterThan(10);
+    expect(client.revisions().length).toBeLessThan(100);
+    expect(client.unread()).toBeLessThan(200_000);
+    const live = applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(1_000, 5) });
+    while (client.revisions().length < 1_005) {
+      await vi.waitFor(() => expect(client.waitingForTheClient() || client.revisions().length >= 1_005).toBe(true), { interval: 1 });
+      client.read();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await live;
+    // Every op once, in order: those committed during the replay came from the log or live, never twice.
+    expect(client.revisions()).toEqual(Array.from({ length: 1_005 }, (_, i) => i + 1));
+    closeStream(mapId);
+  });
+
+  it("lets other requests in between a replay's pages, also for a client whose socket takes everything at once", async () => {
+    const { mapId, linkId } = await newMap();
+    for (let i = 0; i < 4; i++) await applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(i * 250, 250) });
+    const frames: string[] = [];
+    // A kernel with room to spare: every write is taken at once, nothing is ever left buffered.
+    const greedy: EventSink = { write: (bytes) => frames.push(Buffer.from(bytes).toString()) > 0, buffered: () => 0, drained: async () => undefined, end: () => undefined, onClose: () => undefined };
+    streamEvents(mapId, linkId, 0, () => greedy);
+    // What the event loop does next (such as reading another request) comes before the replay ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    const sentBeforeOthersRan = frames.filter((text) => text.includes("event: op")).length;
+    expect(sentBeforeOthersRan).toBeLessThan(1_000);
+    await vi.waitFor(() => expect(frames.filter((text) => text.includes("event: op")).length).toBe(1_000));
+    closeStream(mapId);
+  });
+
+  it("drops a live stream whose client leaves more than ARGUMAP_STREAM_BUFFER_BYTES unread, and lets go of it", async () => {
+    process.env.ARGUMAP_STREAM_BUFFER_BYTES = "64000";
+    const { mapId, linkId } = await newMap();
+    const client = slowClient();
+    streamEvents(mapId, linkId, 0, () => client.sink);
+    await vi.waitFor(() => expect(client.replayed()).toBe(true));
+    await applyClientOps({ mapId, clientId: "c", author: "", ops: bulkyOps(0, 60) });
+    await vi.waitFor(() => expect(client.ended()).toBe(true));
+    expect(broadcaster().listenerCount(mapId)).toBe(0);
+    delete process.env.ARGUMAP_STREAM_BUFFER_BYTES;
+  });
+
   it("replays the log after `since`, then delivers live ops in order without repeats", async () => {
     const { mapId, view } = await newMap();
     await applyClientOps({ mapId, clientId: "c", author: "", ops: [claim("a"), claim("b"), claim("c")] });
@@ -107,7 +198,12 @@ describe("event stream", () => {
     abort.abort();
   });
 
-  // Last in this file: the server stays shut down for the rest of it (each file runs in its own process).
+  /** Ends the streams of a test that used a sink of its own. */
+function closeStream(mapId: string) {
+  broadcaster().publish(mapId, { kind: "revoked", linkId: "" });
+}
+
+// Last in this file: the server stays shut down for the rest of it (each file runs in its own process).
   it("a shutting-down server ends open streams and refuses new ones with 503", async () => {
     const { mapId, view } = await newMap();
     const abort = new AbortController();

@@ -1,11 +1,19 @@
 /**
  * A map's event stream (Server-Sent Events): replays the op log after `since`, then forwards live
- * events from the broadcaster. Subscribes before replaying, so nothing committed in between is lost,
- * and skips what the replay already sent. Heartbeats keep proxies from closing an idle stream.
+ * events from the broadcaster. The replay goes page by page, each op written as the log holds it
+ * (not parsed and written again), and waits for the client to take what was sent before reading
+ * more: a stream holds at most a page and a little buffer, whatever the log's length and however
+ * slowly the client reads. Live ops and presence that arrive meanwhile are not kept: the replay
+ * reads on until it has the ops from the log, and then sends who is here; the few room events
+ * (classroom) are kept and sent after it, then the room's state. A stream whose client leaves bytes
+ * unread past a budget (ARGUMAP_STREAM_BUFFER_BYTES), or takes nothing for STALLED_MS during the
+ * replay, is closed; the client reconnects and resumes from its last event. Heartbeats keep
+ * proxies from closing an idle stream.
  */
 import type { Op } from "../map/ops";
 import type { Role } from "../map/types";
 import { broadcaster, type LoggedOp, type MapEvent, type RoomEvent } from "./broadcaster";
+import { streamBufferBytes } from "./config";
 import { readDb } from "./db";
 import { AppError } from "./errors";
 import { currentPresence } from "./presence";
@@ -14,12 +22,43 @@ import { loadSession, openingRoomEvents } from "./reactions";
 import { processWide } from "./process-wide";
 
 const HEARTBEAT_MS = 15_000;
-const REPLAY_PAGE = 500;
+/** Ops read from the log at a time. */
+const REPLAY_PAGE = 25;
+/** The replay waits for the client to read once this much is waiting to go out. */
+const REPLAY_HIGH_WATER = 32 * 1024;
+/**
+ * Pages being read and written at once, across all streams: 200 clients opening `?since=0` on a
+ * long log take turns instead of all reading the log into memory together.
+ */
+const REPLAY_SLOTS = 4;
+/** A client that takes nothing for this long during the replay is not reading. */
+const STALLED_MS = 30_000;
+/** Room events (lead changes, tallies, summons) kept for a stream while it replays. */
+const MAX_ROOM_EVENTS_WHILE_REPLAYING = 64;
 const encoder = new TextEncoder();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
+
+interface LogRow {
+  revision: number;
+  clientId: string;
+  clientOpId: string;
+  author: string;
+  payload: string;
+}
+
+/** A logged op's frame, with its payload as stored (the same JSON a live frame carries). */
+function logFrame(row: LogRow): Uint8Array {
+  // The log stores JSON.stringify output, which never holds a raw line break; anything else is re-encoded.
+  if (row.payload.includes("\n")) return frame("op", entryOf(row), row.revision);
+  const head = `{"revision":${row.revision},"clientId":${JSON.stringify(row.clientId)},"clientOpId":${JSON.stringify(row.clientOpId)},"author":${JSON.stringify(row.author)},"op":`;
+  return encoder.encode(`id: ${row.revision}\nevent: op\ndata: ${head}${row.payload}}\n\n`);
+}
+
+const entryOf = (row: LogRow): LoggedOp => ({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
 
 /** One event reaches every listener of a map: encode it once, not once per listener. */
 const encoded = new WeakMap<MapEvent, Uint8Array>();
@@ -34,6 +73,19 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
 
 /** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
 const streams = processWide("streams", () => ({ open: new Set<() => void>(), shuttingDown: false }));
+const replaySlots = processWide("replay-slots", () => ({ free: REPLAY_SLOTS, waiting: [] as (() => void)[] }));
+
+async function inReplaySlot<T>(work: () => Promise<T>): Promise<T> {
+  if (replaySlots.free > 0) replaySlots.free -= 1;
+  else await new Promise<void>((resolve) => replaySlots.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = replaySlots.waiting.shift();
+    if (next) next();
+    else replaySlots.free += 1;
+  }
+}
 
 /** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
 export function closeAllStreams(): void {
@@ -50,6 +102,10 @@ export function closeStreamsOnShutdown(): void {
 export interface EventSink {
   /** False when the frame cannot be sent (the client is gone, or too far behind): the stream then closes. */
   write(bytes: Uint8Array): boolean;
+  /** Bytes written and not yet taken by the client. */
+  buffered(): number;
+  /** Resolves once the client has taken what was buffered (or the stream closed). */
+  drained(): Promise<void>;
   end(): void;
   /** Called once when the client goes away. */
   onClose(listener: () => void): void;
@@ -65,9 +121,11 @@ export interface EventSink {
 export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink, clientId: string | null = null, role: Role = "view"): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
   const sink = open();
+  const budget = streamBufferBytes();
   let lastSent = since;
   let replaying = true;
-  const buffered: MapEvent[] = [];
+  /** The newest revision published while replaying: the replay reads on until it has sent it. */
+  let publishedWhileReplaying = 0;
   let closed = false;
   // Frames queued in one tick go out as one write: under load many ops share one chunk.
   let outbox: Uint8Array[] = [];
@@ -75,7 +133,7 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     const chunks = outbox;
     outbox = [];
     if (closed || chunks.length === 0) return;
-    if (!sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))) close();
+    if (!sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)) || sink.buffered() > budget) close();
   };
   const send = (bytes: Uint8Array) => {
     if (closed) return;
@@ -94,7 +152,16 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
       close();
     }
   };
-  const unsubscribe = broadcaster().subscribe(mapId, (event) => (replaying ? buffered.push(event) : deliver(event)));
+  /** Room events published while replaying, sent after it (the room's snapshot follows them). */
+  const roomWhileReplaying: RoomEvent[] = [];
+  const unsubscribe = broadcaster().subscribe(mapId, (event) => {
+    if (!replaying) return deliver(event);
+    // Ops are in the log (committed before they are published), and presence is sent whole after the replay.
+    if (event.kind === "op") publishedWhileReplaying = Math.max(publishedWhileReplaying, event.entry.revision);
+    else if (event.kind === "revoked") deliver(event);
+    // Bounded: a stream whose client never reads must not collect them forever.
+    else if (event.kind === "room" && roomWhileReplaying.push(event) > MAX_ROOM_EVENTS_WHILE_REPLAYING) roomWhileReplaying.shift();
+  });
   const heartbeat = setInterval(() => send(encoder.encode(`: keep-alive\n\n`)), HEARTBEAT_MS);
   const close = () => {
     if (closed) return;
@@ -109,23 +176,63 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
   streams.open.add(close);
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
-  // Subscribed before replaying: what commits meanwhile waits in `buffered`, and repeats are skipped.
-  replayFrom(mapId, since).then(
-    async (entries) => {
-      for (const entry of entries) deliver({ kind: "op", entry });
-      await loadRoom(mapId).catch((error: unknown) => console.error("reading the room's state failed", error));
-      // From here on nothing waits: the room's state is read, and what was buffered before it goes first.
-      replaying = false;
-      for (const event of buffered.splice(0)) deliver(event);
-      const here = currentPresence(mapId);
-      if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
-      openingRoom(mapId, role).forEach(deliver);
-    },
-    (error: unknown) => {
+
+  const replay = async () => {
+    const client = await readDb();
+    for (;;) {
+      // A page is read and written in one turn; the wait for the client to read is outside it.
+      const read = await inReplaySlot(async () => {
+        if (closed) return 0;
+        const rows: LogRow[] = await client.op.findMany({
+          where: { mapId, revision: { gt: lastSent } },
+          orderBy: { revision: "asc" },
+          take: REPLAY_PAGE,
+          select: { revision: true, clientId: true, clientOpId: true, author: true, payload: true },
+        });
+        for (const row of rows) {
+          if (closed || !sink.write(logFrame(row))) return -1;
+          lastSent = row.revision;
+        }
+        return rows.length;
+      });
+      if (read < 0) return close();
+      if (sink.buffered() > REPLAY_HIGH_WATER && !(await drainedInTime(sink))) return close();
+      if (closed) return;
+      if (read < REPLAY_PAGE) {
+        // The log is sent: read the room's state (which may wait), then look again for ops
+        // committed meanwhile. Nothing can be published between this check and the switch.
+        await loadRoom(mapId).catch((error: unknown) => console.error("reading the room's state failed", error));
+        if (publishedWhileReplaying <= lastSent) break;
+      }
+      // SQLite answers synchronously and a socket takes writes until the kernel's buffers are full
+      // (megabytes), so without this a replay runs page after page in microtasks and no other
+      // request is even read: 200 streams opened at once kept a bystander waiting for seconds.
+      await nextTurn();
+    }
+    replaying = false;
+    for (const event of roomWhileReplaying.splice(0)) deliver(event);
+    const here = currentPresence(mapId);
+    if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+    openingRoom(mapId, role).forEach(deliver);
+  };
+  // The "retry" line first, then the log.
+  queueMicrotask(() => {
+    flush();
+    replay().catch((error: unknown) => {
       console.error("replay failed", error);
       close();
-    },
-  );
+    });
+  });
+}
+
+function drainedInTime(sink: EventSink): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), STALLED_MS);
+    void sink.drained().then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 async function loadRoom(mapId: string): Promise<void> {
@@ -142,14 +249,15 @@ function openingRoom(mapId: string, role: Role): RoomEvent[] {
   return events;
 }
 
+/** The whole log after `since`, page by page (for tests and tools; streams send as they read). */
 export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
   const client = await readDb();
   const entries: LoggedOp[] = [];
   let after = since;
   for (;;) {
-    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: REPLAY_PAGE });
-    for (const row of rows) entries.push({ revision: row.revision, clientId: row.clientId, clientOpId: row.clientOpId, author: row.author, op: JSON.parse(row.payload) as Op });
-    if (rows.length < REPLAY_PAGE) return entries;
+    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: 500 });
+    entries.push(...rows.map(entryOf));
+    if (rows.length < 500) return entries;
     after = rows[rows.length - 1]!.revision;
   }
 }

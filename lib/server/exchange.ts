@@ -1,14 +1,21 @@
-/** Export and import of whole maps, in the formats lib/map knows how to write and read. */
+/**
+ * Export and import of whole maps, in the formats lib/map knows how to write and read. Drawing
+ * (SVG, PNG) and reading an imported file run in worker threads (workers/); every export is kept
+ * per map revision (export-cache.ts), so an unchanged map is drawn once.
+ */
 import { toAif } from "../map/exchange/aif";
 import { toArgdown } from "../map/exchange/argdown";
-import { parseMapImport } from "../map/exchange/import";
 import { toJsonExport } from "../map/exchange/json";
-import { toSvg } from "../map/exchange/svg";
 import { docFromSnapshot, type MapDoc, type MapSnapshot } from "../map/types";
-import { AppError } from "./errors";
+import type { VerdictMarks } from "../map/exchange/svgVerdict";
+import { AppError, mapNotFound } from "./errors";
 import { evaluationOf } from "./evaluation";
-import { createMapFromDoc, requireSnapshot, type CreatedMap } from "./maps";
-import { mapToPng } from "./png";
+import { cachedExport, exportKey } from "./export-cache";
+import { chargeExport } from "./fair-use";
+import { requireAccess } from "./links";
+import { createMapFromDoc, readSnapshot, type CreatedMap } from "./maps";
+import { rasterize } from "./png";
+import { inLane, inWorker, runJob } from "./workers/run-job";
 
 export const EXPORT_FORMATS = ["json", "argdown", "aif", "svg", "png"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,7 +24,7 @@ interface Writer {
   extension: string;
   contentType: string;
   /** The snapshot too: the JSON export keeps its rows in the order the database gives them. */
-  write(doc: MapDoc, snapshot: MapSnapshot, options: ExportOptions): string | Promise<Uint8Array>;
+  write(doc: MapDoc, snapshot: MapSnapshot, client: string, options: ExportOptions): string | Promise<string | Uint8Array>;
 }
 
 export interface ExportOptions {
@@ -25,19 +32,31 @@ export interface ExportOptions {
   evaluation: boolean;
 }
 
-/** What the pictures draw of the map's evaluation (the same one GET …/evaluation answers). */
-const marksFor = (snapshot: MapSnapshot, options: ExportOptions) => (options.evaluation ? evaluationOf(snapshot) : undefined);
+/** What the pictures draw of the map's evaluation (the same one GET …/evaluation answers); plain data, for a worker. */
+function marksFor(snapshot: MapSnapshot, options: ExportOptions): VerdictMarks | undefined {
+  if (!options.evaluation) return undefined;
+  const { labels, strengths } = evaluationOf(snapshot);
+  return { labels, strengths };
+}
+
+const otherThanPng = EXPORT_FORMATS.filter((format) => format !== "png");
 
 const WRITERS: Record<ExportFormat, Writer> = {
   json: { extension: "json", contentType: "application/json; charset=utf-8", write: (_doc, snapshot) => JSON.stringify(toJsonExport(snapshot), null, 2) },
-  argdown: { extension: "argdown", contentType: "text/plain; charset=utf-8", write: toArgdown },
+  argdown: { extension: "argdown", contentType: "text/plain; charset=utf-8", write: (doc) => toArgdown(doc) },
   // AIFdb and OVA open ".json" files; ".aif.json" also says which JSON it is.
   aif: { extension: "aif.json", contentType: "application/json; charset=utf-8", write: (doc) => JSON.stringify(toAif(doc), null, 2) },
-  svg: { extension: "svg", contentType: "image/svg+xml; charset=utf-8", write: (doc, snapshot, options) => toSvg(doc, { evaluation: marksFor(snapshot, options) }) },
+  svg: {
+    extension: "svg",
+    contentType: "image/svg+xml; charset=utf-8",
+    write: (doc, snapshot, client, options) => runJob("render", { kind: "svg", doc, evaluation: marksFor(snapshot, options) }, client),
+  },
   png: {
     extension: "png",
     contentType: "image/png",
-    write: async (doc, snapshot, options) => new Uint8Array(await mapToPng(doc, EXPORT_FORMATS.filter((format) => format !== "png"), marksFor(snapshot, options))),
+    // The drawing in a worker, then libvips on its own threads, both in one turn of the render lane.
+    write: (doc, snapshot, client, options) =>
+      inLane("render", client, async (budget) => rasterize(await inWorker({ kind: "pngSource", doc, evaluation: marksFor(snapshot, options) }, budget, "render"), otherThanPng, budget.seconds)),
   },
 };
 
@@ -45,30 +64,45 @@ function isExportFormat(format: string): format is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(format);
 }
 
-export async function exportMap(token: string, format: string | null, options: ExportOptions = { evaluation: true }): Promise<Response> {
-  const chosen = format ?? "json";
+export interface ExportedMap {
+  body: Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+const encoder = new TextEncoder();
+
+export async function exportMap(token: string, format: string, client: string, options: ExportOptions = { evaluation: true }): Promise<ExportedMap> {
+  const chosen = format || "json";
   if (!isExportFormat(chosen)) {
     throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${EXPORT_FORMATS.join(", ")}.`);
   }
-  const { snapshot } = await requireSnapshot(token);
+  const access = await requireAccess(token);
+  chargeExport(client, access.linkId);
+  const snapshot = await readSnapshot(access.mapId);
+  if (!snapshot) throw mapNotFound();
   const writer = WRITERS[chosen];
-  const body = await writer.write(docFromSnapshot(snapshot), snapshot, options);
-  return new Response(body as BodyInit, {
-    headers: {
-      "content-type": writer.contentType,
-      "content-disposition": `attachment; filename="${fileNameFor(snapshot.map.title)}.${writer.extension}"`,
-      // A download of the map as it is now, never a stale copy.
-      "cache-control": "no-store",
-    },
+  // A picture without the labels is another file than one with them: cached apart.
+  const key = exportKey(access.mapId, snapshot.revision, options.evaluation ? chosen : `${chosen} without evaluation`);
+  const body = await cachedExport(key, async () => {
+    const written = await writer.write(docFromSnapshot(snapshot), snapshot, client, options);
+    return typeof written === "string" ? encoder.encode(written) : written;
   });
+  return { body, contentType: writer.contentType, fileName: `${fileNameFor(snapshot.map.title)}.${writer.extension}` };
 }
 
-/** A new map from an uploaded file in any format parseMapImport reads; nothing is created if it is refused. */
-export async function importMap(body: string, contentType: string | null, origin: string): Promise<CreatedMap & { title: string }> {
-  const parsed = parseMapImport(body, contentType);
-  if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
-  const created = await createMapFromDoc(parsed.doc, origin);
-  return { ...created, title: parsed.doc.meta.title };
+/**
+ * A new map from an uploaded file in any format lib/map reads: read in a worker thread within the
+ * import budget, then written, in one turn of the import lane (so one client's imports are read
+ * and written one at a time). Nothing is created if it is refused.
+ */
+export async function importMap(body: string, contentType: string | null, origin: string, client: string): Promise<CreatedMap & { title: string }> {
+  return inLane("import", client, async (budget) => {
+    const parsed = await inWorker({ kind: "import", body, contentType }, budget, "import");
+    if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
+    const created = await createMapFromDoc(parsed.doc, origin);
+    return { ...created, title: parsed.doc.meta.title };
+  });
 }
 
 function fileNameFor(title: string): string {

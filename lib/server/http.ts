@@ -3,13 +3,19 @@ import type { z } from "zod";
 import { LIMITS } from "../map/limits";
 import { describeZodError } from "../map/ops";
 import { AppError, errorResponse } from "./errors";
+import { siteOrigin } from "./forwarded";
+import { requireSameOrigin } from "./same-origin";
 
 export type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a handler so any thrown error becomes `{error:{code,message}}` with the right status. */
+/**
+ * Wraps a handler so any thrown error becomes `{error:{code,message}}` with the right status, and
+ * a state-changing request from another site's page is refused (same-origin.ts).
+ */
 export function route<P>(handler: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
+      requireSameOrigin(request.method, request.headers);
       return await handler(request, await context.params);
     } catch (error) {
       return errorResponse(error);
@@ -67,8 +73,14 @@ export async function readBounded(request: Request, limit: number): Promise<stri
 
 /** The origin users reached us at, for full link URLs. */
 export function originOf(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  return siteOrigin(request.headers);
+}
+
+/**
+ * The other methods of an App Router route: 405 with `Allow` and the JSON error body (Next's own
+ * 405 has no body). `export const { POST, PUT, PATCH, DELETE } = otherMethods("GET")`.
+ */
+export function otherMethods(allow: string) {
+  const refuse = async () => errorResponse(new AppError("method_not_allowed", `Use ${allow} here.`, { Allow: allow }));
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }

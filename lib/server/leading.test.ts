@@ -145,7 +145,7 @@ describe("what leading touches elsewhere", () => {
     const stop = await leadWhile(map.edit, { clientId: "student", step: 3 });
     const batches: PresenceBatch[] = [];
     broadcaster().subscribe(map.mapId, (event) => event.kind === "presence" && batches.push(event.payload as PresenceBatch));
-    const claim = (token: string, clientId: string) => postJson(presenceRoute, { token }, { clientId, name: clientId, colour: "#123456", presenting: { step: 1 } });
+    const claim = (token: string, clientId: string) => postJson(presenceRoute, { token }, { clientId, key: `${clientId}-tab-secret-key`, name: clientId, colour: "#123456", presenting: { step: 1 } });
     await claim(map.view, "viewer");
     await claim(map.edit, "student");
     await vi.waitFor(() => expect(batches.flatMap((batch) => batch.peers).map((peer) => peer.clientId).sort()).toEqual(["student", "viewer"]));

@@ -215,3 +215,15 @@ export function resetLeading(): void {
 export async function requirePresenter(mapId: string, access: Access): Promise<void> {
   if (!mayLead(access.role, await roomSettings(mapId))) throw new AppError("forbidden", "Only the presenter (the map's owner, or its editors when the owner lets them lead) manages the room's reactions.");
 }
+
+/**
+ * The step a presence heartbeat may carry as `presenting`: the leader's, and only when it comes
+ * from the leading stage itself (its client id, from its own link); null for everyone else, so a
+ * view link or a spoofed heartbeat never moves anyone's screen.
+ */
+export function leadingStep(mapId: string, clientId: string, linkId: string, now = Date.now()): number | null {
+  const room = rooms.get(mapId);
+  if (!room) return null;
+  expire(mapId, room, now);
+  return room.leader && room.leader.clientId === clientId && room.leader.linkId === linkId ? room.leader.step : null;
+}

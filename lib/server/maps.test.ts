@@ -224,7 +224,7 @@ describe("copying", () => {
   it("a copy is a new map with the same content that changes independently", async () => {
     const map = await newMap("Class map");
     await submit(map.id, [claim("a", "the original")]);
-    const copy = await copyMap(map.view, ORIGIN);
+    const copy = await copyMap((await resolveToken(map.view))!, ORIGIN);
     const copyAccess = await resolveToken(tokenOf(copy.links.owner));
     expect(copyAccess?.role).toBe("owner");
     await submit(copyAccess!.mapId, [{ type: "updateNode", id: "a", patch: { text: "the student's version" } }]);

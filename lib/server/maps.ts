@@ -3,13 +3,15 @@ import { randomBytes } from "node:crypto";
 import { applyEach } from "../map/apply";
 import { opsForDoc } from "../map/docToOps";
 import { LIMITS } from "../map/limits";
+import type { Op } from "../map/ops";
 import { emptyDoc, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { AppError, mapNotFound } from "./errors";
-import { diffWrites } from "./record-writes";
+import { groupWrites, type AppliedOp } from "./persist-op";
 import { MAP_TABLE, toColumn } from "./tables";
-import { currentLinks, issueLinks, linkUrls, requireAccess, resolveToken, type LinkTokens, type Links } from "./links";
+import { inLane } from "./workers/run-job";
+import { currentLinks, issueLinks, linkUrls, resolveToken, type Access, type LinkTokens, type Links } from "./links";
 
 export interface CreatedMap {
   id: string;
@@ -22,33 +24,72 @@ function newMapId(): string {
   return randomBytes(12).toString("base64url");
 }
 
-/**
- * Writes a whole document as a new map: the ops that build it go in the log, and the rows are
- * what those ops do to an empty map (their records diffs), written in bulk like any group's.
- */
-export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
+/** The ops that build `doc` from an empty map (its title and presentation go in the map row). */
+function opsBuilding(doc: MapDoc): Op[] {
   if (Object.keys(doc.nodes).length > LIMITS.nodesPerMap) throw new AppError("too_large", `A map holds at most ${LIMITS.nodesPerMap} nodes.`);
-  const ops = opsForDoc(doc).filter((op) => op.type !== "updateMap");
-  const steps = applyEach(emptyDoc(), ops).results.map((result, index) => {
+  return opsForDoc(doc).filter((op) => op.type !== "updateMap");
+}
+
+/**
+ * `ops` applied to `built`, a doc the caller made for this and holds alone: each op with its log
+ * entry (revisions from `firstRevision`) and records diff, ready for groupWrites. In place, as
+ * copying the records for each step took ten times as long; safe because building ops only add
+ * records, so nothing an earlier op's entry or diff holds is written again.
+ */
+function applyBuilding(built: MapDoc, ops: readonly Op[], firstRevision: number): AppliedOp[] {
+  return applyEach(built, ops, { inPlace: true }).results.map((result, index) => {
     // Callers check a doc whole before writing it (findIntegrityProblem); this is the backstop.
     if (!result.ok) throw new AppError(result.error.code === "too_large" ? "too_large" : "invalid_input", result.error.message);
-    return { revision: index + 1, diff: result.diff };
-  });
-  const meta = Object.fromEntries(Object.entries(MAP_TABLE.columns).map(([field, column]) => [column.name, toColumn(column, doc.meta[field as keyof MapDoc["meta"]])]));
-  await tx.map.create({ data: { id: mapId, ...(meta as { title: string }), revision: ops.length } });
-  for (const statement of diffWrites(tx, mapId, steps, new Date())) await statement;
-  await tx.op.createMany({
-    data: ops.map((op, index) => ({ mapId, revision: index + 1, clientId: SYSTEM_CLIENT, clientOpId: `create-${index + 1}`, author: "", type: op.type, payload: JSON.stringify(op) })),
+    const revision = firstRevision + index;
+    return { entry: { revision, clientId: SYSTEM_CLIENT, clientOpId: `create-${revision}`, author: "", op: ops[index]! }, diff: result.diff };
   });
 }
 
+/** The map row at revision 0: the group writes move it to the last op's. */
+function mapRow(mapId: string, doc: MapDoc) {
+  const meta = Object.fromEntries(Object.entries(MAP_TABLE.columns).map(([field, column]) => [column.name, toColumn(column, doc.meta[field as keyof MapDoc["meta"]])]));
+  return { id: mapId, ...(meta as { title: string }), revision: 0 };
+}
+
+/**
+ * Writes a whole document as a new map in one transaction (the demo seed): the ops that build it
+ * go in the log, and the rows are what those ops do to an empty map, written like any group's.
+ */
+export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
+  const applied = applyBuilding(emptyDoc(), opsBuilding(doc), 1);
+  await tx.map.create({ data: mapRow(mapId, doc) });
+  for (const statement of groupWrites(tx, mapId, 0, applied)) await statement;
+}
+
+/**
+ * Ops of a new map applied and written per step. The database has one writer and its statements
+ * run on the request thread without a pause: a 5,000-node import in one transaction would hold
+ * every other map's commits, and every request, for seconds; and applying its 20,000 ops at once
+ * took 200–300 ms of the request thread. In steps, others go in between.
+ */
+const OPS_PER_STEP = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A new map with `doc` as its content and links of every role. Nobody can open it before it is whole. */
 export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {
   const id = newMapId();
-  const tokens = await (await db()).$transaction(async (tx) => {
-    await writeNewMap(tx, id, doc);
-    return issueLinks(tx, id);
-  });
-  return { id, links: linkUrls(origin, tokens) as Links };
+  const ops = opsBuilding(doc);
+  const built = emptyDoc();
+  const client = await db();
+  // Unreachable until its links exist, which the last step adds.
+  await client.map.create({ data: mapRow(id, doc) });
+  try {
+    for (let start = 0; start < ops.length; start += OPS_PER_STEP) {
+      await nextTurn();
+      const applied = applyBuilding(built, ops.slice(start, start + OPS_PER_STEP), start + 1);
+      await client.$transaction(groupWrites(client, id, start, applied));
+    }
+    const tokens = await client.$transaction((tx) => issueLinks(tx, id));
+    return { id, links: linkUrls(origin, tokens) as Links };
+  } catch (error) {
+    await client.map.delete({ where: { id } }).catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function readSnapshot(mapId: string): Promise<MapSnapshot | null> {
@@ -89,12 +130,20 @@ export async function requireSnapshot(token: string): Promise<OpenedMap> {
   return found;
 }
 
-/** A new, independent map with the same content (e.g. a student's own copy of the class map). */
-export async function copyMap(token: string, origin: string): Promise<CreatedMap> {
-  const access = await requireAccess(token);
-  const client = await readDb();
-  const loaded = await client.$transaction((tx) => loadDoc(tx, access.mapId));
+/** Copies with more ops than this are written in a turn of the import lane, like an import. */
+const BIG_COPY = 1_000;
+
+/**
+ * A new, independent map with the same content (e.g. a student's own copy of the class map). A
+ * big one takes a turn in the import lane, so copying a 5,000-node map in a loop writes one at a
+ * time per client instead of crowding out everyone's commits.
+ */
+export async function copyMap(access: Access, origin: string, client = "local"): Promise<CreatedMap> {
+  const reader = await readDb();
+  const loaded = await reader.$transaction((tx) => loadDoc(tx, access.mapId));
   if (!loaded) throw mapNotFound();
   const title = loaded.doc.meta.title.startsWith("Copy of ") ? loaded.doc.meta.title : `Copy of ${loaded.doc.meta.title}`;
-  return createMapFromDoc({ ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } }, origin);
+  const doc = { ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } };
+  const size = Object.keys(doc.nodes).length + Object.keys(doc.edges).length + Object.keys(doc.sources).length;
+  return size > BIG_COPY ? inLane("import", client, () => createMapFromDoc(doc, origin)) : createMapFromDoc(doc, origin);
 }

@@ -10,7 +10,9 @@ import type { z } from "zod";
 import { LIMITS } from "../map/limits";
 import { AppError, errorAnswer } from "./errors";
 import type { EventSink } from "./events";
+import { clientAddress, nodeHeaders, siteOrigin } from "./forwarded";
 import { bodyTooLarge, parseJsonText } from "./http";
+import { requireSameOrigin } from "./same-origin";
 
 /** A request as Next.js hands it to an API route: `query` holds the path's and the URL's parameters. */
 export interface NodeRequest extends IncomingMessage {
@@ -19,13 +21,17 @@ export interface NodeRequest extends IncomingMessage {
 export type NodeHandler = (request: NodeRequest, response: ServerResponse) => Promise<void>;
 type Method = "GET" | "POST" | "DELETE";
 
-/** Dispatches on the method (405 with `Allow` otherwise) and turns any thrown error into `{error}` JSON. */
+/**
+ * Dispatches on the method (405 with `Allow` otherwise), refuses state-changing requests from
+ * other sites' pages (same-origin.ts), and turns any thrown error into `{error}` JSON.
+ */
 export function nodeRoute(handlers: Partial<Record<Method, NodeHandler>>): NodeHandler {
   const allow = Object.keys(handlers).join(", ");
   return async (request, response) => {
     try {
       const handler = handlers[request.method as Method];
       if (!handler) throw new AppError("method_not_allowed", `Use ${allow} here.`, { Allow: allow });
+      requireSameOrigin(request.method, nodeHeaders(request.headers));
       await handler(request, response);
     } catch (error) {
       const { status, headers, body } = errorAnswer(error);
@@ -47,24 +53,18 @@ export function param(request: NodeRequest, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 }
 
-/** The client's address, for per-address limits. */
+/** The client's address (the socket's peer, or what trusted proxies say: forwarded.ts), for per-client limits. */
 export function clientOf(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? "unknown";
+  return clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
 }
 
-/** Where the user reached us, for full URLs in answers. */
+/** Where the user reached us, for full link URLs. */
 export function originOf(request: IncomingMessage): string {
-  const header = (name: string) => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const host = header("x-forwarded-host") ?? header("host") ?? "localhost";
-  const proto = header("x-forwarded-proto") ?? ("encrypted" in request.socket && request.socket.encrypted ? "https" : "http");
-  return `${proto}://${host}`;
+  return siteOrigin(nodeHeaders(request.headers));
 }
 
-/** Reads at most `limit` bytes of JSON and validates it; never trusts Content-Length alone. */
-export async function readJsonBody<S extends z.ZodType>(request: IncomingMessage, schema: S, limit: number = LIMITS.requestBody): Promise<z.output<S>> {
+/** Reads at most `limit` bytes of the body as UTF-8 text; never trusts Content-Length alone. */
+export async function readBodyText(request: IncomingMessage, limit: number = LIMITS.requestBody): Promise<string> {
   if (Number(request.headers["content-length"] ?? 0) > limit) throw bodyTooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -73,11 +73,13 @@ export async function readJsonBody<S extends z.ZodType>(request: IncomingMessage
     if (size > limit) throw bodyTooLarge(limit);
     chunks.push(chunk);
   }
-  return parseJsonText(Buffer.concat(chunks).toString("utf8"), schema);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-/** A stream that buffers more than this for one client has a client that cannot keep up. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Reads at most `limit` bytes of JSON and validates it. */
+export async function readJsonBody<S extends z.ZodType>(request: IncomingMessage, schema: S, limit: number = LIMITS.requestBody): Promise<z.output<S>> {
+  return parseJsonText(await readBodyText(request, limit), schema);
+}
 
 /** Starts a Server-Sent Events response and returns it as a sink for lib/server/events. */
 export function eventStreamSink(response: ServerResponse): EventSink {
@@ -91,10 +93,22 @@ export function eventStreamSink(response: ServerResponse): EventSink {
   response.flushHeaders();
   return {
     write(bytes) {
-      if (response.destroyed || response.writableLength > MAX_BUFFERED_BYTES) return false;
+      if (response.destroyed) return false;
       response.write(bytes);
       return true;
     },
+    buffered: () => response.writableLength,
+    drained: () =>
+      new Promise((resolve) => {
+        if (!response.writableNeedDrain || response.destroyed) return resolve();
+        const done = () => {
+          response.off("drain", done);
+          response.off("close", done);
+          resolve();
+        };
+        response.on("drain", done);
+        response.on("close", done);
+      }),
     end: () => response.end(),
     onClose: (listener) => void response.once("close", listener),
   };

@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Presence, PresenceBatch } from "../map/presence";
+import type { PresenceBatch, PresenceUpdate } from "../map/presence";
+import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
-import { currentPresence, PRESENCE_HZ, PRESENCE_TTL_MS, updatePresence } from "./presence";
+import { AppError } from "./errors";
+import { forgetSenders } from "./presence-senders";
+import { currentPresence, PRESENCE_HZ, PRESENCE_TTL_MS, updatePresence, type PresenceSender } from "./presence";
 
-const person = (clientId: string, x: number, extra: Partial<Presence> = {}): Presence => ({
-  clientId, name: clientId, colour: "#336699", selection: [], pointer: { x, y: 0 }, dragging: [], editing: null, presenting: null, leaving: false, ...extra,
+const KEY = "tab-secret-000000";
+const person = (clientId: string, x: number, extra: Partial<PresenceUpdate> = {}): PresenceUpdate => ({
+  clientId, key: `${KEY}${clientId}`, name: clientId, colour: "#336699", selection: [], pointer: { x, y: 0 }, dragging: [], editing: null, presenting: null, leaving: false, ...extra,
 });
+const from = (role: Role, linkId = `${role}-link`): PresenceSender => ({ linkId, role });
+const owner = from("owner");
 
 function listen(mapId: string): PresenceBatch[] & { times: number[] } {
   const batches = Object.assign([] as PresenceBatch[], { times: [] as number[] });
@@ -17,15 +23,29 @@ function listen(mapId: string): PresenceBatch[] & { times: number[] } {
   return batches;
 }
 
+function refusal(action: () => void): AppError | null {
+  try {
+    action();
+    return null;
+  } catch (error) {
+    return error as AppError;
+  }
+}
+
 beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  forgetSenders();
+  delete process.env.ARGUMAP_PRESENCE_PEERS;
+  delete process.env.ARGUMAP_PRESENCE_BYTES;
+});
 
 describe("presence", () => {
   it("coalesces a pointer moving 1,000 times a second into at most 30 deliveries a second, ending on the latest position", () => {
     const batches = listen("map-coalesce");
     const start = Date.now();
     for (let ms = 0; ms < 1000; ms++) {
-      updatePresence("map-coalesce", person("ada", ms), Date.now());
+      updatePresence("map-coalesce", person("ada", ms), owner, Date.now());
       vi.advanceTimersByTime(1);
     }
     vi.advanceTimersByTime(100);
@@ -35,25 +55,98 @@ describe("presence", () => {
     expect(batches.at(-1)?.peers[0]?.pointer).toEqual({ x: 999, y: 0 });
   });
 
-  it("delivers each person's latest state in one batch", () => {
+  it("delivers each person's latest state in one batch, with the role of their link and never their key", () => {
     const batches = listen("map-many");
-    updatePresence("map-many", person("ada", 1));
-    updatePresence("map-many", person("bob", 2));
-    updatePresence("map-many", person("ada", 3));
+    updatePresence("map-many", person("ada", 1), owner);
+    updatePresence("map-many", person("bob", 2), from("view"));
+    updatePresence("map-many", person("ada", 3), owner);
     vi.advanceTimersByTime(50);
     expect(batches).toHaveLength(1);
-    expect(batches[0]!.peers.map((p) => [p.clientId, p.pointer?.x])).toEqual([["ada", 3], ["bob", 2]]);
+    expect(batches[0]!.peers.map((p) => [p.clientId, p.pointer?.x, p.role])).toEqual([["ada", 3, "owner"], ["bob", 2, "view"]]);
+    expect(JSON.stringify(batches)).not.toContain(KEY);
   });
 
   it("says who left, and forgets people whose heartbeats stopped", () => {
     const batches = listen("map-leave");
-    updatePresence("map-leave", person("ada", 1));
-    updatePresence("map-leave", person("bob", 1));
+    updatePresence("map-leave", person("ada", 1), owner);
+    updatePresence("map-leave", person("bob", 1), owner);
     vi.advanceTimersByTime(50);
-    updatePresence("map-leave", person("ada", 1, { leaving: true }));
+    updatePresence("map-leave", person("ada", 1, { leaving: true }), owner);
     vi.advanceTimersByTime(50);
     expect(batches.at(-1)?.left).toEqual(["ada"]);
     expect(currentPresence("map-leave").peers.map((p) => p.clientId)).toEqual(["bob"]);
     expect(currentPresence("map-leave", Date.now() + PRESENCE_TTL_MS + 1).peers).toEqual([]);
+  });
+});
+
+describe("who leads", () => {
+  it("relays `presenting` only from the stage that leads the room, at the step the server has for it", () => {
+    const batches = listen("map-lead");
+    updatePresence("map-lead", person("teacher", 0, { presenting: { step: 5 } }), { ...owner, leadsAt: 2 });
+    updatePresence("map-lead", person("student", 0, { presenting: { step: 1 } }), from("view"));
+    updatePresence("map-lead", person("editor", 0, { presenting: { step: 0 } }), { ...from("edit"), leadsAt: null });
+    vi.advanceTimersByTime(50);
+    const relayed = Object.fromEntries(batches.flatMap((batch) => batch.peers).map((peer) => [peer.clientId, peer.presenting]));
+    expect(relayed).toEqual({ teacher: { step: 2 }, student: null, editor: null });
+    expect(currentPresence("map-lead").peers.filter((peer) => peer.presenting)).toHaveLength(1);
+  });
+});
+
+describe("a presence speaks only for the link and tab that sent it", () => {
+  it("refuses another link's heartbeat under someone's id (no renaming, no pointer moving), and changes nothing", () => {
+    updatePresence("map-spoof", person("ada", 1), from("edit", "edit-link"));
+    const spoof = refusal(() => updatePresence("map-spoof", person("ada", 99, { name: "Mallory" }), from("view", "view-link")));
+    expect(spoof?.status).toBe(403);
+    expect(currentPresence("map-spoof").peers).toEqual([expect.objectContaining({ clientId: "ada", name: "ada", pointer: { x: 1, y: 0 }, role: "edit" })]);
+  });
+
+  it("refuses a heartbeat from the same link without the tab's key: nobody says someone else left", () => {
+    const batches = listen("map-spoof-leave");
+    updatePresence("map-spoof-leave", person("ada", 1), owner);
+    const spoof = refusal(() => updatePresence("map-spoof-leave", { ...person("ada", 1), key: "someone-elses-key", leaving: true }, owner));
+    expect(spoof?.status).toBe(403);
+    vi.advanceTimersByTime(50);
+    expect(batches.flatMap((batch) => batch.left)).toEqual([]);
+    expect(currentPresence("map-spoof-leave").peers.map((peer) => peer.clientId)).toEqual(["ada"]);
+  });
+
+  it("keeps an id bound after its holder left, so it cannot be taken over then either", () => {
+    updatePresence("map-after", person("ada", 1), owner);
+    updatePresence("map-after", person("ada", 1, { leaving: true }), owner);
+    expect(refusal(() => updatePresence("map-after", { ...person("ada", 1), key: "a-different-key-123" }, owner))?.status).toBe(403);
+    expect(refusal(() => updatePresence("map-after", person("ada", 2), owner))).toBeNull();
+  });
+
+  it("keeps present people's ids bound however many ids an attacker churns through", () => {
+    updatePresence("map-churn", person("ada", 1), owner);
+    for (let i = 0; i < 5_000; i++) {
+      updatePresence("map-churn", person(`bot${i}`, 0), from("view"));
+      updatePresence("map-churn", person(`bot${i}`, 0, { leaving: true }), from("view"));
+    }
+    expect(refusal(() => updatePresence("map-churn", person("ada", 9, { name: "Mallory" }), from("view")))?.status).toBe(403);
+  });
+});
+
+describe("a map's presence is bounded", () => {
+  it("refuses a newcomer with 429 once the map holds ARGUMAP_PRESENCE_PEERS people; someone leaving makes room", () => {
+    process.env.ARGUMAP_PRESENCE_PEERS = "3";
+    for (const id of ["a", "b", "c"]) updatePresence("map-full", person(id, 0), owner);
+    const full = refusal(() => updatePresence("map-full", person("d", 0), owner));
+    expect(full?.status).toBe(429);
+    expect(full?.headers["Retry-After"]).toBeDefined();
+    // Those already here keep updating.
+    expect(refusal(() => updatePresence("map-full", person("a", 5), owner))).toBeNull();
+    updatePresence("map-full", person("c", 0, { leaving: true }), owner);
+    expect(refusal(() => updatePresence("map-full", person("d", 0), owner))).toBeNull();
+    expect(currentPresence("map-full").peers).toHaveLength(3);
+  });
+
+  it("refuses presence that would take the map past ARGUMAP_PRESENCE_BYTES, so a new viewer's first batch stays small", () => {
+    process.env.ARGUMAP_PRESENCE_BYTES = "5000";
+    const bulky = (id: string) => person(id, 0, { selection: Array.from({ length: 150 }, (_, i) => `node-${i}`) });
+    updatePresence("map-bytes", bulky("a"), owner);
+    updatePresence("map-bytes", bulky("b"), owner);
+    expect(refusal(() => updatePresence("map-bytes", bulky("c"), owner))?.status).toBe(429);
+    expect(JSON.stringify(currentPresence("map-bytes")).length).toBeLessThanOrEqual(5_000);
   });
 });

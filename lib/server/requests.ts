@@ -1,17 +1,17 @@
 /** zod schemas of request bodies (ops themselves are validated by lib/map's schemas). */
 import { z } from "zod";
 import { LIMITS } from "../map/limits";
-import { idSchema, parseOp, type ClientOp, type Op } from "../map/ops";
+import { idSchema, parseOp, wellFormedText, type ClientOp, type Op } from "../map/ops";
 import { AppError } from "./errors";
 
 export const createMapBody = z.object({
-  title: z.string().trim().min(1, "a map needs a title").max(LIMITS.titleLength).default("Untitled map"),
-  description: z.string().max(LIMITS.descriptionLength).default(""),
+  title: wellFormedText(LIMITS.titleLength).trim().min(1, "a map needs a title").default("Untitled map"),
+  description: wellFormedText(LIMITS.descriptionLength).default(""),
 });
 
 export const opsBody = z.object({
   clientId: idSchema,
-  author: z.string().max(LIMITS.speakerLength).default(""),
+  author: wellFormedText(LIMITS.speakerLength).default(""),
   ops: z.array(z.object({ clientOpId: idSchema }).passthrough()).min(1, "no ops sent").max(LIMITS.opsPerRequest, `at most ${LIMITS.opsPerRequest} ops per request`),
 });
 

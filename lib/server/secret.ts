@@ -31,6 +31,8 @@ export function serverSecret(): Buffer {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // One written before (perhaps by an older version, or copied in): only its owner may read it.
+    fs.chmodSync(file, 0o600);
   }
   const secret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "utf8");
   cache.set(file, secret);

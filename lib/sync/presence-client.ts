@@ -3,13 +3,14 @@
  * everyone else's from the stream. A separate store from the document, so a moving pointer
  * re-renders only what reads presence.
  */
-import type { Presence, PresenceBatch } from "../map/presence";
+import { newId } from "../map/ids";
+import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
 
 export const SEND_INTERVAL_MS = 66; // ≈15 Hz: the server coalesces to 30 Hz anyway
 export const HEARTBEAT_MS = 10_000;
 const PEER_TTL_MS = 35_000;
 
-export type OwnPresence = Omit<Presence, "clientId" | "leaving">;
+export type OwnPresence = Omit<Presence, "clientId" | "leaving" | "role">;
 
 export interface PresenceClient {
   getPeers(): readonly Presence[];
@@ -22,13 +23,17 @@ export interface PresenceClient {
 export interface PresenceClientOptions {
   clientId: string;
   initial: Pick<OwnPresence, "name" | "colour"> & Partial<OwnPresence>;
-  send(presence: Presence, options: { leaving: boolean }): void;
+  /** `presence` carries this client's presence key: the server lets only this client speak for its id. */
+  send(presence: PresenceUpdate, options: { leaving: boolean }): void;
   now?: () => number;
 }
 
 export function createPresenceClient(options: PresenceClientOptions): PresenceClient {
   const now = options.now ?? Date.now;
-  let own: Presence = { clientId: options.clientId, selection: [], pointer: null, dragging: [], editing: null, presenting: null, leaving: false, ...options.initial };
+  let own: Omit<PresenceUpdate, "key"> = { clientId: options.clientId, selection: [], pointer: null, dragging: [], editing: null, presenting: null, leaving: false, ...options.initial };
+  // A secret of this client's own, made once: it proves to the server that later heartbeats (and
+  // the goodbye) come from the same tab as the first.
+  const key = newId();
   const peers = new Map<string, { presence: Presence; seenAt: number }>();
   let peerList: readonly Presence[] = [];
   const listeners = new Set<() => void>();
@@ -44,7 +49,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
   const sendNow = () => {
     sendTimer = undefined;
     lastSent = now();
-    options.send(own, { leaving: false });
+    options.send({ ...own, key }, { leaving: false });
   };
 
   const scheduleSend = () => {
@@ -90,7 +95,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       disposed = true;
       clearTimeout(sendTimer);
       clearInterval(heartbeat);
-      options.send({ ...own, leaving: true }, { leaving: true });
+      options.send({ ...own, key, leaving: true }, { leaving: true });
       listeners.clear();
     },
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Presence } from "../map/presence";
+import type { Presence, PresenceUpdate } from "../map/presence";
 import type { Connection, SyncClient, SyncState } from "./client";
 import { COLOUR_KEY, NAME_KEY, PALETTE } from "./identity";
 import { createPresenceSession } from "./presence-session";
@@ -121,6 +121,22 @@ describe("presence session", () => {
     const detach = session.attach(sync.client);
     detach();
     expect(sent.at(-1)).toMatchObject({ leaving: true });
+  });
+
+  it("every heartbeat and the goodbye carry this tab's secret key; another tab has its own", () => {
+    const { session, sync, sent } = setup();
+    const detach = session.attach(sync.client);
+    vi.advanceTimersByTime(100);
+    session.setPointer({ x: 1, y: 2 });
+    vi.advanceTimersByTime(100);
+    detach();
+    const keys = new Set(sent.map(({ presence }) => (presence as PresenceUpdate).key));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const other = setup();
+    other.session.attach(other.sync.client);
+    vi.advanceTimersByTime(100);
+    expect((other.last() as PresenceUpdate).key).not.toBe([...keys][0]);
   });
 
   it("a first visit asks for a name; the answer is kept and sent", () => {

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { MapEditor } from "@/components/editor/MapEditor";
 import { countKinds, describeCounts } from "@/lib/map/outline";
 import { docFromSnapshot } from "@/lib/map/types";
+import { siteOrigin } from "@/lib/server/forwarded";
 import { getMapByToken } from "@/lib/server/maps";
 
 // One database read per request, shared by the metadata and the page.
@@ -17,12 +18,10 @@ interface MapPageProps {
 // The address is a secret link: keep it out of search engines and other sites' logs.
 const PRIVATE = { robots: { index: false, follow: false, nocache: true }, referrer: "no-referrer" } satisfies Metadata;
 
-/** Where the user reached us, so link previews get an absolute image address. */
-async function siteOrigin(): Promise<URL | undefined> {
-  const request = await headers();
-  const host = request.get("x-forwarded-host") ?? request.get("host");
+/** Where the user reached us (X-Forwarded-* only behind a trusted proxy), so link previews get an absolute image address. */
+async function previewOrigin(): Promise<URL | undefined> {
   try {
-    return host ? new URL(`${request.get("x-forwarded-proto") ?? "http"}://${host}`) : undefined;
+    return new URL(siteOrigin(await headers()));
   } catch {
     return undefined;
   }
@@ -39,7 +38,7 @@ export async function generateMetadata({ params }: MapPageProps): Promise<Metada
   return {
     title: map.title,
     description,
-    metadataBase: await siteOrigin(),
+    metadataBase: await previewOrigin(),
     // The image itself comes from ./opengraph-image.tsx.
     openGraph: { type: "website", siteName: "Argumap", title: map.title, description },
     twitter: { card: "summary_large_image", title: map.title, description },

@@ -11,6 +11,7 @@
  * member that other tools ignore; a file without it gets inferred kinds and a tidy layout.
  */
 import { z } from "zod";
+import { LIMITS } from "../limits";
 import { entryOf } from "../records";
 import type { OpError } from "../ops";
 import { NODE_KINDS, type MapDoc, type NodeKind, type Relation } from "../types";
@@ -188,6 +189,8 @@ export function parseAifImport(input: unknown): ImportResult {
   const extension = aif.argumap?.version === 1 || aif.argumap?.version === undefined ? aif.argumap : undefined;
   const graph = adjacency(aif);
   const speakers = speakersOf(aif, graph);
+  const links = linksOf(aif, graph, new Map(statements.map((node, index) => [node.nodeID, index])));
+  if (!Array.isArray(links)) return { ok: false, error: links };
   return buildImportedDoc({
     title: extension?.title ?? "",
     description: extension?.description ?? "",
@@ -197,7 +200,7 @@ export function parseAifImport(input: unknown): ImportResult {
       const position = extra?.x !== undefined && extra.y !== undefined ? { x: extra.x, y: extra.y } : ovaPosition;
       return { label: `I-node "${node.nodeID}"`, text: node.text ?? "", kind: extra?.kind, speaker: speakers.get(node.nodeID), position };
     }),
-    links: linksOf(aif, graph, new Map(statements.map((node, index) => [node.nodeID, index]))),
+    links,
   });
 }
 
@@ -205,15 +208,26 @@ export function parseAifImport(input: unknown): ImportResult {
  * Every premise of an RA or CA node linked to each of its conclusions. Linked premises (several
  * premises working only together) become separate links, the closest the model has. A scheme
  * node aimed at another scheme node (an undercut) or any other type of node is left out.
+ * One scheme node between m premises and n conclusions means m × n links: the count is checked
+ * as they are made, so a file that would make millions stops at the map's limit.
  */
-function linksOf(aif: Aif, { into, outOf }: Adjacency, statementIndex: ReadonlyMap<string, number>): ImportedLink[] {
+function linksOf(aif: Aif, { into, outOf }: Adjacency, statementIndex: ReadonlyMap<string, number>): ImportedLink[] | OpError {
   const links: ImportedLink[] = [];
+  const pairs = new Set<string>();
   for (const node of aif.nodes) {
     const relation = RELATION_OF_SCHEME[node.type];
     if (!relation) continue;
     const premises = (into.get(node.nodeID) ?? []).map((id) => statementIndex.get(id)).filter((index) => index !== undefined);
     const conclusions = (outOf.get(node.nodeID) ?? []).map((id) => statementIndex.get(id)).filter((index) => index !== undefined);
-    for (const from of premises) for (const to of conclusions) links.push({ from, to, relation });
+    for (const from of premises) {
+      for (const to of conclusions) {
+        links.push({ from, to, relation });
+        if (from !== to) pairs.add(`${from} ${to}`);
+        if (pairs.size > LIMITS.edgesPerMap) {
+          return { code: "too_large", message: `a map holds at most ${LIMITS.edgesPerMap} links; this file has more by scheme node "${node.nodeID}" (${premises.length} premises × ${conclusions.length} conclusions)` };
+        }
+      }
+    }
   }
   return links;
 }

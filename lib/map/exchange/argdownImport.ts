@@ -63,7 +63,7 @@ function readArgdown(text: string): ImportResult {
 
   for (let i = front.bodyStart; i < lines.length; i++) {
     const lineNumber = i + 1;
-    const code = stripComments(lines[i]!, comments).replace(/\s+$/u, "");
+    const code = stripComments(lines[i]!, comments).trimEnd();
     if (!code.trim()) continue;
     const headingMatch = /^#+[ \t]+(.*)$/u.exec(code);
     if (headingMatch) {

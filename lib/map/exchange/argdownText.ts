@@ -16,6 +16,14 @@ export interface CommentState {
 export function stripComments(line: string, state: CommentState): string {
   let kept = "";
   let i = 0;
+  // Where the next "]" is (line.length: there is none), looked up again only once passed: a line
+  // of 80,000 "[" and no "]" must not be searched to its end from every "[".
+  let closing = -1;
+  const closingFrom = (from: number) => {
+    if (closing < from) closing = line.indexOf("]", from);
+    if (closing < 0) closing = line.length;
+    return closing;
+  };
   while (i < line.length) {
     if (state.inBlock) {
       const end = line.indexOf("*/", i);
@@ -32,8 +40,8 @@ export function stripComments(line: string, state: CommentState): string {
       const end = dataBlockEnd(line, i);
       kept += line.slice(i, end);
       i = end;
-    } else if (char === "[" && line.indexOf("]", i) > 0) {
-      const end = line.indexOf("]", i) + 1;
+    } else if (char === "[" && closingFrom(i) < line.length) {
+      const end = closing + 1;
       kept += line.slice(i, end);
       i = end;
     } else if (char === "/" && line[i + 1] === "/") {
@@ -94,8 +102,10 @@ export function yamlScalar(raw: string): string {
     });
   }
   if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1).replace(/''/g, "'");
-  // A plain scalar ends where a " #" comment starts.
-  return value.replace(/\s+#.*$/u, "");
+  // A plain scalar ends where a " #" comment starts. (Found without a `\s+#` regex, which is
+  // quadratic on a long run of spaces with no "#" after it.)
+  const comment = /\s#/u.exec(value);
+  return comment ? value.slice(0, comment.index).trimEnd() : value;
 }
 
 /** `{speaker: "Rice", quote: 'it''s'}` as key → value; nested lists and maps are skipped. Null when it cannot be read. */

@@ -7,11 +7,18 @@ import type { Op } from "../ops";
 import { NODE_KINDS, RELATIONS } from "../types";
 import { baseScoreArb, coordinateArb, EDGE_POOL, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
 
+/** Text with lone UTF-16 surrogates in it now and then (a high half alone, a low half alone). */
+export const textWithLoneSurrogates: fc.Arbitrary<string> = fc.oneof(
+  shortText,
+  fc.tuple(shortText, fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", "\ud83d"), shortText).map(([before, half, after]) => `${before}${half}${after}`),
+);
+
 /**
  * Any op of a schema-valid shape, with no regard for the doc it meets: ids from the pools
  * (likely to exist) or random ones (likely not), patches with any subset of their fields.
  */
-export function anyOpArb(): fc.Arbitrary<Op> {
+export function anyOpArb({ text = shortText }: { text?: fc.Arbitrary<string> } = {}): fc.Arbitrary<Op> {
+  const shortText = text;
   const id = (pool: string[]) => fc.oneof(fc.constantFrom(...pool), fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/));
   const nodeId = id(NODE_POOL);
   const edgeId = id(EDGE_POOL);

@@ -35,7 +35,7 @@ export interface NodeCall {
   params?: Record<string, string>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
   signal?: AbortSignal;
 }
 
@@ -45,7 +45,9 @@ export async function callNodeRoute(handler: NodeHandler, { method = "GET", para
   mounted.set(id, { handler, params });
   const search = new URLSearchParams(query).toString();
   try {
-    return await fetch(`http://127.0.0.1:${port}/${id}${search ? `?${search}` : ""}`, { method, headers, body, signal });
+    // A stream is sent as it comes (chunked, no Content-Length): fetch needs `duplex` for it.
+    const init = { method, headers, body, signal, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit;
+    return await fetch(`http://127.0.0.1:${port}/${id}${search ? `?${search}` : ""}`, init);
   } finally {
     // Only dispatch needs the entry: a stream that stays open keeps its own handler.
     mounted.delete(id);

@@ -1,4 +1,4 @@
-import { originOf, route } from "@/lib/server/http";
+import { originOf, otherMethods, route } from "@/lib/server/http";
 import { linkUrls } from "@/lib/server/links";
 import { requireSnapshot } from "@/lib/server/maps";
 
@@ -9,3 +9,5 @@ export const GET = route<{ token: string }>(async (request, { token }) => {
   const links = shareTokens ? { links: linkUrls(originOf(request), shareTokens) } : {};
   return Response.json({ ...snapshot, role, ...links }, { headers: { "cache-control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,9 +1,13 @@
-/** POST: apply a batch of ops (owner and edit links). A Node API route: see lib/server/node-http.ts. */
+/**
+ * POST: apply a batch of ops (owner and edit links). The write limits count what is written:
+ * its bytes before it is read, then its ops. A Node API route: see lib/server/node-http.ts.
+ */
 import { applyClientOps } from "@/lib/server/apply-ops";
 import { AppError } from "@/lib/server/errors";
+import { chargeWriteBytes, chargeWriteOps } from "@/lib/server/fair-use";
+import { parseJsonText } from "@/lib/server/http";
 import { requireAccess } from "@/lib/server/links";
-import { nodeRoute, param, readJsonBody, sendJson } from "@/lib/server/node-http";
-import { takeToken } from "@/lib/server/rate-limit";
+import { clientOf, nodeRoute, param, readBodyText, sendJson } from "@/lib/server/node-http";
 import { opsBody, parseClientOps } from "@/lib/server/requests";
 import { canWrite } from "@/lib/server/tokens";
 
@@ -13,9 +17,12 @@ export default nodeRoute({
   POST: async (request, response) => {
     const access = await requireAccess(param(request, "token"));
     if (!canWrite(access.role)) throw new AppError("forbidden", "This is a read-only link.");
-    takeToken(`write:${access.linkId}`);
-    const body = await readJsonBody(request, opsBody);
+    const client = clientOf(request);
+    const text = await readBodyText(request);
+    chargeWriteBytes(client, access.linkId, Buffer.byteLength(text));
+    const body = parseJsonText(text, opsBody);
     const ops = parseClientOps(body.ops);
+    chargeWriteOps(client, access.linkId, ops.length);
     sendJson(response, 200, await applyClientOps({ mapId: access.mapId, clientId: body.clientId, author: body.author, ops }));
   },
 });

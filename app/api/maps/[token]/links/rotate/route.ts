@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { originOf, readJson, route } from "@/lib/server/http";
+import { originOf, otherMethods, readJson, route } from "@/lib/server/http";
 import { linkUrls, requireAccess, rotateLink } from "@/lib/server/links";
 
 const rotateBody = z.object({ role: z.enum(["edit", "view"], "role must be \"edit\" or \"view\"") });
@@ -11,3 +11,5 @@ export const POST = route<{ token: string }>(async (request, { token }) => {
   const { role } = await readJson(request, rotateBody);
   return Response.json({ links: linkUrls(originOf(request), await rotateLink(access.mapId, role)) });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
