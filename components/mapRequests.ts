@@ -1,4 +1,5 @@
 /** The few HTTP calls the pages make besides syncing: create, copy and import a map. */
+import type { ImportReport } from "@/lib/map/exchange/importReport";
 
 export interface MapLinks {
   owner: string;
@@ -11,6 +12,8 @@ export interface CreatedMap {
   links: MapLinks;
   /** An import's title, as the server read it from the file. */
   title?: string;
+  /** An import's report: what it created, and what of the file it could not represent. */
+  report?: ImportReport;
 }
 
 export type RequestResult<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -126,9 +126,9 @@ test("Argdown and AIF exports import back from the home page as new maps holding
     expect(argumentOf(await fetchMap(request, imported))).toEqual(original);
   }
 
-  // An Argdown file the importer cannot read says which line is wrong, and creates nothing.
+  // An Argdown file with nothing the importer can read says which line is wrong, and creates nothing.
   await page.goto("/");
-  await page.getByTestId("import-map").setInputFiles({ name: "odd.argdown", mimeType: "text/plain", buffer: Buffer.from("[A]: a claim\n  + <Argument>: because") });
+  await page.getByTestId("import-map").setInputFiles({ name: "odd.argdown", mimeType: "text/plain", buffer: Buffer.from("\n  + [Reason]: with nothing above it") });
   await expect(page.getByTestId("import-error")).toContainText("Could not import “odd.argdown”");
   await expect(page.getByTestId("import-error")).toContainText("line 2");
   expect(new URL(page.url()).pathname).toBe("/");

@@ -7,13 +7,15 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LIMITS } from "@/lib/map/limits";
 import { mapPath, rememberMap, tokenFromLink } from "@/lib/recent-maps";
+import type { ImportReport as Report } from "@/lib/map/exchange/importReport";
 import { SpinnerIcon, UploadIcon } from "../icons";
 import { importMap } from "../mapRequests";
+import { ImportReport } from "./ImportReport";
 
-/** JSON by its name or, for another name, by its first character; Argdown otherwise. */
+/** JSON by its name or, for another name, by its first character; Argdown (or Markdown with Argdown blocks) otherwise. */
 function formatOf(name: string, text: string): "json" | "argdown" {
   if (/\.json$/i.test(name)) return "json";
-  if (/\.(argdown|ad)$/i.test(name)) return "argdown";
+  if (/\.(argdown|ad|md|markdown)$/i.test(name)) return "argdown";
   return text.trimStart().startsWith("{") ? "json" : "argdown";
 }
 
@@ -22,12 +24,14 @@ export function ImportMap() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [reported, setReported] = useState<{ fileName: string; report: Report; href: string } | null>(null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = ""; // choosing the same file again should try again
     if (!file) return;
     setProblem(null);
+    setReported(null);
     if (file.size > LIMITS.requestBody) {
       setProblem(`That file is too large to import (the limit is ${Math.round(LIMITS.requestBody / 1_000_000)} MB).`);
       return;
@@ -51,6 +55,13 @@ export function ImportMap() {
       return;
     }
     rememberMap({ token, title: result.value.title?.trim() || "Imported map", role: "owner" });
+    const report = result.value.report;
+    if (report && report.warnings.length > 0) {
+      // Left out or changed: say so here, with the lines, before the map hides it.
+      setBusy(false);
+      setReported({ fileName: file.name, report, href: mapPath(token) });
+      return;
+    }
     router.push(mapPath(token));
   };
 
@@ -58,13 +69,13 @@ export function ImportMap() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import a map</h2>
       <p className="muted">
-        Open a map exported from Argumap (JSON or Argdown), or an argument map in AIF from OVA or AIFdb. It becomes a new map that you own.
+        Open a map exported from Argumap (JSON or Argdown), an Argdown file (or Markdown with ```argdown blocks: the last one is read), or an argument map in AIF from OVA or AIFdb. It becomes a new map that you own; anything the file says that the map cannot hold is listed, with its line.
       </p>
       <input
         ref={input}
         id="import-file"
         type="file"
-        accept=".json,.argdown,.ad,application/json"
+        accept=".json,.argdown,.ad,.md,.markdown,application/json"
         className="visually-hidden"
         aria-label="Map file to import"
         tabIndex={-1}
@@ -76,6 +87,7 @@ export function ImportMap() {
         {busy ? <SpinnerIcon size={16} className="spin" /> : <UploadIcon size={16} />}
         {busy ? "Importing…" : "Choose a file…"}
       </button>
+      {reported && <ImportReport {...reported} />}
       {problem && (
         <p className="field__error" role="alert" data-testid="import-error">
           {problem}

@@ -71,13 +71,16 @@ describe("heavy imports run off the request thread, within their budget", () => 
     process.env.ARGUMAP_IMPORT_MEMORY_MB = "32";
     process.env.ARGUMAP_IMPORT_SECONDS = "300"; // near its heap limit a job slows down: only the memory limit is tested here
     expect((await importText("[A]: a claim\n  + [B]: a reason\n")).status).toBe(201);
-    await expectError(await importText(JSON.stringify(fanOutAif(2_500, 8)), "application/json"), 413, /needs more than 32 MB of memory, the server's limit \(ARGUMAP_IMPORT_MEMORY_MB\)/);
+    // 5,000 statements and 15,000 relations: Argdown's parse tree and model of it take more than 32 MB.
+    await expectError(await importText(tangledArgdown()), 413, /needs more than 32 MB of memory, the server's limit \(ARGUMAP_IMPORT_MEMORY_MB\)/);
   });
 
-  it("the AIF fan-out is refused at the link limit with 413, and nothing is created", async () => {
+  it("the AIF fan-out is refused at the map's limits with 413, and nothing is created", async () => {
     const maps = async () => (await db()).map.count();
     const before = await maps();
-    await expectError(await importText(JSON.stringify(fanOutAif()), "application/json"), 413, /at most 20000 links/);
+    // One RA between 2,500 premises and 2,500 conclusions is one linked argument (5,000 links,
+    // not 6.25 million), so it is the node limit it passes: 5,001 nodes.
+    await expectError(await importText(JSON.stringify(fanOutAif()), "application/json"), 413, /at most 5000 nodes/);
     expect(await maps()).toBe(before);
   });
 

@@ -122,12 +122,20 @@ describe("POST /api/maps/import", () => {
     expect(support!.y).toBeGreaterThan(claim!.y);
   });
 
-  it("refuses bad Argdown with 400 naming the line, and creates nothing", async () => {
+  it("refuses Argdown with nothing readable with 400 naming the line, and creates nothing", async () => {
     const before = await mapCount();
-    const response = await importBody("[Claim]: A claim\n  + <Argument>: because", "text/plain");
+    const response = await importBody("\n  + [Reason]: with nothing above it", "text/plain");
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toEqual({ code: "invalid_input", message: expect.stringMatching(/^Cannot import this map: line 2: arguments/) });
+    expect((await response.json()).error).toEqual({ code: "invalid_input", message: expect.stringMatching(/^Cannot import this map: line 2: Argdown syntax error: /) });
     expect(await mapCount()).toBe(before);
+  });
+
+  it("imports what parses of Argdown with an error, and answers with a report naming the line", async () => {
+    const response = await importBody("[Claim]: A claim\n  + <Argument>: because\n\n[Other] oops text", "text/plain");
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { report: { created: Record<string, number>; warnings: { where: string; message: string }[] } };
+    expect(body.report.created).toEqual({ claim: 2, argument: 1, supports: 1 });
+    expect(body.report.warnings).toEqual([{ where: "line 4", message: expect.stringMatching(/^Argdown syntax error: /) }]);
   });
 
   it("refuses AIF with more statements than a map holds with 413, and creates nothing", async () => {

@@ -5,6 +5,7 @@
  */
 import { toAif } from "../map/exchange/aif";
 import { toArgdown } from "../map/exchange/argdown";
+import type { ImportReport } from "../map/exchange/importReport";
 import { toJsonExport } from "../map/exchange/json";
 import { docFromSnapshot, type MapDoc, type MapSnapshot } from "../map/types";
 import type { VerdictMarks } from "../map/exchange/svgVerdict";
@@ -93,15 +94,15 @@ export async function exportMap(token: string, format: string, client: string, o
 
 /**
  * A new map from an uploaded file in any format lib/map reads: read in a worker thread within the
- * import budget, then written, in one turn of the import lane (so one client's imports are read
+ * import budget, then written (with the import's report: what it made, what it could not hold), in one turn of the import lane (so one client's imports are read
  * and written one at a time). Nothing is created if it is refused.
  */
-export async function importMap(body: string, contentType: string | null, origin: string, client: string): Promise<CreatedMap & { title: string }> {
+export async function importMap(body: string, contentType: string | null, origin: string, client: string): Promise<CreatedMap & { title: string; report: ImportReport }> {
   return inLane("import", client, async (budget) => {
     const parsed = await inWorker({ kind: "import", body, contentType }, budget, "import");
     if (!parsed.ok) throw new AppError(parsed.error.code === "too_large" ? "too_large" : "invalid_input", `Cannot import this map: ${parsed.error.message}`);
     const created = await createMapFromDoc(parsed.doc, origin);
-    return { ...created, title: parsed.doc.meta.title };
+    return { ...created, title: parsed.doc.meta.title, report: parsed.report };
   });
 }
 

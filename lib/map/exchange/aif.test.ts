@@ -7,6 +7,8 @@ import { opSeedsArb, playSeeds } from "../testing/opSequences";
 import { debate, docOf, edge, node } from "../testing/fixtures";
 import { emptyDoc, type MapDoc } from "../types";
 import { looksLikeAif, parseAifImport, toAif } from "./aif";
+import { speakerInText } from "./aifImport";
+import { structureSignature, withUniqueTexts } from "../testing/structureSignature";
 import { importedDoc, importRefusal, linksByText } from "../testing/imports";
 
 const RUNS = { numRuns: 200 };
@@ -52,10 +54,17 @@ describe("toAif", () => {
     expect(aif.edges.map((e) => `${e.fromID}→${e.toID}`)).toEqual(["2→4", "4→1", "3→5", "5→1"]);
     expect(aif.locutions).toEqual([]);
     expect(aif.argumap).toEqual({
-      version: 1,
+      version: 2,
       title: "Alibaba in the US",
       description: "",
-      nodes: { 1: { kind: "claim", x: 0, y: 0 }, 2: { kind: "support", x: -100, y: 200 }, 3: { kind: "rebuttal", x: 100, y: 200 } },
+      nodes: {
+        1: { kind: "claim", x: 0, y: 0 },
+        2: { kind: "support", x: -100, y: 200, sourceId: "s1", quote: "answer to Beijing" },
+        3: { kind: "rebuttal", x: 100, y: 200 },
+      },
+      arguments: {},
+      schemes: {},
+      sources: [debate().sources.s1],
     });
   });
 
@@ -132,14 +141,14 @@ describe("parseAifImport", () => {
     expect(Object.values(imported(aif).nodes).map((n) => n.kind)).toEqual(["claim", "support", "rebuttal"]);
   });
 
-  it("links each of several linked premises to the conclusion, and leaves out undercuts (a CA aimed at an RA)", () => {
+  it("reads linked premises as an argument, a CA aimed at an RA as an undercut of its link, and an MA as a support, with a warning", () => {
     const aif = {
       nodes: [
         { nodeID: "1", text: "Conclusion", type: "I" },
         { nodeID: "2", text: "Premise one", type: "I" },
         { nodeID: "3", text: "Premise two", type: "I" },
         { nodeID: "4", text: "Undercutter", type: "I" },
-        { nodeID: "5", text: "Default Inference", type: "RA" },
+        { nodeID: "5", text: "Argument From Expert Opinion", type: "RA" },
         { nodeID: "6", text: "Default Conflict", type: "CA" },
         { nodeID: "7", text: "Default Rephrase", type: "MA" },
       ],
@@ -154,9 +163,94 @@ describe("parseAifImport", () => {
       ],
       locutions: [],
     };
-    const doc = imported(aif);
-    expect(linksByText(doc)).toEqual(["Premise one supports Conclusion", "Premise two supports Conclusion"]);
-    expect(Object.values(doc.nodes).find((n) => n.text === "Undercutter")?.kind).toBe("claim");
+    const result = parseAifImport(aif);
+    const doc = importedDoc(result);
+    expect(structureSignature(doc)).toEqual({
+      nodes: ["argument: Argument From Expert Opinion", "claim: Conclusion", "rebuttal: Undercutter", "support: Premise one", "support: Premise two"],
+      links: [
+        "Argument From Expert Opinion supports Conclusion",
+        "Premise one premise Argument From Expert Opinion",
+        "Premise one supports Premise two",
+        "Premise two premise Argument From Expert Opinion",
+      ],
+      undercuts: ["Undercutter undercuts (Argument From Expert Opinion supports Conclusion)"],
+    });
+    expect(result.ok && result.report).toEqual({
+      created: { argument: 1, claim: 1, rebuttal: 1, support: 2, premise: 2, supports: 2, undercuts: 1 },
+      warnings: [{ where: 'AIF MA-node "7"', message: "a rephrase (MA) has no place of its own in the map: imported as a support of what it rephrases" }],
+    });
+  });
+
+  it("reads OVA's files: the {AIF, OVA} wrapper, layout as an object or a list, numeric ids, \"Name: text\" locutions, and says what of the dialogue it leaves", () => {
+    const aif = {
+      nodes: [
+        { nodeID: 1, text: "Tax sugar", type: "I" },
+        { nodeID: 2, text: "Sugar harms teeth", type: "I" },
+        { nodeID: 3, text: "Default Inference", type: "RA" },
+        { nodeID: 4, text: "Ada: Sugar harms teeth", type: "L" },
+        { nodeID: 5, text: "Asserting", type: "YA" },
+        { nodeID: 6, text: "Default Transition", type: "TA" },
+        { nodeID: 7, text: "Bob : Tax sugar", type: "L" },
+        { nodeID: 8, text: "Asserting", type: "YA" },
+        { nodeID: 9, text: "Preferring", type: "PA" },
+      ],
+      edges: [
+        { edgeID: 1, fromID: 2, toID: 3 },
+        { edgeID: 2, fromID: 3, toID: 1 },
+        { edgeID: 3, fromID: 4, toID: 5 },
+        { edgeID: 4, fromID: 5, toID: 2 },
+        { edgeID: 5, fromID: 7, toID: 8 },
+        { edgeID: 6, fromID: 8, toID: 1 },
+        { edgeID: 7, fromID: 7, toID: 6 },
+        { edgeID: 8, fromID: 6, toID: 4 },
+      ],
+      locutions: [{ nodeID: 4 }, { nodeID: 7 }],
+      participants: [],
+    };
+    const layout = [
+      { nodeID: 1, x: 10, y: 20 },
+      { nodeID: 2, x: 30, y: 40 },
+    ];
+    for (const ova of [{ nodes: layout }, layout, { nodes: { 1: { x: 10, y: 20 }, 2: { x: 30, y: 40 } } }]) {
+      const result = parseAifImport({ AIF: aif, OVA: ova });
+      const doc = importedDoc(result);
+      expect(Object.values(doc.nodes).map((n) => [n.text, n.speaker, n.x, n.y])).toEqual([
+        ["Tax sugar", "Bob", 10, 20],
+        ["Sugar harms teeth", "Ada", 30, 40],
+      ]);
+      expect(result.ok && result.report.warnings).toEqual([
+        {
+          where: "dialogue layer",
+          message: 'its nodes (1 TA, 1 L, 1 YA) are not kept as nodes: the speakers they name are kept on the statements, and exporting to AIF writes a locution (L → YA "Asserting") anew for each statement with a speaker',
+        },
+        { where: 'AIF PA-nodes "9"', message: "1 node of type PA have no place in the map; left out" },
+      ]);
+    }
+  });
+
+  it("reads a speaker from \"Name : text\" and \"Name: text\", and no name from text without a colon and a space", () => {
+    expect(["Condoleezza Rice : We must act", "Rice: We must act", "We must act", "Note:no space", "Time 10:30 now"].map(speakerInText)).toEqual([
+      "Condoleezza Rice",
+      "Rice",
+      "",
+      "",
+      "",
+    ]);
+  });
+
+  it("warns about a scheme node without a premise or a conclusion instead of dropping it silently", () => {
+    const result = parseAifImport({
+      nodes: [
+        { nodeID: "a", text: "A", type: "I" },
+        { nodeID: "r1", text: "Default Inference", type: "RA" },
+        { nodeID: "r2", text: "Default Inference", type: "RA" },
+      ],
+      edges: [
+        { fromID: "r1", toID: "a" },
+        { fromID: "a", toID: "r2" },
+      ],
+    });
+    expect(result.ok && result.report.warnings.map((w) => w.where)).toEqual(['AIF RA-node "r1"', 'AIF RA-node "r2"']);
   });
 
   it("keeps the first of two links between the same pair, and drops a link from a node to itself", () => {
@@ -178,7 +272,12 @@ describe("parseAifImport", () => {
       ],
       locutions: [],
     };
-    expect(linksByText(imported(aif))).toEqual(["B supports A"]);
+    const result = parseAifImport(aif);
+    expect(linksByText(importedDoc(result))).toEqual(["B supports A"]);
+    expect(result.ok && result.report.warnings).toEqual([
+      { where: 'AIF CA-node "4"', message: "a second link between the same two nodes (rebuts, the first is supports) is left out: the map holds one link per pair" },
+      { where: 'AIF RA-node "5"', message: 'I-node "1" supports itself: left out' },
+    ]);
   });
 
   // [what is wrong, input, code, message]
@@ -221,6 +320,66 @@ describe("parseAifImport", () => {
           Object.values(edges).map((e) => `${index(e.from)} ${e.relation} ${index(e.to)}`).sort();
         expect(linkKeys(back.edges, (id) => Number(id.slice(1)) - 1)).toEqual(linkKeys(doc.edges, (id) => position.get(id)));
         expect(back.meta).toEqual({ title: doc.meta.title, description: doc.meta.description, presentation: null });
+      }),
+      RUNS,
+    );
+  });
+
+  it("round-trips arguments, premises, undercuts, sources and quotes of any map: every node, premise group, relation and undercut", () => {
+    fc.assert(
+      fc.property(mapDocArb(), (map) => {
+        const doc = withUniqueTexts(map);
+        const result = parseAifImport(JSON.parse(JSON.stringify(toAif(doc))));
+        const back = importedDoc(result);
+        expect(result.ok && result.report.warnings).toEqual([]);
+        expect(structureSignature(back)).toEqual(structureSignature(doc));
+        const details = (d: MapDoc) =>
+          Object.values(d.nodes)
+            .map((n) => [n.text, n.speaker.trim(), n.quote, n.quotePrefix, n.quoteSuffix, n.x, n.y, n.sourceId === null ? null : d.sources[n.sourceId]] as const)
+            .sort((a, b) => a[0].localeCompare(b[0]));
+        expect(details(back)).toEqual(details(doc));
+        expect(Object.values(back.sources)).toEqual(Object.values(doc.sources));
+      }),
+      RUNS,
+    );
+  });
+
+  it("round-trips a file from another tool: AIFdb's sample and a linked argument with an undercut come back the same after export and import", () => {
+    const linked = {
+      nodes: [
+        { nodeID: 1, text: "Conclusion", type: "I" },
+        { nodeID: 2, text: "Premise one", type: "I" },
+        { nodeID: 3, text: "Premise two", type: "I" },
+        { nodeID: 4, text: "Undercutter", type: "I" },
+        { nodeID: 5, text: "Argument From Example", type: "RA" },
+        { nodeID: 6, text: "Default Conflict", type: "CA" },
+      ],
+      edges: [
+        { fromID: 2, toID: 5 },
+        { fromID: 3, toID: 5 },
+        { fromID: 5, toID: 1 },
+        { fromID: 4, toID: 6 },
+        { fromID: 6, toID: 5 },
+      ],
+    };
+    for (const file of [AIFDB_SAMPLE, { AIF: linked, OVA: { nodes: [{ nodeID: 1, x: 5, y: 6 }] } }]) {
+      const first = imported(file);
+      const again = imported(JSON.parse(JSON.stringify(toAif(first))));
+      expect(structureSignature(again)).toEqual(structureSignature(first));
+      expect(Object.values(again.nodes).map((n) => [n.text, n.speaker]).sort()).toEqual(Object.values(first.nodes).map((n) => [n.text, n.speaker]).sort());
+    }
+  });
+
+  it("keeps AIF's argument layer whole in every export: each RA, CA and MA has a premise and a conclusion among I, RA, CA and MA nodes", () => {
+    fc.assert(
+      fc.property(mapDocArb(), (doc) => {
+        const aif = toAif(doc);
+        const type = new Map(aif.nodes.map((n) => [n.nodeID, n.type]));
+        const layer = new Set(["I", "RA", "CA", "MA"]);
+        for (const scheme of aif.nodes.filter((n) => n.type !== "I" && layer.has(n.type))) {
+          expect(aif.edges.some((e) => e.toID === scheme.nodeID && layer.has(type.get(e.fromID)!))).toBe(true);
+          expect(aif.edges.some((e) => e.fromID === scheme.nodeID && layer.has(type.get(e.toID)!))).toBe(true);
+        }
       }),
       RUNS,
     );

@@ -11,10 +11,12 @@
  * included, and every edge appears exactly once: under the node it points to.
  * Argdown has no node kinds; a node's kind is written as data (`{kind: "support"}`) only where
  * its links suggest another one (see kinds.ts), so the import gives every node its kind back.
+ * Arguments are `<Title>`; premises, conclusions and undercuts are written as argdownPlan.ts says.
  */
 import { indexEdges, roots } from "../graph";
 import { entryOf } from "../records";
 import type { ArgEdge, ArgNode, MapDoc, NodeKind } from "../types";
+import { planArgdown, type ArgdownPlan } from "./argdownPlan";
 import { kindsFromLinks } from "./kinds";
 
 // Argdown's shortcode token: a dot or colon, no spaces, the same again.
@@ -32,14 +34,18 @@ const TITLE_LENGTH = 60;
 export function toArgdown(doc: MapDoc): string {
   const titles = statementTitles(doc);
   const blocks = [frontMatter(doc), `# ${escapeText(doc.meta.title) || "Untitled map"}`];
-  const { incoming } = indexEdges(doc);
+  const plan = planArgdown(doc);
+  const incoming = new Map<string, ArgEdge[]>();
+  for (const [id, edges] of indexEdges(doc).incoming) incoming.set(id, edges.filter((edge) => plan.treeEdges.has(edge.id)));
   const impliedKinds = kindsFromLinks(Object.keys(doc.nodes), Object.values(doc.edges));
   const written = new Set<string>();
   const tops = [...roots(doc), ...Object.values(doc.nodes)];
+  const context = { titles, incoming, impliedKinds, written, plan };
   for (const top of tops) {
     if (written.has(top.id)) continue;
-    blocks.push(statementTree(doc, top, { titles, incoming, impliedKinds, written }));
+    blocks.push(statementTree(doc, top, context));
   }
+  blocks.push(...argumentBlocks(doc, context));
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -48,6 +54,29 @@ interface TreeContext {
   incoming: ReadonlyMap<string, readonly ArgEdge[]>;
   impliedKinds: ReadonlyMap<string, NodeKind>;
   written: Set<string>;
+  plan: ArgdownPlan;
+}
+
+/** `[Title]` for a statement, `<Title>` for an argument. */
+function reference(node: ArgNode, titles: ReadonlyMap<string, string>): string {
+  const title = titles.get(node.id) ?? node.id;
+  return node.kind === "argument" ? `<${title}>` : `[${title}]`;
+}
+
+/** Each reconstructed argument's premise–conclusion structure, then the undercuts of inferences. */
+function argumentBlocks(doc: MapDoc, context: TreeContext): string[] {
+  const blocks: string[] = [];
+  const refer = (id: string) => reference(doc.nodes[id]!, context.titles);
+  const { incoming } = indexEdges(doc);
+  for (const [argumentId, conclusion] of context.plan.conclusion) {
+    const premises = (incoming.get(argumentId) ?? []).filter((edge) => edge.relation === "premise");
+    const lines = premises.map((edge, index) => `(${index + 1}) ${refer(edge.from)}`);
+    blocks.push(`${refer(argumentId)}\n\n${lines.join("\n")}\n----\n(${premises.length + 1}) ${refer(conclusion.to)}`);
+  }
+  for (const [argumentId, undercuts] of context.plan.nativeUndercuts) {
+    blocks.push([refer(argumentId), ...undercuts.map((edge) => `${INDENT}<_ ${refer(edge.from)}`)].join("\n"));
+  }
+  return blocks;
 }
 
 /** One top-level statement and the reasons under it, depth first (iterative: maps can be deep). */
@@ -57,13 +86,13 @@ function statementTree(doc: MapDoc, top: ArgNode, context: TreeContext): string 
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { node, depth, via } = frame;
     const marker = via ? `${INDENT.repeat(depth)}${via.relation === "rebuts" ? "-" : "+"} ` : "";
-    const title = `[${context.titles.get(node.id) ?? node.id}]`;
+    const title = reference(node, context.titles);
     if (context.written.has(node.id)) {
       lines.push(`${marker}${title}`);
       continue;
     }
     context.written.add(node.id);
-    lines.push(`${marker}${statement(doc, node, title, context.impliedKinds.get(node.id))}`);
+    lines.push(`${marker}${statement(doc, node, title, context)}`);
     const reasons = context.incoming.get(node.id) ?? [];
     for (let i = reasons.length - 1; i >= 0; i--) {
       const edge = reasons[i];
@@ -74,10 +103,11 @@ function statementTree(doc: MapDoc, top: ArgNode, context: TreeContext): string 
   return lines.join("\n");
 }
 
-function statement(doc: MapDoc, node: ArgNode, title: string, impliedKind: NodeKind | undefined): string {
+function statement(doc: MapDoc, node: ArgNode, title: string, context: TreeContext): string {
   const text = escapeText(node.text);
   const data: string[] = [];
-  if (node.kind !== impliedKind) data.push(`kind: ${yamlString(node.kind)}`);
+  if (node.kind !== "argument" && node.kind !== context.impliedKinds.get(node.id)) data.push(`kind: ${yamlString(node.kind)}`);
+  data.push(...linkData(doc, context.plan.dataLinks.get(node.id) ?? [], context.titles));
   if (node.speaker.trim()) data.push(`speaker: ${yamlString(node.speaker)}`);
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
   if (source) data.push(`source: ${yamlString(source.title)}`);
@@ -89,6 +119,22 @@ function statement(doc: MapDoc, node: ArgNode, title: string, impliedKind: NodeK
   }
   const head = text ? `${title}: ${text}` : title;
   return data.length > 0 ? `${head} {${data.join(", ")}}` : head;
+}
+
+/** Links Argdown has no syntax for here, as lists of titles by relation (argdownPlan.ts). */
+function linkData(doc: MapDoc, edges: readonly ArgEdge[], titles: ReadonlyMap<string, string>): string[] {
+  const title = (id: string) => yamlString(titles.get(id) ?? id);
+  const lists: Record<string, string[]> = { premiseOf: [], supports: [], rebuts: [], undercuts: [] };
+  for (const edge of edges) {
+    if (edge.relation === "premise") lists.premiseOf!.push(title(edge.to));
+    else if (edge.relation === "undercuts") {
+      const target = entryOf(doc.edges, edge.to);
+      if (target) lists.undercuts!.push(`[${title(target.from)}, ${title(target.to)}]`);
+    } else lists[edge.relation]!.push(title(edge.to));
+  }
+  return Object.entries(lists)
+    .filter(([, items]) => items.length > 0)
+    .map(([key, items]) => `${key}: [${items.join(", ")}]`);
 }
 
 /** YAML front matter: the map's description and its sources, their text included (on one line, escaped). */

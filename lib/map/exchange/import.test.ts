@@ -6,8 +6,8 @@ import { parseMapImport } from "./import";
 import { toJsonExport } from "./json";
 import { kindFromLinks } from "./kinds";
 
-const texts = (body: string, contentType: string | null) => {
-  const result = parseMapImport(body, contentType);
+const texts = async (body: string, contentType: string | null) => {
+  const result = await parseMapImport(body, contentType);
   if (!result.ok) throw new Error(result.error.message);
   return Object.values(result.doc.nodes).map((node) => node.text);
 };
@@ -29,13 +29,19 @@ describe("parseMapImport", () => {
     ["Argdown wrapped in JSON", JSON.stringify({ format: "argdown", content: argdown }), "application/json"],
     ["AIF wrapped in JSON", JSON.stringify({ format: "aif", content: toAif(debate()) }), "application/json"],
     ["Argumap JSON wrapped in JSON", JSON.stringify({ format: "argumap", content: toJsonExport(debate()) }), "application/json"],
-  ])("reads %s", (_what, body, contentType) => {
-    expect(texts(body, contentType)).toEqual(DEBATE_TEXTS);
+  ])("reads %s", async (_what, body, contentType) => {
+    expect(await texts(body, contentType)).toEqual(DEBATE_TEXTS);
   });
 
-  it("keeps the JSON import exactly as it was: ids, positions and all", () => {
-    const result = parseMapImport(json, "application/json");
-    expect(result).toEqual({ ok: true, doc: debate() });
+  it("keeps the JSON import exactly as it was: ids, positions and all, and reports what it created", async () => {
+    const result = await parseMapImport(json, "application/json");
+    expect(result).toEqual({ ok: true, doc: debate(), report: { created: { claim: 1, support: 1, rebuttal: 1, supports: 1, rebuts: 1, sources: 1 }, warnings: [] } });
+  });
+
+  it("imports the chosen ```argdown block of Markdown wrapped in JSON", async () => {
+    const markdown = "```argdown\n[A]: first\n```\n\n```argdown\n[B]: second\n```\n";
+    expect(await texts(JSON.stringify({ format: "argdown", content: markdown, block: 1 }), "application/json")).toEqual(["first"]);
+    expect(await texts(JSON.stringify({ format: "argdown", content: markdown }), "application/json")).toEqual(["second"]);
   });
 
   it.each([
@@ -44,8 +50,9 @@ describe("parseMapImport", () => {
     ["an unknown format in the wrapper", JSON.stringify({ format: "kialo", content: "" }), null, 'format is "kialo"; expected one of argumap, aif, argdown'],
     ["Argdown content that is not text", JSON.stringify({ format: "argdown", content: { a: 1 } }), null, /content: an Argdown import's content is its text/],
     ["an Argumap file of another format", JSON.stringify({ ...toJsonExport(debate()), format: "kialo" }), null, 'format is "kialo", expected "argumap"'],
-  ])("refuses %s", (_what, body, contentType, message) => {
-    const result = parseMapImport(body, contentType);
+    ["a block number that is not one", JSON.stringify({ format: "argdown", content: "[A]: a", block: 0 }), null, "block: the number of an argdown block, 1 or more"],
+  ])("refuses %s", async (_what, body, contentType, message) => {
+    const result = await parseMapImport(body, contentType);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       if (typeof message === "string") expect(result.error.message).toBe(message);

@@ -2,7 +2,8 @@
  * One entry point for an uploaded map in any format we read, told apart by its content:
  * - JSON (the body starts with "{", or is sent as JSON): AIF when it looks like AIF (nodeIDs,
  *   fromIDs, locutions, or OVA's {AIF: …} wrapper), else Argumap's own format, exactly as before;
- *   `{format: "argdown" | "aif" | "argumap", content}` names the format outright;
+ *   `{format: "argdown" | "aif" | "argumap", content}` names the format outright (for Markdown
+ *   with several ```argdown blocks, `block: n` picks one);
  * - anything else is Argdown text.
  * A JSON body always starts with "{" and an Argdown file never does, so clients that send JSON
  * with the wrong content type (fetch's default is text/plain) still import what they meant.
@@ -10,11 +11,12 @@
 import { looksLikeAif, parseAifImport } from "./aif";
 import { parseArgdownImport } from "./argdownImport";
 import type { ImportResult } from "./importedDoc";
+import { reportFor } from "./importReport";
 import { parseJsonImport } from "./json";
 
 export const IMPORT_FORMATS = ["argumap", "aif", "argdown"] as const;
 
-export function parseMapImport(body: string, contentType: string | null): ImportResult {
+export async function parseMapImport(body: string, contentType: string | null): Promise<ImportResult> {
   const text = body.replace(/^\uFEFF/, "");
   const declaredJson = /^application\/([\w.+-]*\+)?json\b/i.test(contentType?.trim() ?? "");
   if (!declaredJson && !text.trimStart().startsWith("{")) return parseArgdownImport(text);
@@ -28,18 +30,26 @@ export function parseMapImport(body: string, contentType: string | null): Import
 }
 
 /** An already parsed JSON body: wrapped with its format named, AIF, or Argumap JSON. */
-export function parseJsonValue(value: unknown): ImportResult {
+export async function parseJsonValue(value: unknown): Promise<ImportResult> {
   const wrapper = value as { format?: unknown; content?: unknown } | null;
   if (typeof wrapper === "object" && wrapper !== null && "content" in wrapper && !("nodes" in wrapper)) {
     const { format, content } = wrapper;
     if (format === "argdown") {
-      return typeof content === "string" ? parseArgdownImport(content) : refuse("content: an Argdown import's content is its text, as a string");
+      const block = (wrapper as { block?: unknown }).block;
+      if (block !== undefined && !(Number.isSafeInteger(block) && (block as number) >= 1)) return refuse("block: the number of an argdown block, 1 or more");
+      return typeof content === "string" ? parseArgdownImport(content, { block: block as number | undefined }) : refuse("content: an Argdown import's content is its text, as a string");
     }
     if (format === "aif") return parseAifImport(content);
-    if (format === "argumap") return parseJsonImport(content);
+    if (format === "argumap") return ownJson(content);
     return refuse(`format is ${JSON.stringify(format)}; expected one of ${IMPORT_FORMATS.join(", ")}`);
   }
-  return looksLikeAif(value) ? parseAifImport(value) : parseJsonImport(value);
+  return looksLikeAif(value) ? parseAifImport(value) : ownJson(value);
+}
+
+/** Argumap's own JSON holds everything the map has: its report is the counts, never a warning. */
+function ownJson(value: unknown): ImportResult {
+  const parsed = parseJsonImport(value);
+  return parsed.ok ? { ...parsed, report: reportFor(parsed.doc) } : parsed;
 }
 
 function refuse(message: string): ImportResult {

@@ -1,18 +1,21 @@
 /**
- * A doc from a format that is not ours (AIF, Argdown). Such a file has statements and links but
- * none of our guarantees, so here: a link that repeats a pair is dropped (the first one wins, as
- * the model allows one link per ordered pair), a link from a statement to itself is dropped,
- * kinds the file does not give are inferred from the links, statements without a position are
- * laid out, and every limit is checked, with the statement named as the file names it.
+ * A doc from a format that is not ours (AIF, Argdown). Such a file has statements, arguments and
+ * links but none of our guarantees, so here every link is checked against the model's rules
+ * (docs/structure.md) and one that breaks them is left out with a warning naming where the file
+ * has it: a repeat of an ordered pair (the first one wins), a link from a node to itself, a
+ * premise that is not a statement into an argument, an undercut that does not aim at a supports
+ * or rebuts link. Kinds the file does not give are inferred from the links, statements without a
+ * position are laid out, and every limit is checked, with the node named as the file names it.
  */
 import { findIntegrityProblem } from "../integrity";
 import { estimateNodeSize, tidyLayout } from "../layout";
 import { LIMITS } from "../limits";
 import type { OpError } from "../ops";
-import type { ArgEdge, ArgNode, MapDoc, NodeKind, Relation, Source } from "../types";
+import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc, type NodeKind, type Relation, type Source } from "../types";
+import { reportFor, WarningList, type ImportReport, type ImportWarning } from "./importReport";
 import { kindsFromLinks } from "./kinds";
 
-export type ImportResult = { ok: true; doc: MapDoc } | { ok: false; error: OpError };
+export type ImportResult = { ok: true; doc: MapDoc; report: ImportReport } | { ok: false; error: OpError };
 
 export interface ImportedStatement {
   /** How an error names it to the user, e.g. `I-node "12"` or `line 4`. */
@@ -27,19 +30,26 @@ export interface ImportedStatement {
   quoteSuffix?: string;
 }
 
-/** `from` and `to` are indexes into the statements. */
+/**
+ * `from` is an index into the statements, and so is `to`, except for an undercut, whose `to` is
+ * the index of the link it objects to (among the links). `where` names it in a warning.
+ */
 export interface ImportedLink {
   from: number;
   to: number;
   relation: Relation;
+  where: string;
 }
 
 export interface ImportedMap {
   title: string;
   description: string;
+  /** Statements and arguments (kind "argument"). */
   statements: readonly ImportedStatement[];
   links: readonly ImportedLink[];
   sources?: readonly Source[];
+  /** What the parser already could not represent. */
+  warnings?: readonly ImportWarning[];
 }
 
 export function buildImportedDoc(imported: ImportedMap): ImportResult {
@@ -56,9 +66,9 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
   }
 
   const ids = imported.statements.map((_, index) => `n${index + 1}`);
-  const edges = distinctLinks(imported.links).map(
-    (link, index): ArgEdge => ({ id: `e${index + 1}`, from: ids[link.from]!, to: ids[link.to]!, relation: link.relation }),
-  );
+  const warnings = new WarningList();
+  warnings.addAll(imported.warnings ?? []);
+  const edges = modelLinks(imported, ids, warnings);
   if (edges.length > LIMITS.edgesPerMap) return tooLarge(`a map holds at most ${LIMITS.edgesPerMap} links, this file has ${edges.length}`);
   const inferred = kindsFromLinks(ids, edges);
   const nodes = imported.statements.map(
@@ -85,7 +95,7 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
     sources: Object.fromEntries((imported.sources ?? []).map((source) => [source.id, source])),
   };
   const problem = findIntegrityProblem(doc);
-  return problem ? { ok: false, error: problem } : { ok: true, doc };
+  return problem ? { ok: false, error: problem } : { ok: true, doc, report: reportFor(doc, warnings.list()) };
 }
 
 function countProblem(imported: ImportedMap): OpError | null {
@@ -112,17 +122,51 @@ function statementProblem(statement: ImportedStatement): OpError | null {
   return null;
 }
 
-/** Self-links and repeats of an ordered pair go; the first link of a pair keeps its relation. */
-function distinctLinks(links: readonly ImportedLink[]): ImportedLink[] {
-  const seen = new Set<string>();
-  const kept: ImportedLink[] = [];
-  for (const link of links) {
-    const pair = `${link.from} ${link.to}`;
-    if (link.from === link.to || seen.has(pair)) continue;
-    seen.add(pair);
-    kept.push(link);
-  }
-  return kept;
+/**
+ * The links the model can hold, with ids, in the file's order; the rest warned about. Undercuts
+ * come second: they need the id of the link they aim at, which may come later in the file.
+ */
+function modelLinks(imported: ImportedMap, ids: readonly string[], warnings: WarningList): ArgEdge[] {
+  const { statements, links } = imported;
+  const isArgumentAt = (index: number) => statements[index]?.kind === "argument";
+  const nameOf = (index: number) => statements[index]?.label ?? `statement ${index + 1}`;
+  const edges: ArgEdge[] = [];
+  const pairs = new Map<string, ArgEdge>();
+  /** The edge each link of the file became (a repeated pair: the edge that pair already has). */
+  const edgeOfLink = new Map<number, ArgEdge>();
+  const add = (link: ImportedLink, to: string): ArgEdge | null => {
+    const pair = `${link.from} ${to}`;
+    const existing = pairs.get(pair);
+    if (existing) {
+      if (existing.relation !== link.relation) warnings.add(link.where, `a second link between the same two nodes (${link.relation}, the first is ${existing.relation}) is left out: the map holds one link per pair`);
+      return existing;
+    }
+    const edge: ArgEdge = { id: `e${edges.length + 1}`, from: ids[link.from]!, to, relation: link.relation };
+    edges.push(edge);
+    pairs.set(pair, edge);
+    return edge;
+  };
+  links.forEach((link, index) => {
+    if (link.relation === "undercuts") return;
+    if (link.from === link.to) return warnings.add(link.where, `${nameOf(link.from)} ${link.relation} itself: left out`);
+    if (link.relation === "premise" && (isArgumentAt(link.from) || !isArgumentAt(link.to))) {
+      return warnings.add(link.where, `a premise links a statement into an argument; this one (${nameOf(link.from)} into ${nameOf(link.to)}) is left out`);
+    }
+    const edge = add(link, ids[link.to]!);
+    if (edge) edgeOfLink.set(index, edge);
+  });
+  links.forEach((link) => {
+    if (link.relation !== "undercuts") return;
+    const target = edgeOfLink.get(link.to);
+    if (!target || (target.relation !== "supports" && target.relation !== "rebuts")) {
+      return warnings.add(link.where, `an undercut aims at a supports or rebuts link; ${nameOf(link.from)} aims at none and is left out`);
+    }
+    if (target.from === ids[link.from] || target.to === ids[link.from]) {
+      return warnings.add(link.where, `${nameOf(link.from)} cannot undercut a link it is an end of: left out`);
+    }
+    add(link, target.id);
+  });
+  return edges;
 }
 
 /** The file's own positions when every statement has one inside the canvas; a tidy layout otherwise. */
@@ -140,7 +184,8 @@ function placeNodes(nodes: ArgNode[], statements: readonly ImportedStatement[], 
   }
   const positions = tidyLayout({
     nodes: nodes.map((node) => ({ id: node.id, ...estimateNodeSize(node) })),
-    edges: edges.map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
+    // An undercut's `to` is a link, not a node: the layout places nodes by the links between nodes.
+    edges: edges.filter(aimsAtNode).map((edge) => ({ from: edge.from, to: edge.to, relation: edge.relation })),
   });
   for (const node of nodes) {
     const position = positions[node.id];

@@ -5,11 +5,14 @@
  */
 import type { NodeKind, Relation } from "../types";
 
-/** A node that rebuts anything is a rebuttal, one that only supports is a support, and one that is a reason for nothing is a claim. */
+/**
+ * A node that rebuts or undercuts anything is a rebuttal, one that only supports (or is a
+ * premise) is a support, and one that is a reason for nothing is a claim.
+ */
 export function kindFromLinks(relations: Iterable<Relation>): NodeKind {
   let supports = false;
   for (const relation of relations) {
-    if (relation === "rebuts") return "rebuttal";
+    if (relation === "rebuts" || relation === "undercuts") return "rebuttal";
     supports = true;
   }
   return supports ? "support" : "claim";

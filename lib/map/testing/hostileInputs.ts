@@ -14,8 +14,10 @@ export function unclosedBracketsArgdown(count = 80_000): string {
 }
 
 /**
- * 5,000 statements and 15,000 relations (≈ 420 kB): within every count limit, and laid out in
- * layers its links span hundreds of layers (a tangle rather than a tree).
+ * 5,000 statements and 15,000 relations (≈ 425 kB): within every count limit, and laid out in
+ * layers its links span hundreds of layers (a tangle rather than a tree). Each statement is a
+ * paragraph of its own, as Argdown wants: without the blank line the next "[s…]:" would be read
+ * as more of the relation above it.
  */
 export function tangledArgdown(statements = 5_000, reasonsEach = 3): string {
   const lines: string[] = [];
@@ -25,6 +27,7 @@ export function tangledArgdown(statements = 5_000, reasonsEach = 3): string {
       const target = ((i * 7_919 + k * 104_729) % statements) + 1;
       lines.push(`  ${k % 2 === 0 ? "-" : "+"} [s${target}]`);
     }
+    lines.push("");
   }
   return `${lines.join("\n")}\n`;
 }

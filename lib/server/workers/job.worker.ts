@@ -19,8 +19,8 @@ function lowerPriority(): void {
 }
 
 lowerPriority();
-parentPort?.once("message", (job: Job) => {
-  parentPort!.postMessage(performJob(job));
+parentPort?.once("message", async (job: Job) => {
+  parentPort!.postMessage(await performJob(job));
 });
 // The code is loaded: the job's time budget starts now.
 parentPort?.postMessage("ready");

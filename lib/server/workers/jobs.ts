@@ -7,9 +7,10 @@
  * - A new importer (another parser, another format) needs no change in this folder: make
  *   `parseMapImport` (lib/map/exchange/import.ts) call it. It then runs in the import worker,
  *   within ARGUMAP_IMPORT_SECONDS and ARGUMAP_IMPORT_MEMORY_MB, and `verifyImport` checks what it
- *   returns (schemas, limits, integrity) before anything is stored. It must be synchronous, pure
+ *   returns (schemas, limits, integrity) before anything is stored. It must be pure
  *   and importable from a worker (no React, Prisma or Next), and should stop at the limits while
- *   building (LIMITS in lib/map/limits.ts), not after.
+ *   building (LIMITS in lib/map/limits.ts), not after. It may be async (the Argdown importer
+ *   loads @argdown/core, an ES module, with import()); the worker awaits it within the budget.
  * - A new kind of job: add it to `Job` (its input: structured-cloneable data only, no functions or
  *   class instances), its answer type to `JobValues`, and a case to `performJob`; the caller runs
  *   it with `runJob(lane, job, clientAddress)` (run-job.ts), which waits for a fair turn in the
@@ -38,11 +39,11 @@ export interface JobValues {
 
 export type JobAnswer<K extends Job["kind"] = Job["kind"]> = { ok: true; value: JobValues[K] } | { ok: false; crashed: string };
 
-export function performJob(job: Job): JobAnswer {
+export async function performJob(job: Job): Promise<JobAnswer> {
   try {
     switch (job.kind) {
       case "import":
-        return { ok: true, value: verifyImport(parseMapImport(job.body, job.contentType)) };
+        return { ok: true, value: verifyImport(await parseMapImport(job.body, job.contentType)) };
       case "svg":
         return { ok: true, value: toSvg(job.doc, { evaluation: job.evaluation }) };
       case "pngSource":
