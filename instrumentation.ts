@@ -9,4 +9,10 @@ export async function register() {
   if (seeded) console.log(seeded === "created" ? "Seeded the demo map." : "Replaced the demo map with this release's.");
   const { closeStreamsOnShutdown } = await import("./lib/server/events");
   closeStreamsOnShutdown();
+  // Maps from before node history existed get theirs, in the background (once per map).
+  const { backfillNodeHistory } = await import("./lib/server/node-history-backfill");
+  void backfillNodeHistory().then(
+    (maps) => maps > 0 && console.log(`Node history written for ${maps} older map(s).`),
+    (error: unknown) => console.error("node history backfill failed", error),
+  );
 }

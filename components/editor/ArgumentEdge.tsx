@@ -6,7 +6,8 @@
  */
 import { BaseEdge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { RELATION_ICON, RELATION_LABEL } from "../kinds";
+import { contradictsKind } from "@/lib/map/consistency";
+import { KIND_LABEL, RELATION_ICON, RELATION_LABEL } from "../kinds";
 import { useEditorCommands } from "./EditorCommands";
 import { EdgeLabel } from "./EdgeLabelLayer";
 import type { ArgumentFlowEdge } from "./flowElements";
@@ -21,10 +22,19 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
   const relation = data.edge.relation;
   const Icon = RELATION_ICON[relation];
   const other = relation === "supports" ? "rebuts" : "supports";
-  const labelClass = `arg-edge-label arg-edge-label--${relation}${selected ? " is-selected" : ""} nodrag nopan`;
+  // A rebuttal that supports (or a support that rebuts): said on the label, in words as well.
+  const mismatch = contradictsKind(data.edge, data.fromNode) ? `A ${KIND_LABEL[data.fromNode!.kind].toLowerCase()} that ${relation}: its kind and this link disagree` : null;
+  const labelClass = `arg-edge-label arg-edge-label--${relation}${selected ? " is-selected" : ""}${mismatch ? " is-mismatch" : ""} nodrag nopan`;
+  // The label's size is fixed by the link geometry: a mismatch takes the place of the icon.
   const content = (
     <>
-      <Icon size={12} />
+      {mismatch ? (
+        <span className="arg-edge-label__warning" aria-hidden="true">
+          !
+        </span>
+      ) : (
+        <Icon size={12} />
+      )}
       {RELATION_LABEL[relation]}
     </>
   );
@@ -48,12 +58,13 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               data-testid="edge-label"
               data-relation={relation}
               data-id={id}
+              data-mismatch={mismatch ? "true" : undefined}
               data-from={data.edge.from}
               data-to={data.edge.to}
               style={{ width: label.width, height: label.height }}
               tabIndex={-1}
-              title={`Change to “${other}”`}
-              aria-label={`Link ${RELATION_LABEL[relation]}. Change to ${other}`}
+              title={`${mismatch ? `${mismatch}. ` : ""}Change to “${other}”`}
+              aria-label={`Link ${RELATION_LABEL[relation]}.${mismatch ? ` ${mismatch}.` : ""} Change to ${other}`}
               onClick={(event) => {
                 event.stopPropagation();
                 toggleRelation(id);
@@ -67,6 +78,8 @@ function ArgumentEdgeView(props: EdgeProps<ArgumentFlowEdge>) {
               data-testid="edge-label"
               data-relation={relation}
               data-id={id}
+              data-mismatch={mismatch ? "true" : undefined}
+              title={mismatch ?? undefined}
               data-from={data.edge.from}
               data-to={data.edge.to}
               style={{ width: label.width, height: label.height }}

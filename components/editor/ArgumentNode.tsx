@@ -4,8 +4,10 @@
  * An argument holds a reason whole: its box says how many premises join it from below.
  */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo, useMemo } from "react";
+import { memo, useMemo, type PointerEvent } from "react";
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
+import { describeAttribution } from "@/lib/sync/attribution";
+import { useAttributionStore } from "../history/AttributionContext";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { RemoteNodeMarks } from "../presence/RemoteNodeMarks";
 import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon, WarningIcon } from "../icons";
@@ -20,9 +22,18 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { openSource } = useEditorCommands();
   const Icon = KIND_ICON[node.kind];
   const quote = node.quote.trim();
+  const attribution = useAttributionStore();
+  // Who made it and who changed it last: worked out when the pointer arrives, so no node
+  // re-renders when someone else edits another one. (The side panel says it for keyboards.)
+  const onPointerEnter = (event: PointerEvent<HTMLDivElement>) => {
+    const text = describeAttribution(attribution?.get(id));
+    if (text) event.currentTarget.title = text;
+    else event.currentTarget.removeAttribute("title");
+  };
   const flagged = useMemo(() => quoteIsFlagged(checkQuote(node, source)), [node, source]);
   return (
     <div
+      onPointerEnter={onPointerEnter}
       className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}${inChain ? " is-in-chain" : ""}`}
       data-found={found}
       data-testid="node"

@@ -13,12 +13,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { actionById } from "@/lib/actions/registry";
 import type { EditorAction } from "@/lib/actions/types";
 import { isReasonRelation, type MapSnapshot, type Role } from "@/lib/map/types";
+import { restoreKeptTextOps } from "@/lib/actions/restore";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
 import { StandProvider, useStandView } from "../evaluation/StandContext";
 import { StandToggle } from "../evaluation/StandToggle";
 import { WhatIfBanner } from "../evaluation/WhatIfBanner";
+import { useAsk } from "../conflicts/AskDialog";
+import { AttributionProvider, useAttribution } from "../history/AttributionContext";
+import { useGuardedEditing } from "../conflicts/useGuardedEditing";
 import { OutlineView } from "../outline/OutlineView";
 import { useMapView } from "../outline/useMapView";
 import { ViewToggle } from "../outline/ViewToggle";
@@ -27,7 +31,7 @@ import { SidePanel } from "../panel/SidePanel";
 import { PathPanel } from "../present/PathPanel";
 import { PathToggle, PresentButton } from "../present/PresentButtons";
 import { useFollowPresenter } from "../present/useFollowPresenter";
-import { PresenceProvider } from "../presence/PresenceContext";
+import { PresenceProvider, usePresenceSession } from "../presence/PresenceContext";
 import { PresenceStrip } from "../presence/PresenceStrip";
 import { usePresence } from "../presence/usePresence";
 import { useReportPresence } from "../presence/useReportPresence";
@@ -77,6 +81,7 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   const presence = usePresence(token, token !== "demo");
   const room = useNewRoomStore();
   const { client, state } = useSyncClient(token, snapshot, role, presence, room);
+  const attribution = useAttribution(token, client);
 
   // Remember this map on the home page's list (the demo has its own button there).
   const title = state.doc.meta.title;
@@ -87,9 +92,11 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   return (
     <PresenceProvider value={presence}>
       <RoomProvider value={room}>
-        <ReactFlowProvider>
-          <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
-        </ReactFlowProvider>
+        <AttributionProvider value={attribution}>
+          <ReactFlowProvider>
+            <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
+          </ReactFlowProvider>
+        </AttributionProvider>
       </RoomProvider>
     </PresenceProvider>
   );
@@ -137,6 +144,24 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     const path = breadcrumbs(latestDoc.current, folding.focus);
     folding.focusOn(path.length > 1 ? path[path.length - 2]! : null);
   }, [folding]);
+  // Once the text field has gone: the node's element replaces it in the next render.
+  const focusCanvasNode = useFocusCanvasNode(canvas);
+  const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
+  const { ask, dialog: question } = useAsk();
+  const guarded = useGuardedEditing({
+    client,
+    doc,
+    editingId,
+    presence: usePresenceSession(),
+    ask,
+    dispatch: (ops) => ops.length > 0 && client !== null && client.dispatch(ops),
+    openText(nodeId) {
+      setSelection({ nodeIds: [nodeId], edgeIds: [] });
+      setEditingId(nodeId);
+    },
+    closeText: (nodeId) => setEditingId((current) => (current === nodeId ? null : current)),
+    focusNode,
+  });
 
   const reader = useReader(doc);
   const { runAction, runWithValue, runValueAction, makeContext, dispatch, connectNodes, moveNodes, tidying } = useEditorActions({
@@ -149,37 +174,25 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
     notify,
     openSource: reader.openSource,
     canvas,
+    startEditing: guarded.startEditing,
+    confirmDeletion: guarded.confirmDeletion,
     view: { focus: folding.focus, find: search.show, toggleReasons: folding.toggleReasons, focusOn: folding.focusOn, focusUp },
   });
 
-  useEditorKeys(runAction, shortcutsOpen);
+  useEditorKeys(runAction, shortcutsOpen || question !== null);
   // Following a presenter at their last step: which claims stand shows, as on their stage.
-  const follow = useFollowPresenter(doc, client?.clientId ?? null);
+  const follow = useFollowPresenter(doc, client?.clientId ?? null, notify);
   const stand = useStandView(mapId, doc, follow.following && follow.count > 0 && follow.step === follow.count - 1);
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
   const latestFolding = useRef(folding);
   latestFolding.current = folding;
-  // Once the text field has gone: the node's element replaces it in the next render.
-  const focusCanvasNode = useFocusCanvasNode(canvas);
-  const focusNode = useCallback((nodeId: string) => focusCanvasNode(nodeId, { waitAFrame: true }), [focusCanvasNode]);
   const commands = useMemo<EditorCommands>(
     () => ({
-      startEditing(nodeId) {
-        setSelection({ nodeIds: [nodeId], edgeIds: [] });
-        setEditingId(nodeId);
-      },
-      commitText(nodeId, draft, viaKeyboard) {
-        const node = entryOf(latestDoc.current.nodes, nodeId);
-        const text = draft.trim();
-        if (node && node.text !== text) dispatch([{ type: "updateNode", id: nodeId, patch: { text } }]);
-        setEditingId((current) => (current === nodeId ? null : current));
-        if (viaKeyboard) focusNode(nodeId);
-      },
-      cancelEditing(nodeId) {
-        setEditingId((current) => (current === nodeId ? null : current));
-        focusNode(nodeId);
-      },
+      startEditing: (nodeId) => void guarded.startEditing(nodeId),
+      commitText: guarded.commitText,
+      cancelEditing: guarded.cancelEditing,
+      lastChangedBy: guarded.lastChangedBy,
       toggleRelation(edgeId) {
         const edge = entryOf(latestDoc.current.edges, edgeId);
         if (edge && isReasonRelation(edge.relation)) dispatch([{ type: "updateEdge", id: edgeId, patch: { relation: edge.relation === "supports" ? "rebuts" : "supports" } }]);
@@ -188,7 +201,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
       focusOn: (nodeId) => latestFolding.current.focusOn(nodeId),
       openSource: reader.openSource,
     }),
-    [dispatch, setSelection, focusNode, reader.openSource],
+    [dispatch, guarded, setSelection, focusNode, reader.openSource],
   );
 
   // A node being edited that disappears (deleted by someone, or undone) ends the editing.
@@ -196,7 +209,17 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
   useReportPresence(selection.nodeIds, editing);
 
   const notices: Notice[] = [
-    ...state.notices.map((notice) => ({ key: `sync-${notice.id}`, message: notice.message, dismiss: () => client?.dismissNotice(notice.id) })),
+    ...state.notices.map((notice): Notice => {
+      const dismiss = () => client?.dismissNotice(notice.id);
+      const kept = notice.kept;
+      if (!kept) return { key: `sync-${notice.id}`, message: notice.message, dismiss };
+      const putBack = () => {
+        const ops = restoreKeptTextOps(latestDoc.current, kept);
+        if (ops && dispatch(ops)) setSelection({ nodeIds: [kept.nodeId], edgeIds: [] });
+        if (ops !== false || entryOf(latestDoc.current.nodes, kept.nodeId)?.text === kept.text) dismiss();
+      };
+      return { key: `sync-${notice.id}`, message: notice.message, kept: kept.text, actions: [{ label: "Put my text back", run: putBack }], dismiss };
+    }),
     ...localNotices.map((notice) => ({
       key: `local-${notice.id}`,
       message: notice.message,
@@ -306,6 +329,8 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
             <PathPanel doc={doc} selectedNodeIds={selection.nodeIds} dispatch={dispatch} select={setSelection} onClose={() => setPathOpen(false)} />
           ) : (
             <SidePanel
+              token={token}
+              revision={state.revision}
               doc={doc}
               editable={editable}
               selection={selection}
@@ -319,6 +344,7 @@ function Editor({ token, mapId, client, state, shareTokens }: { token: string; m
           )}
         </main>
         <Notices notices={notices} />
+        {question}
         <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
       </div>
       {view === "canvas" && <PrintableMap doc={doc} active evaluation={stand.state.live} />}

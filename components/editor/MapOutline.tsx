@@ -3,6 +3,7 @@
  * each view, their words and sources. No hooks, so it renders on the server: the page's HTML
  * holds the whole argument, readable without JavaScript and by screen readers.
  */
+import { contradictsKind } from "@/lib/map/consistency";
 import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } from "@/lib/map/outline";
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
@@ -22,7 +23,8 @@ function OutlineItem({ doc, entry, evaluation }: { doc: MapDoc; entry: OutlineEn
     <li className={`outline__item outline__item--${node.kind}`} data-node-id={node.id}>
       <p className="outline__point">
         <span className={`outline__tag outline__tag--${relation ?? node.kind}`}>{tag}</span>
-        {relation && !isUsualKind(relation, node.kind) && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}{" "}
+        {relation && !isUsualKind(relation, node.kind) && <span className="outline__kind"> ({KIND_LABEL[node.kind].toLowerCase()})</span>}
+        {relation && contradictsKind({ relation }, node) && <span className="outline__kind"> (kind and link disagree)</span>}{" "}
         {undercut && <span className="outline__kind">(the link {describeLinkEnds(doc, undercut)}): </span>}
         <span className="outline__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text)")}</span>
         {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}

@@ -26,6 +26,8 @@ const GESTURES: [string, string][] = [
 
 /** Keys that belong to one place (the canvas, the outline) rather than to the whole editor. */
 const PLACE_KEYS: [string, string][] = [
+  ["Typing a node's text: Enter or Esc", "Save it (Shift+Enter starts a new line)"],
+  ["Typing a node's text: Shift+Esc", "Discard what you typed (a new node left empty goes away)"],
   ["Tab, Shift+Tab", "Go from one link or node to the next"],
   ["Arrow keys on a node", "Go to the nearest node in that direction (and select it)"],
   ["Shift+arrow keys on a selected node", "Nudge it"],

@@ -32,6 +32,10 @@ interface Options {
   /** Opens a source in the reader, at a node's quote. */
   openSource(sourceId: string, nodeId: string | null): void;
   canvas: React.RefObject<HTMLElement | null>;
+  /** Opens a node's text for typing (it asks first if someone else is typing in it). */
+  startEditing(nodeId: string): void;
+  /** Before deleting nodes: false when the user decides not to (someone is typing in one). */
+  confirmDeletion(ops: readonly Op[]): Promise<boolean>;
   /** This person's view: search, folding and focus (none of it changes the map). */
   view: {
     focus: string | null;
@@ -145,7 +149,7 @@ export function useEditorActions(options: Options) {
           return;
         case "editText": {
           const nodeId = context.selection.nodeIds[0] ?? null;
-          setEditingId(nodeId);
+          if (nodeId !== null) latest.current.startEditing(nodeId);
           // Selected from the outline or the side panel, it may be off screen (and on a big map, not rendered).
           setRevealId(nodeId);
           return;
@@ -193,7 +197,9 @@ export function useEditorActions(options: Options) {
         return true;
       }
       const ops = action.perform(context);
-      if (ops && dispatch(ops)) followUp(ops);
+      if (ops && ops.some((op) => op.type === "deleteNodes")) {
+        void latest.current.confirmDeletion(ops).then((yes) => yes && dispatch(ops) && followUp(ops));
+      } else if (ops && dispatch(ops)) followUp(ops);
       return true;
     },
     [dispatch, followUp, makeContext, runEffect, tidying],

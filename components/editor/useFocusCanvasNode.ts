@@ -53,6 +53,10 @@ export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
       let frames = 0;
       const focus = () => {
         const element = root.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+        // A focus that waited a frame (or several, on a busy machine) must not take a text field
+        // away from whoever started typing meanwhile, say in a node they just double-clicked into.
+        const active = document.activeElement;
+        if (waitAFrame && isTextField(active) && !element?.contains(active)) return;
         if (element) element.focus({ preventScroll: true });
         else if (frames++ < MAX_FRAMES) pending.current = requestAnimationFrame(focus);
       };
@@ -61,4 +65,8 @@ export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
     },
     [root, bringIntoView],
   );
+}
+
+function isTextField(element: Element | null): boolean {
+  return element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement || (element instanceof HTMLElement && element.isContentEditable);
 }

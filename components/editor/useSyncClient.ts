@@ -16,8 +16,9 @@ const noSubscription = () => () => {};
 /**
  * With a presence session, the client carries its batches and the session shares the client's id.
  * With a room store, the client hands it the stream's classroom events (who leads, reactions).
+ * A follower (the stage, the presenter's window) edits nothing and adopts no other tab's unsent ops.
  */
-export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null, room?: RoomStore | null): { client: SyncClient | null; state: SyncState } {
+export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, presence?: PresenceSession | null, room?: RoomStore | null, follower = false): { client: SyncClient | null; state: SyncState } {
   const [client, setClient] = useState<SyncClient | null>(null);
 
   const initialState = useMemo<SyncState>(
@@ -41,6 +42,7 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
       token,
       snapshot,
       role,
+      follower,
       author: presence?.authorName,
       onPresence: presence ? (payload) => presence.receive(payload) : undefined,
       onRoom: room ? (name, payload) => room.receive(name, payload) : undefined,
@@ -53,7 +55,7 @@ export function useSyncClient(token: string, snapshot: MapSnapshot, role: Role, 
       created.dispose();
       setClient(null);
     };
-  }, [token, snapshot, role, presence, room]);
+  }, [token, snapshot, role, presence, room, follower]);
 
   const subscribe = useMemo(() => (client ? (listener: () => void) => client.subscribe(listener) : noSubscription), [client]);
   const getState = useMemo(() => (client ? () => client.getState() : () => initialState), [client, initialState]);

@@ -13,17 +13,19 @@ import type { Op } from "@/lib/map/ops";
 import type { Tally } from "@/lib/map/room/reactions";
 import { baseScoresFromVotes } from "@/lib/map/room/voteScores";
 import type { MapDoc, PresentationStep, Role } from "@/lib/map/types";
+import type { SendOnceAnswer } from "@/lib/sync/send-once";
 
 export interface VotesToScoresProps {
   doc: MapDoc;
   role: Role;
   steps: readonly PresentationStep[];
   tallies: Readonly<Record<number, Tally>>;
-  dispatch(ops: Op[]): boolean;
+  dispatch(ops: Op[]): Promise<SendOnceAnswer>;
 }
 
 export function VotesToScores({ doc, role, steps, tallies, dispatch }: VotesToScoresProps) {
   const [said, setSaid] = useState("");
+  const [sending, setSending] = useState(false);
   // The presenter's window has no selection or canvas: the action reads only the doc and the role.
   const context: ActionContext = {
     doc,
@@ -37,16 +39,22 @@ export function VotesToScores({ doc, role, steps, tallies, dispatch }: VotesToSc
   };
   if (!setBaseScoresFromVotes.enabled(context)) return null;
 
-  const apply = () => {
+  const apply = async () => {
     const ops = setBaseScoresFromVotes.perform(context, baseScoresFromVotes(steps, tallies));
-    if (ops === false) setSaid("The base scores already follow the votes (steps with only unsure votes change nothing).");
-    else if (dispatch(ops)) setSaid(ops.length === 1 ? "Set 1 point’s base score from the votes." : `Set ${ops.length} points’ base scores from the votes.`);
-    else setSaid("The map did not take the change: the points may have been deleted meanwhile.");
+    if (ops === false) {
+      setSaid("The base scores already follow the votes (steps with only unsure votes change nothing).");
+      return;
+    }
+    setSending(true);
+    const answer = await dispatch(ops);
+    setSending(false);
+    if (!answer.ok) setSaid(answer.message);
+    else setSaid(answer.applied === 1 ? "Set 1 point’s base score from the votes." : `Set ${answer.applied} points’ base scores from the votes.`);
   };
 
   return (
     <div className="votes-to-scores">
-      <button type="button" className="button button--small" onClick={apply} data-testid="votes-to-scores">
+      <button type="button" className="button button--small" onClick={() => void apply()} disabled={sending} data-testid="votes-to-scores">
         Set base scores from the votes
       </button>
       <p className="console__room-quiet">Each point voted on starts from its share of agree votes (unsure votes abstain); its strength in Which claims stand follows.</p>

@@ -1,6 +1,7 @@
 "use client";
 /** One line of the outline tree: how it bears on the line above, the text, who says it, their words. */
 import { memo, type CSSProperties } from "react";
+import { contradictsKind } from "@/lib/map/consistency";
 import type { OutlineRow } from "@/lib/map/outlineTree";
 import { NodeTextEditor } from "../editor/NodeTextEditor";
 import type { Verdict } from "../evaluation/verdict";
@@ -78,6 +79,11 @@ function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidd
             </>
           )}
           {relation && !isUsualKind(relation, node.kind) && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
+          {relation && contradictsKind({ relation }, node) && (
+            <span className="outline-item__mismatch" data-testid="outline-mismatch">
+              ! kind and link disagree{" "}
+            </span>
+          )}
           {undercutLink && <span className="outline-item__note">(the link {undercutLink}): </span>}
           {!editing && <span className="outline-item__text">{node.text.trim() || (node.kind === "argument" ? "(unnamed reason)" : "(no text yet)")}</span>}
           {speaker && <span className="outline-item__speaker"> — {speaker}</span>}

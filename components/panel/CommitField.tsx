@@ -1,15 +1,18 @@
 "use client";
 /**
- * A text field that saves when the user is done with it (blur or Enter), not on every key, so one
- * edit is one op and one undo step. Esc puts back the saved value. While the field is not being
- * edited it follows the saved value, so other people's edits show up.
+ * A text field that saves when the user is done with it (blur, Enter, or Esc), not on every key, so
+ * one edit is one op and one undo step. Shift+Esc puts back the saved value. While the field is not
+ * being edited it follows the saved value, so other people's edits show up; if one arrives while
+ * it is being edited, the field says so, with the new value, and saving replaces it.
  */
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import "../conflicts/conflicts.css";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 interface CommitFieldProps {
   label: string;
   value: string;
-  onCommit(value: string): void;
+  /** `startedFrom` is the saved value when editing began. */
+  onCommit(value: string, startedFrom: string): void;
   multiline?: boolean;
   rows?: number;
   maxLength?: number;
@@ -19,14 +22,16 @@ interface CommitFieldProps {
   hint?: string;
   testId?: string;
   list?: string;
+  readOnly?: boolean;
 }
 
 export function CommitField(props: CommitFieldProps) {
-  const { label, value, onCommit, multiline, rows = 3, maxLength, placeholder, required, hint, testId, list } = props;
+  const { label, value, onCommit, multiline, rows = 3, maxLength, placeholder, required, hint, testId, list, readOnly } = props;
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [savedValue, setSavedValue] = useState(value);
   const [editing, setEditing] = useState(false);
+  const startedFrom = useRef(value);
   const skipCommit = useRef(false);
 
   if (value !== savedValue) {
@@ -44,14 +49,27 @@ export function CommitField(props: CommitFieldProps) {
       setDraft(value);
       return;
     }
-    if (draft !== value) onCommit(draft);
+    if (draft !== value) onCommit(draft, startedFrom.current);
   };
+
+  // Taken off the page while being edited (the node was deleted, the panel switched): keep the words.
+  const latest = useRef({ editing, draft, value, onCommit, required });
+  latest.current = { editing, draft, value, onCommit, required };
+  useEffect(
+    () => () => {
+      const { editing: open, draft: typed, value: saved, onCommit: save, required: needed } = latest.current;
+      if (open && typed !== saved && !skipCommit.current && !(needed && !typed.trim())) save(typed, startedFrom.current);
+    },
+    [],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (event.key === "Escape") {
       event.preventDefault();
-      skipCommit.current = true;
-      setDraft(value);
+      if (event.shiftKey) {
+        skipCommit.current = true;
+        setDraft(value);
+      }
       event.currentTarget.blur();
     } else if (event.key === "Enter" && (!multiline || event.metaKey || event.ctrlKey)) {
       event.preventDefault();
@@ -59,14 +77,20 @@ export function CommitField(props: CommitFieldProps) {
     }
   };
 
+  const changedUnder = editing && value !== startedFrom.current && value !== draft;
+  const describedBy = [hint ? `${id}-hint` : "", changedUnder ? `${id}-changed` : ""].filter(Boolean).join(" ") || undefined;
   const shared = {
     id,
     value: draft,
     maxLength,
     placeholder,
+    readOnly,
     "data-testid": testId,
-    "aria-describedby": hint ? `${id}-hint` : undefined,
-    onFocus: () => setEditing(true),
+    "aria-describedby": describedBy,
+    onFocus: () => {
+      if (!editing) startedFrom.current = value;
+      setEditing(true);
+    },
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     onBlur: commit,
     onKeyDown,
@@ -76,6 +100,13 @@ export function CommitField(props: CommitFieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={rows} {...shared} /> : <input type="text" list={list} {...shared} />}
+      {changedUnder && (
+        <div className="changed-under" id={`${id}-changed`} role="status" data-testid={testId ? `${testId}-changed-under` : undefined}>
+          Someone else changed this while you were typing. It now says:
+          <q>{value || "(nothing)"}</q>
+          Saving puts yours in its place; theirs stays in the history.
+        </div>
+      )}
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}

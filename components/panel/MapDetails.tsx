@@ -5,6 +5,8 @@ import { addSource, deleteSource, editSource } from "@/lib/actions/sources";
 import { LIMITS } from "@/lib/map/limits";
 import type { Source } from "@/lib/map/types";
 import { PlusIcon, SourceIcon } from "../icons";
+import { Contributions } from "../history/Contributions";
+import { RecentlyDeleted } from "../history/RecentlyDeleted";
 import { CommitField } from "./CommitField";
 import type { PanelProps } from "./panelTypes";
 import { SourceCard, SourceForm, type SourceFields } from "./SourceForm";
@@ -123,6 +125,8 @@ export function MapDetails(props: PanelProps) {
         {plural(links, "link")}
       </p>
       <SourceList {...props} />
+      <RecentlyDeleted token={props.token} doc={doc} revision={props.revision} editable={editable} dispatch={dispatch} select={props.select} />
+      <Contributions token={props.token} doc={doc} revision={props.revision} select={props.select} />
       <section className="panel-section tips">
         <h3>Tips</h3>
         {editable ? (

@@ -1,18 +1,22 @@
 "use client";
 /** The selected node: kind, text, speaker, source and quote (editable, or read-only for a view link), and its links. */
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo } from "react";
 import { setQuote } from "@/lib/actions/sources";
 import { LIMITS } from "@/lib/map/limits";
 import type { Op } from "@/lib/map/ops";
 import { entryOf } from "@/lib/map/records";
-import { kindChangeProblem } from "@/lib/map/structureRules";
-import { NODE_KINDS, type ArgEdge, type ArgNode } from "@/lib/map/types";
+import type { ArgNode } from "@/lib/map/types";
+import { SoftLock } from "../conflicts/SoftLock";
+import { useEditorCommands } from "../editor/EditorCommands";
+import { NodeAttributionLine } from "../history/NodeAttributionLine";
+import { NodeHistory } from "../history/NodeHistory";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
 import { setBaseScore } from "@/lib/actions/baseScore";
 import { StandSection } from "../evaluation/StandSection";
 import { CommitField } from "./CommitField";
+import { KindPicker } from "./KindPicker";
 import { NodeLinks } from "./NodeLinks";
 import { QuoteCheckLine, ReadSourceButton, SourcePicker } from "./NodeSource";
 import type { PanelProps } from "./panelTypes";
@@ -20,46 +24,6 @@ import { ArgumentPremises, CombineWithSiblings } from "./ReasonSections";
 import { SourceCard } from "./SourceForm";
 
 type NodePatch = Extract<Op, { type: "updateNode" }>["patch"];
-
-function KindPicker({ node, edges, onChange }: { node: ArgNode; edges: ArgEdge[]; onChange(kind: ArgNode["kind"]): void }) {
-  const name = useId();
-  const [problem, setProblem] = useState<string | null>(null);
-  const choose = (kind: ArgNode["kind"]) => {
-    // Premises are statements, and only an argument holds premises: say so rather than do nothing.
-    const refusal = kindChangeProblem(node, kind, edges);
-    setProblem(refusal && `${refusal.message.charAt(0).toUpperCase()}${refusal.message.slice(1)}.`);
-    if (!refusal) onChange(kind);
-  };
-  return (
-    <fieldset className="field kind-picker" data-testid="field-node-kind">
-      <legend>Kind</legend>
-      <div className="segmented">
-        {NODE_KINDS.map((kind) => {
-          const Icon = KIND_ICON[kind];
-          return (
-            <label key={kind} className={`segmented__option segmented__option--${kind}`}>
-              <input
-                type="radio"
-                name={name}
-                value={kind}
-                checked={node.kind === kind}
-                onChange={() => choose(kind)}
-                data-testid={`field-node-kind-${kind}`}
-              />
-              <Icon size={14} />
-              {KIND_LABEL[kind]}
-            </label>
-          );
-        })}
-      </div>
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 function ReadOnlyNode({ node, doc, openSource }: { node: ArgNode; doc: PanelProps["doc"]; openSource: PanelProps["openSource"] }) {
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
@@ -95,8 +59,9 @@ function ReadOnlyNode({ node, doc, openSource }: { node: ArgNode; doc: PanelProp
   );
 }
 
-export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) {
+export function NodeDetails({ node, onDelete, ...props }: PanelProps & { node: ArgNode; onDelete(): void }) {
   const { doc, editable, dispatch } = props;
+  const { commitText } = useEditorCommands();
   const speakerList = useId();
   const speakers = useMemo(
     () => [...new Set(Object.values(doc.nodes).map((other) => other.speaker.trim()).filter(Boolean))].sort(),
@@ -111,12 +76,29 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
         <Icon size={14} />
         {KIND_LABEL[node.kind]}
       </h2>
+      <NodeAttributionLine nodeId={node.id} />
       {editable ? (
         <>
-          <KindPicker node={node} edges={Object.values(doc.edges)} onChange={(kind) => update({ kind })} />
-          <ReportsEditing nodeId={node.id}>
-            <CommitField label="Text" value={node.text} multiline rows={4} maxLength={LIMITS.nodeTextLength} onCommit={(text) => update({ text })} testId="field-node-text" />
-          </ReportsEditing>
+          <KindPicker node={node} doc={doc} dispatch={dispatch} />
+          <SoftLock nodeId={node.id}>
+            {(locked) => {
+              const field = (
+                <CommitField
+                  label="Text"
+                  value={node.text}
+                  multiline
+                  rows={4}
+                  maxLength={LIMITS.nodeTextLength}
+                  readOnly={locked}
+                  hint="Saved when you leave the field, or with Esc or Ctrl+Enter; Shift+Esc discards."
+                  onCommit={(text, startedFrom) => commitText(node.id, text, false, startedFrom)}
+                  testId="field-node-text"
+                />
+              );
+              // Reading behind the lock is not typing: only an open field says "is editing" to others.
+              return locked ? field : <ReportsEditing nodeId={node.id}>{field}</ReportsEditing>;
+            }}
+          </SoftLock>
           <CommitField
             label="Speaker"
             value={node.speaker}
@@ -152,11 +134,12 @@ export function NodeDetails({ node, ...props }: PanelProps & { node: ArgNode }) 
       <NodeLinks {...props} node={node} />
       <CombineWithSiblings {...props} node={node} />
       {editable && (
-        <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={() => dispatch([{ type: "deleteNodes", ids: [node.id] }])}>
+        <button type="button" className="button button--danger button--small" data-testid="panel-delete" onClick={onDelete}>
           <TrashIcon size={14} />
           Delete {KIND_LABEL[node.kind].toLowerCase()}
         </button>
       )}
+      <NodeHistory token={props.token} doc={doc} node={node} revision={props.revision} editable={editable} dispatch={dispatch} />
     </div>
   );
 }

@@ -10,10 +10,12 @@ import { describeLinkEnds } from "@/lib/map/describe";
 import { defaultRelationFor } from "@/lib/map/graph";
 import { newId } from "@/lib/map/ids";
 import { entryOf } from "@/lib/map/records";
+import { contradictsKind } from "@/lib/map/consistency";
 import { aimsAtNode, isArgument, isReasonRelation, type ArgEdge, type ArgNode, type Relation } from "@/lib/map/types";
 import { CrossIcon } from "../icons";
 import { excerpt, KIND_LABEL, RELATION_ICON, RELATION_LABEL } from "../kinds";
 import type { PanelProps } from "./panelTypes";
+import "./kind-links.css";
 
 /** The relation as a tag; a button selecting the link, so its own details (and actions) show. */
 function RelationTag({ edge, select }: { edge: ArgEdge; select: PanelProps["select"] }) {
@@ -37,6 +39,8 @@ function LinkRow({ edge, direction, ...props }: PanelProps & { edge: ArgEdge; di
   const other = entryOf(doc.nodes, direction === "out" ? edge.to : edge.from);
   const targetLink = direction === "out" && edge.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
   const name = targetLink ? `the link ${describeLinkEnds(doc, targetLink)}` : other ? `${KIND_LABEL[other.kind]}: ${excerpt(other.text, 48)}` : "(missing node)";
+  const reason = direction === "out" ? entryOf(doc.nodes, edge.from) : other;
+  const mismatch = contradictsKind(edge, reason);
   const otherButton = (
     <button
       type="button"
@@ -47,7 +51,7 @@ function LinkRow({ edge, direction, ...props }: PanelProps & { edge: ArgEdge; di
     </button>
   );
   return (
-    <li className="link-row" data-testid="link-row" data-relation={edge.relation} data-direction={direction}>
+    <li className="link-row" data-testid="link-row" data-relation={edge.relation} data-direction={direction} data-mismatch={mismatch ? "true" : undefined}>
       <span className="link-row__text">
         {direction === "out" ? (
           <>
@@ -57,6 +61,12 @@ function LinkRow({ edge, direction, ...props }: PanelProps & { edge: ArgEdge; di
           <>
             {otherButton} <RelationTag edge={edge} select={props.select} /> <span className="link-row__this">this</span>
           </>
+        )}
+        {mismatch && reason && (
+          <span className="link-row__mismatch">
+            {" "}
+            (a {KIND_LABEL[reason.kind].toLowerCase()} that {edge.relation}: kind and link disagree)
+          </span>
         )}
       </span>
       {props.editable && (

@@ -23,7 +23,7 @@ export function SidePanel({
 
   return (
     <aside className="side-panel" id="details-panel" tabIndex={-1} aria-label="Details" data-testid="side-panel" data-mode={mode}>
-      {node && <NodeDetails key={node.id} {...props} node={node} />}
+      {node && <NodeDetails key={node.id} {...props} node={node} onDelete={onDeleteSelection} />}
       {edge && <EdgeDetails key={edge.id} {...props} edge={edge} />}
       {mode === "map" && <MapDetails {...props} />}
       {mode === "multi" && (

@@ -12,6 +12,10 @@ export interface PanelActions {
 
 /** What every panel section gets from the editor. */
 export interface PanelProps {
+  /** The link this page was opened with (for the map's read-only resources: history, contributions). */
+  token: string;
+  /** The map's revision: lists read from the server follow it. */
+  revision: number;
   doc: MapDoc;
   editable: boolean;
   dispatch(ops: Op[]): boolean;

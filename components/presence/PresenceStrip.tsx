@@ -14,14 +14,25 @@ import { usePresenceSession, usePresenceValue } from "./PresenceContext";
 const MAX_SHOWN = 5;
 const readRoster = (session: PresenceSession) => session.getRoster();
 const readSelf = (session: PresenceSession) => session.getSelf();
+const readOwnTabs = (session: PresenceSession) => session.getOwnTabs();
+
+const tabsLabel = (tabs: number) => (tabs > 1 ? ` (${tabs} tabs)` : "");
 
 function Avatar({ peer }: { peer: PeerTag }) {
   return (
-    <li className="presence-strip__peer" data-testid="presence-peer" data-client-id={peer.clientId} data-name={peer.name} title={peer.name}>
+    <li className="presence-strip__peer" data-testid="presence-peer" data-client-id={peer.clientId} data-name={peer.name} data-tabs={peer.tabs} title={`${peer.name}${tabsLabel(peer.tabs)}`}>
       <span className="avatar" style={{ background: peer.colour }} aria-hidden="true">
         {initialsOf(peer.name)}
       </span>
-      <span className="visually-hidden">{peer.name}</span>
+      {peer.tabs > 1 && (
+        <span className="avatar__tabs" aria-hidden="true">
+          {peer.tabs}
+        </span>
+      )}
+      <span className="visually-hidden">
+        {peer.name}
+        {tabsLabel(peer.tabs)}
+      </span>
     </li>
   );
 }
@@ -34,6 +45,7 @@ export function PresenceStrip() {
   const session = usePresenceSession();
   const roster = usePresenceValue(readRoster, NO_PEERS);
   const self = usePresenceValue<Identity | null>(readSelf, null);
+  const ownTabs = usePresenceValue(readOwnTabs, 1);
   const [renaming, setRenaming] = useState(false);
   if (!session || !self) return null;
 
@@ -73,8 +85,8 @@ export function PresenceStrip() {
             <span aria-hidden="true">{initialsOf(self.name)}</span>
             <span className="visually-hidden">You, {self.name}. Change your name</span>
           </button>
-          <span className="presence-strip__you" aria-hidden="true">
-            You
+          <span className="presence-strip__you" aria-hidden="true" data-testid="presence-own-tabs" data-tabs={ownTabs}>
+            You{ownTabs > 1 ? ` · ${ownTabs} tabs` : ""}
           </span>
         </li>
       </ul>

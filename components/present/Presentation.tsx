@@ -14,6 +14,8 @@ import { useCallback, useMemo } from "react";
 import type { Op } from "@/lib/map/ops";
 import { resolvedSteps } from "@/lib/map/presentation";
 import type { MapSnapshot, Role } from "@/lib/map/types";
+import { loadIdentity } from "@/lib/sync/identity";
+import { sendOpsOnce } from "@/lib/sync/send-once";
 import { useSyncClient } from "../editor/useSyncClient";
 import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
 import { LeadStatus } from "./LeadStatus";
@@ -40,14 +42,16 @@ export function Presentation({ token, snapshot, role, presenter }: PresentationP
 }
 
 function PresentationWindow({ token, snapshot, role, presenter, room }: PresentationProps & { room: ReturnType<typeof useNewRoomStore> }) {
-  const { client, state } = useSyncClient(token, snapshot, role, null, room);
+  // A follower: the stage and the presenter's window edit nothing and adopt no tab's unsent ops.
+  const { state } = useSyncClient(token, snapshot, role, null, room, true);
   const { doc } = state;
   const steps = useMemo(() => resolvedSteps(doc), [doc]);
   const [shared, setShared] = useStepChannel(snapshot.map.id, { index: 0, blank: false });
   // The path may shrink while presenting (someone deletes a node): stay on a real step.
   const current: StepState = { index: Math.max(0, Math.min(shared.index, steps.length - 1)), blank: shared.blank };
 
-  const dispatch = useCallback((ops: Op[]) => client !== null && client.dispatch(ops), [client]);
+  // The window follows (it keeps no queue), so the room's votes go to the map as one request.
+  const dispatch = useCallback((ops: Op[]) => sendOpsOnce(token, ops, loadIdentity(typeof localStorage === "undefined" ? null : localStorage).name), [token]);
 
   if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} dispatch={dispatch} />;
   return (

@@ -11,6 +11,7 @@ import { mayLead } from "@/lib/map/room/lead";
 import { emptyTally, tallyTotal, type RaisedHand } from "@/lib/map/room/reactions";
 import type { Op } from "@/lib/map/ops";
 import type { MapDoc, PresentationStep, Role } from "@/lib/map/types";
+import type { SendOnceAnswer } from "@/lib/sync/send-once";
 import { lowerHand, resultsUrl, revealStep } from "@/lib/sync/room-requests";
 import { useRoom } from "../room/RoomContext";
 import { TallyBars } from "../room/TallyBars";
@@ -20,7 +21,8 @@ import { VotesToScores } from "../evaluation/VotesToScores";
 export interface RoomPanelMap {
   doc: MapDoc;
   steps: readonly PresentationStep[];
-  dispatch(ops: Op[]): boolean;
+  /** Sends the ops to the map (once: the presenter's window keeps no queue). */
+  dispatch(ops: Op[]): Promise<SendOnceAnswer>;
 }
 
 export function RoomPanel({ token, role, index, map }: { token: string; role: Role; index: number; map?: RoomPanelMap }) {

@@ -40,8 +40,12 @@ export interface FollowState {
   follow(): void;
 }
 
-/** `selfId` is this page's client id: its own summons do not move it. */
-export function useFollowPresenter(doc: MapDoc, selfId: string | null = null): FollowState {
+/**
+ * `selfId` is this page's client id: its own summons do not move it. `notify` is told when the
+ * leader we follow is gone (stopped, closed the stage, or their browser died: the server releases
+ * the lead within 5 s), so nobody stays stuck on a partial map without knowing why.
+ */
+export function useFollowPresenter(doc: MapDoc, selfId: string | null = null, notify?: (message: string) => void): FollowState {
   const room = useRoom();
   const leader = room.lead?.leader ?? null;
   const presenter = useMemo<PresenterView | null>(
@@ -50,6 +54,16 @@ export function useFollowPresenter(doc: MapDoc, selfId: string | null = null): F
   );
   const [stoppedFor, setStoppedFor] = useState<string | null>(null);
   const following = presenter !== null && stoppedFor !== presenter.clientId;
+  const followed = useRef<PresenterView | null>(null);
+  const latestNotify = useRef(notify);
+  latestNotify.current = notify;
+  useEffect(() => {
+    const before = followed.current;
+    followed.current = following ? presenter : null;
+    if (before && presenter?.clientId !== before.clientId) {
+      latestNotify.current?.(`${before.name} is no longer presenting, so you are no longer following: the whole map is shown again.`);
+    }
+  }, [following, presenter]);
   const presenting = presenter !== null;
   // Nobody presenting (the usual case) costs nothing per edit.
   const steps = useMemo(() => (presenting ? resolvedSteps(doc) : NO_STEPS), [presenting, doc]);

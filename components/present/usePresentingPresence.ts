@@ -2,7 +2,8 @@
 /**
  * Tells the people on the map which step is on screen (presence `presenting`), so they can follow.
  * The stage has a presence of its own, under the id it leads with (the server relays `presenting`
- * only from the leader): the presenter's editor tab, if open, stays a separate person in the room.
+ * only from the leader), and the browser's person id: the presenter with the editor open in
+ * another tab is one person with two tabs.
  */
 import { useEffect, useRef } from "react";
 import { loadIdentity } from "@/lib/sync/identity";
@@ -20,7 +21,7 @@ export function usePresentingPresence(token: string, clientId: string | null, st
     const presenting = latestStep.current === null ? null : { step: latestStep.current };
     const created = createPresenceClient({
       clientId,
-      initial: { name: identity.name, colour: identity.colour, presenting },
+      initial: { name: identity.name, colour: identity.colour, personId: identity.personId, presenting },
       send: httpPresenceSender(token),
     });
     client.current = created;

@@ -33,7 +33,7 @@ export const editText: EffectAction = {
   effect: "editText",
   id: "editText",
   label: "Edit text",
-  description: "Edit the selected node's text (Enter saves, Shift+Enter starts a new line, Esc cancels)",
+  description: "Edit the selected node's text (Enter or Esc saves, Shift+Enter starts a new line, Shift+Esc discards the changes)",
   group: "edit",
   shortcuts: [{ key: "Enter" }],
   enabled: (context) => canEdit(context) && answeredNode(context) !== null,

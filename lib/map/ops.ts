@@ -84,6 +84,11 @@ export const updateNodeOp = z.object({
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),
+  /**
+   * What the author saw before changing it: the text when they started typing. It changes nothing
+   * by itself; it lets everyone tell an edit of their words from a concurrent overwrite of them.
+   */
+  base: z.object({ text: nodeText.optional() }).strict().optional(),
 });
 export const moveNodesOp = z.object({
   type: z.literal("moveNodes"),

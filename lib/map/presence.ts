@@ -27,6 +27,8 @@ export const presenceSchema = z.object({
   presenting: z.object({ step: z.number().int().min(0) }).nullable().default(null),
   /** Set on the last heartbeat before leaving (page closed). */
   leaving: z.boolean().default(false),
+  /** The same for every tab of one browser: a person with three tabs open is shown once. */
+  personId: idSchema.optional(),
 });
 
 export type PresenceUpdate = z.output<typeof presenceSchema>;
@@ -38,4 +40,6 @@ export type Presence = Omit<PresenceUpdate, "key"> & { role?: Role };
 export interface PresenceBatch {
   peers: Presence[];
   left: string[];
+  /** Everyone who is here (sent when a stream opens): replaces what the client knew. */
+  full?: boolean;
 }

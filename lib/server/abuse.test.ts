@@ -179,9 +179,11 @@ describe("presence is bound to who sent it", () => {
     const reader = response.body!.getReader();
     expect((await presence(map.view, { presenting: { step: 1 } })).status).toBe(204);
     let text = "";
-    while (!text.includes("event: presence")) text += new TextDecoder().decode((await reader.read()).value);
+    // The stream opens with everyone here (maybe nobody yet): read on to the batch with the view link's tab.
+    const withTab = /event: presence\ndata: (.*"tab1".*)\n/;
+    while (!withTab.test(text)) text += new TextDecoder().decode((await reader.read()).value);
     stream.abort();
-    const data = JSON.parse(/event: presence\ndata: (.*)\n/.exec(text)![1]!) as { peers: { clientId: string; presenting: unknown; role: string }[] };
+    const data = JSON.parse(withTab.exec(text)![1]!) as { peers: { clientId: string; presenting: unknown; role: string }[] };
     expect(data.peers).toEqual([expect.objectContaining({ clientId: "tab1", presenting: null, role: "view" })]);
   });
 

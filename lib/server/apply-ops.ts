@@ -13,6 +13,7 @@ import { broadcaster } from "./broadcaster";
 import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
+import { versionWrites } from "./node-history";
 import { groupWrites, type AppliedOp } from "./persist-op";
 import { processWide } from "./process-wide";
 
@@ -112,7 +113,7 @@ async function commitFast(client: Db, mapId: string, submissions: Submission[]):
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction(groupWrites(client, mapId, current.revision, result.applied));
+    await client.$transaction([...groupWrites(client, mapId, current.revision, result.applied), ...versionWrites(client, mapId, result.applied)]);
   } catch (error) {
     if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
     throw error;
@@ -129,6 +130,7 @@ async function commitCarefully(client: Db, mapId: string, submissions: Submissio
     if (!current) throw mapNotFound();
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
     for (const statement of groupWrites(tx, mapId, current.revision, planned.applied)) await statement;
+    for (const statement of versionWrites(tx, mapId, planned.applied)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);

@@ -191,8 +191,8 @@ describe("event stream", () => {
     await vi.waitFor(() => expect(broadcaster().listenerCount(mapId)).toBe(2));
     broadcaster().publish(mapId, { kind: "revoked", linkId });
     const { types } = await readOps(revokedStream, 1);
-    // Every stream opens with who leads the room (lib/server/leading.ts); then the notice, and the end.
-    expect(types).toEqual(["lead", "revoked"]);
+    // Every stream opens with who is here (nobody, here) and who leads the room (lib/server/leading.ts); then the notice.
+    expect(types).toEqual(["presence", "lead", "revoked"]);
     expect(broadcaster().listenerCount(mapId)).toBe(1);
     await otherStream.body!.cancel();
     abort.abort();

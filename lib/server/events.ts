@@ -16,7 +16,7 @@ import { broadcaster, type LoggedOp, type MapEvent, type RoomEvent } from "./bro
 import { streamBufferBytes } from "./config";
 import { readDb } from "./db";
 import { AppError } from "./errors";
-import { currentPresence } from "./presence";
+import { currentPresence, streamClosed, streamOpened } from "./presence";
 import { currentLeader, leadSnapshot, roomSettings, seesPresenterEvents } from "./leading";
 import { loadSession, openingRoomEvents } from "./reactions";
 import { processWide } from "./process-wide";
@@ -116,7 +116,8 @@ export interface EventSink {
  * revoked or the server shuts down. Refuses (503) while the server is shutting down, before any
  * sink is opened. A client that is closed for being too slow reconnects and resumes by replay.
  * The link's `role` decides which classroom events it gets: the presenter's tallies and raised
- * hands go only to links that may lead (lib/server/leading.ts).
+ * hands go only to links that may lead (lib/server/leading.ts). `clientId` names the tab on the
+ * other end: when its stream closes, its presence soon goes too.
  */
 export function streamEvents(mapId: string, linkId: string, since: number, open: () => EventSink, clientId: string | null = null, role: Role = "view"): void {
   if (streams.shuttingDown) throw new AppError("unavailable", "The server is restarting.", { connection: "close", "retry-after": "2" });
@@ -171,8 +172,10 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     streams.open.delete(close);
     clearInterval(heartbeat);
     unsubscribe();
+    if (clientId) streamClosed(mapId, clientId);
     sink.end();
   };
+  if (clientId) streamOpened(mapId, clientId);
   streams.open.add(close);
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
@@ -211,8 +214,8 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     }
     replaying = false;
     for (const event of roomWhileReplaying.splice(0)) deliver(event);
-    const here = currentPresence(mapId);
-    if (here.peers.length > 0) deliver({ kind: "presence", payload: here });
+    // Always, even when nobody is here: a reconnecting client forgets whoever left meanwhile.
+    deliver({ kind: "presence", payload: currentPresence(mapId) });
     openingRoom(mapId, role).forEach(deliver);
   };
   // The "retry" line first, then the log.

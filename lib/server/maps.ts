@@ -7,6 +7,7 @@ import type { Op } from "../map/ops";
 import { emptyDoc, type MapDoc, type MapSnapshot, type Role } from "../map/types";
 import { db, readDb, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
+import { versionWrites } from "./node-history";
 import { AppError, mapNotFound } from "./errors";
 import { groupWrites, type AppliedOp } from "./persist-op";
 import { MAP_TABLE, toColumn } from "./tables";
@@ -58,7 +59,8 @@ function mapRow(mapId: string, doc: MapDoc) {
 export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<void> {
   const applied = applyBuilding(emptyDoc(), opsBuilding(doc), 1);
   await tx.map.create({ data: mapRow(mapId, doc) });
-  for (const statement of groupWrites(tx, mapId, 0, applied)) await statement;
+  // Each node's first version (its history) is the op that created it.
+  for (const statement of [...groupWrites(tx, mapId, 0, applied), ...versionWrites(tx, mapId, applied)]) await statement;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<Cre
     for (let start = 0; start < ops.length; start += OPS_PER_STEP) {
       await nextTurn();
       const applied = applyBuilding(built, ops.slice(start, start + OPS_PER_STEP), start + 1);
-      await client.$transaction(groupWrites(client, id, start, applied));
+      await client.$transaction([...groupWrites(client, id, start, applied), ...versionWrites(client, id, applied)]);
     }
     const tokens = await client.$transaction((tx) => issueLinks(tx, id));
     return { id, links: linkUrls(origin, tokens) as Links };

@@ -4,7 +4,7 @@ import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import { AppError } from "./errors";
 import { forgetSenders } from "./presence-senders";
-import { currentPresence, PRESENCE_HZ, PRESENCE_TTL_MS, updatePresence, type PresenceSender } from "./presence";
+import { currentPresence, PRESENCE_HZ, PRESENCE_TTL_MS, STREAM_GRACE_MS, streamClosed, streamOpened, updatePresence, type PresenceSender } from "./presence";
 
 const KEY = "tab-secret-000000";
 const person = (clientId: string, x: number, extra: Partial<PresenceUpdate> = {}): PresenceUpdate => ({
@@ -76,6 +76,63 @@ describe("presence", () => {
     expect(batches.at(-1)?.left).toEqual(["ada"]);
     expect(currentPresence("map-leave").peers.map((p) => p.clientId)).toEqual(["bob"]);
     expect(currentPresence("map-leave", Date.now() + PRESENCE_TTL_MS + 1).peers).toEqual([]);
+  });
+
+  it("someone whose heartbeats stop leaves within 5 s, on a map where nothing else happens", () => {
+    const batches = listen("map-silent");
+    updatePresence("map-silent", person("ghost", 1), owner);
+    vi.advanceTimersByTime(PRESENCE_TTL_MS - 100);
+    expect(batches.flatMap((batch) => batch.left)).toEqual([]);
+    vi.advanceTimersByTime(5_000 - (PRESENCE_TTL_MS - 100));
+    expect(batches.flatMap((batch) => batch.left)).toEqual(["ghost"]);
+    expect(currentPresence("map-silent").peers).toEqual([]);
+  });
+
+  it("heartbeats keep a person here; one that changes nothing is not sent to everyone again", () => {
+    const batches = listen("map-beat");
+    for (let beat = 0; beat < 10; beat++) {
+      updatePresence("map-beat", person("ada", 1), owner);
+      vi.advanceTimersByTime(1_500);
+    }
+    expect(batches.map((batch) => batch.peers.map((p) => p.clientId))).toEqual([["ada"]]);
+    expect(batches.flatMap((batch) => batch.left)).toEqual([]);
+    expect(currentPresence("map-beat").peers.map((p) => p.clientId)).toEqual(["ada"]);
+  });
+
+  it("a tab whose event stream closes leaves soon after, unless the stream reopens", () => {
+    const batches = listen("map-stream");
+    streamOpened("map-stream", "blip");
+    streamOpened("map-stream", "gone");
+    updatePresence("map-stream", person("blip", 1), owner);
+    updatePresence("map-stream", person("gone", 1), owner);
+    vi.advanceTimersByTime(100);
+    streamClosed("map-stream", "blip");
+    streamClosed("map-stream", "gone");
+    vi.advanceTimersByTime(1_000);
+    streamOpened("map-stream", "blip"); // the network blipped: EventSource reconnects
+    updatePresence("map-stream", person("blip", 1), owner);
+    vi.advanceTimersByTime(STREAM_GRACE_MS + 600);
+    expect(batches.flatMap((batch) => batch.left)).toEqual(["gone"]);
+    vi.advanceTimersByTime(PRESENCE_TTL_MS);
+    expect(batches.flatMap((batch) => batch.left)).toEqual(["gone", "blip"]); // no heartbeats after that
+  });
+
+  it("a stream opening gets everyone here, as the whole room", () => {
+    updatePresence("map-whole", person("ada", 1), owner);
+    expect(currentPresence("map-whole")).toMatchObject({ full: true, peers: [{ clientId: "ada" }] });
+    expect(currentPresence("map-nobody")).toEqual({ peers: [], left: [], full: true });
+  });
+
+  it("someone found gone by another person's unchanged heartbeat is still announced as gone", () => {
+    const batches = listen("map-found-gone");
+    const start = Date.now();
+    updatePresence("map-found-gone", person("ghost", 1), owner, start);
+    updatePresence("map-found-gone", person("ada", 1), owner, start + 3_000);
+    vi.advanceTimersByTime(100);
+    // Ada's next heartbeat lands after the ghost's deadline, before any sweep, and changes nothing of hers.
+    updatePresence("map-found-gone", person("ada", 1), owner, start + PRESENCE_TTL_MS + 100);
+    vi.advanceTimersByTime(100);
+    expect(batches.flatMap((batch) => batch.left)).toEqual(["ghost"]);
   });
 });
 

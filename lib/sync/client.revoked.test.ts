@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Op } from "../map/ops";
 import { createSyncClient } from "./client";
-import { memoryPendingStore } from "./pending-store";
+import { memoryBrowser } from "./testing/memory-browser";
 import type { OpsRequest, StreamHandlers, Transport } from "./protocol";
 
 function revocableTransport() {
@@ -28,7 +28,7 @@ const snapshot = { map: { id: "m", title: "Map", description: "" }, nodes: [], e
 describe("a revoked link", () => {
   it("sets the connection to revoked with a message, and refuses every later change", () => {
     const net = revocableTransport();
-    const client = createSyncClient({ token: "t", snapshot, role: "edit", transport: net.transport, store: memoryPendingStore() });
+    const client = createSyncClient({ token: "t", snapshot, role: "edit", transport: net.transport, ...memoryBrowser() });
     expect(client.getState().connection).toBe("connected");
     net.revoke();
     expect(client.getState().connection).toBe("revoked");

@@ -8,7 +8,7 @@ import { forget } from "../server/doc-store";
 import { loopbackTransport, type LoopbackTransport } from "../server/testing/loopback-transport";
 import { useTempDatabase } from "../server/testing/temp-database";
 import { createSyncClient, type SyncClient } from "./client";
-import { memoryPendingStore, type PendingStore } from "./pending-store";
+import { memoryBrowser, type MemoryBrowser } from "./testing/memory-browser";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
 beforeAll(async () => {
@@ -21,10 +21,10 @@ async function newMapId(): Promise<string> {
   return (await resolveToken(created.links.owner.split("/m/")[1]!))!.mapId;
 }
 
-async function connect(mapId: string, store: PendingStore = memoryPendingStore()): Promise<{ client: SyncClient; net: LoopbackTransport }> {
+async function connect(mapId: string, browser: MemoryBrowser = memoryBrowser()): Promise<{ client: SyncClient; net: LoopbackTransport }> {
   const snapshot = (await readSnapshot(mapId))!;
   const net = loopbackTransport(mapId);
-  const client = createSyncClient({ token: "t", snapshot, role: "edit", author: "Test", transport: net, store, retryBaseMs: 5 });
+  const client = createSyncClient({ token: "t", snapshot, role: "edit", author: "Test", transport: net, ...browser, retryBaseMs: 5 });
   await net.idle();
   return { client, net };
 }
@@ -68,7 +68,7 @@ describe("sync client", () => {
 
   it("unsaved changes survive a reload and are saved exactly once", async () => {
     const mapId = await newMapId();
-    const store = memoryPendingStore();
+    const store = memoryBrowser();
     const first = await connect(mapId, store);
     first.net.online = false;
     first.client.dispatch([claim("a"), claim("b")]);
@@ -94,7 +94,7 @@ describe("sync client", () => {
     expect(bob.client.getState().revision).toBe(1);
   });
 
-  it("drops my pending edit to a node someone else deleted, with a quiet notice", async () => {
+  it("drops my pending edit to a node someone else deleted, and keeps my words in a notice", async () => {
     const mapId = await newMapId();
     const alice = await connect(mapId);
     const bob = await connect(mapId);
@@ -107,7 +107,9 @@ describe("sync client", () => {
     await alice.net.idle();
     bob.net.deliver();
     expect(nodeIds(bob.client)).toEqual([]);
-    expect(bob.client.getState().notices.at(-1)?.message).toMatch(/could not be applied/);
+    const notice = bob.client.getState().notices.at(-1);
+    expect(notice?.message).toMatch(/deleted this node while you were editing it/);
+    expect(notice?.kept).toMatchObject({ nodeId: "a", text: "Bob's edit", node: { id: "a" } });
     expect(bob.client.getState().pendingCount).toBe(0);
   });
 
@@ -138,7 +140,7 @@ describe("sync client", () => {
     const mapId = await newMapId();
     const snapshot = (await readSnapshot(mapId))!;
     const net = loopbackTransport(mapId);
-    const viewer = createSyncClient({ token: "t", snapshot, role: "view", transport: net, store: memoryPendingStore() });
+    const viewer = createSyncClient({ token: "t", snapshot, role: "view", transport: net, ...memoryBrowser() });
     expect(viewer.dispatch([claim("a")])).toBe(false);
     expect(nodeIds(viewer)).toEqual([]);
   });

@@ -3,9 +3,12 @@
  * colour chosen once per browser. Every palette colour carries white text at WCAG AA (≥ 4.5:1),
  * so initials and name labels drawn on it stay readable; none is a node kind's colour.
  */
+import { newId } from "../map/ids";
 
 export const NAME_KEY = "argumap:name";
 export const COLOUR_KEY = "argumap:colour";
+/** One id per browser, shared by its tabs, so a person with several tabs open is shown once. */
+export const PERSON_KEY = "argumap:person";
 /** The presence schema's limit. */
 export const NAME_MAX_LENGTH = 60;
 
@@ -25,6 +28,7 @@ export const PALETTE = [
 export interface Identity {
   name: string;
   colour: string;
+  personId: string;
   /** No name was saved yet: this is the first visit, so ask. */
   askName: boolean;
 }
@@ -65,7 +69,7 @@ function write(storage: Storage | null, key: string, value: string): void {
   }
 }
 
-/** Reads the saved identity, choosing (and saving) a colour the first time. */
+/** Reads the saved identity, choosing (and saving) a colour and a person id the first time. */
 export function loadIdentity(storage: Storage | null, random: () => number = Math.random): Identity {
   const savedName = cleanName(read(storage, NAME_KEY) ?? "");
   let colour = read(storage, COLOUR_KEY) ?? "";
@@ -73,7 +77,12 @@ export function loadIdentity(storage: Storage | null, random: () => number = Mat
     colour = PALETTE[Math.floor(random() * PALETTE.length)]!;
     write(storage, COLOUR_KEY, colour);
   }
-  return savedName ? { name: savedName, colour, askName: false } : { name: suggestName(random), colour, askName: true };
+  let personId = read(storage, PERSON_KEY) ?? "";
+  if (!/^u_[A-Za-z0-9_-]{16}$/.test(personId)) {
+    personId = newId("u");
+    write(storage, PERSON_KEY, personId);
+  }
+  return savedName ? { name: savedName, colour, personId, askName: false } : { name: suggestName(random), colour, personId, askName: true };
 }
 
 /** Saves a name; an empty one keeps the current name. Either way the question is not asked again. */
@@ -98,8 +107,10 @@ export function contrastWithWhite(hex: string): number {
  * comes first (by client id, so of two people only one gives way); then the first colour nobody
  * here shows. The saved colour is unchanged, so it is back next time.
  */
-export function sessionColour(preferred: string, clientId: string, peers: readonly { clientId: string; colour: string }[]): string {
-  if (!peers.some((peer) => peer.colour === preferred && peer.clientId < clientId)) return preferred;
-  const used = new Set(peers.map((peer) => peer.colour));
+export function sessionColour(preferred: string, clientId: string, peers: readonly { clientId: string; colour: string; personId?: string }[], personId?: string): string {
+  // My own other tabs show my colour too: they are me.
+  const others = personId ? peers.filter((peer) => peer.personId !== personId) : peers;
+  if (!others.some((peer) => peer.colour === preferred && peer.clientId < clientId)) return preferred;
+  const used = new Set(others.map((peer) => peer.colour));
   return PALETTE.find((colour) => !used.has(colour)) ?? preferred;
 }

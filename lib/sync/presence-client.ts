@@ -7,8 +7,8 @@ import { newId } from "../map/ids";
 import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
 
 export const SEND_INTERVAL_MS = 66; // ≈15 Hz: the server coalesces to 30 Hz anyway
-export const HEARTBEAT_MS = 10_000;
-const PEER_TTL_MS = 35_000;
+/** The server drops a tab it has not heard from for 4 s (lib/server/presence.ts). */
+export const HEARTBEAT_MS = 1_500;
 
 export type OwnPresence = Omit<Presence, "clientId" | "leaving" | "role">;
 
@@ -23,8 +23,11 @@ export interface PresenceClient {
 export interface PresenceClientOptions {
   clientId: string;
   initial: Pick<OwnPresence, "name" | "colour"> & Partial<OwnPresence>;
-  /** `presence` carries this client's presence key: the server lets only this client speak for its id. */
-  send(presence: PresenceUpdate, options: { leaving: boolean }): void;
+  /**
+   * Sends one presence; the heartbeat after it is timed from when it settles. `presence` carries
+   * this client's presence key: the server lets only this client speak for its id.
+   */
+  send(presence: PresenceUpdate, options: { leaving: boolean }): Promise<unknown> | void;
   now?: () => number;
 }
 
@@ -34,40 +37,51 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
   // A secret of this client's own, made once: it proves to the server that later heartbeats (and
   // the goodbye) come from the same tab as the first.
   const key = newId();
-  const peers = new Map<string, { presence: Presence; seenAt: number }>();
+  const peers = new Map<string, Presence>();
   let peerList: readonly Presence[] = [];
   const listeners = new Set<() => void>();
   let lastSent = 0;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeatTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
   const emit = () => {
-    peerList = [...peers.values()].map((peer) => peer.presence);
+    peerList = [...peers.values()];
     for (const listener of listeners) listener();
   };
 
   const sendNow = () => {
+    clearTimeout(sendTimer);
     sendTimer = undefined;
     lastSent = now();
-    options.send({ ...own, key }, { leaving: false });
+    armHeartbeat(options.send({ ...own, key }, { leaving: false }));
+  };
+
+  /**
+   * The next heartbeat is timed from the completion of the last send (a network task), never from
+   * a chain of timers: browsers slow long timer chains in background tabs to one a minute, which
+   * would make a tab in the background look gone.
+   */
+  const armHeartbeat = (sent: Promise<unknown> | void) => {
+    void Promise.resolve(sent)
+      .catch(() => undefined)
+      .then(() => {
+        if (disposed) return;
+        clearTimeout(heartbeatTimer);
+        heartbeatTimer = setTimeout(beat, Math.max(0, lastSent + HEARTBEAT_MS - now()));
+      });
+  };
+
+  const beat = () => {
+    if (disposed || sendTimer) return;
+    if (now() - lastSent >= HEARTBEAT_MS - 50) sendNow();
+    else armHeartbeat(undefined);
   };
 
   const scheduleSend = () => {
     if (disposed || sendTimer) return;
     sendTimer = setTimeout(sendNow, Math.max(0, lastSent + SEND_INTERVAL_MS - now()));
   };
-
-  const heartbeat = setInterval(() => {
-    if (now() - lastSent >= HEARTBEAT_MS - 50) scheduleSend();
-    let expired = false;
-    for (const [id, peer] of peers) {
-      if (now() - peer.seenAt > PEER_TTL_MS) {
-        peers.delete(id);
-        expired = true;
-      }
-    }
-    if (expired) emit();
-  }, HEARTBEAT_MS);
 
   scheduleSend();
 
@@ -82,10 +96,15 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
       scheduleSend();
     },
     receive(batch) {
+      // The server says who leaves (a goodbye, a closed stream, silence): no guessing here.
       let changed = false;
+      if (batch.full) {
+        changed = peers.size > 0;
+        peers.clear();
+      }
       for (const presence of batch.peers) {
         if (presence.clientId === options.clientId) continue;
-        peers.set(presence.clientId, { presence, seenAt: now() });
+        peers.set(presence.clientId, presence);
         changed = true;
       }
       for (const id of batch.left) changed = peers.delete(id) || changed;
@@ -94,7 +113,7 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
     dispose() {
       disposed = true;
       clearTimeout(sendTimer);
-      clearInterval(heartbeat);
+      clearTimeout(heartbeatTimer);
       options.send({ ...own, key, leaving: true }, { leaving: true });
       listeners.clear();
     },
@@ -103,12 +122,11 @@ export function createPresenceClient(options: PresenceClientOptions): PresenceCl
 
 /** Sends presence over HTTP; `keepalive` lets the goodbye get out as the page closes. */
 export function httpPresenceSender(token: string, base = ""): PresenceClientOptions["send"] {
-  return (presence, { leaving }) => {
-    void fetch(`${base}/api/maps/${encodeURIComponent(token)}/presence`, {
+  return (presence, { leaving }) =>
+    fetch(`${base}/api/maps/${encodeURIComponent(token)}/presence`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(presence),
       keepalive: leaving,
     }).catch(() => undefined);
-  };
 }

@@ -40,7 +40,7 @@ const other = (clientId: string, patch: Partial<Presence> = {}): Presence => ({
 
 function setup(storage = memoryStorage({ [NAME_KEY]: "Ada" })) {
   const sent: { presence: Presence; leaving: boolean }[] = [];
-  const session = createPresenceSession({ token: "t", storage, send: (presence, { leaving }) => sent.push({ presence, leaving }) });
+  const session = createPresenceSession({ token: "t", storage, send: (presence, { leaving }) => void sent.push({ presence, leaving }) });
   const sync = fakeSyncClient();
   const last = () => sent.at(-1)!.presence;
   return { session, sync, sent, last };

@@ -8,7 +8,7 @@ import type { Presence, PresenceBatch } from "../map/presence";
 import type { SyncClient } from "./client";
 import { loadIdentity, saveName, sessionColour, type Identity } from "./identity";
 import { createPresenceClient, httpPresenceSender, type OwnPresence, type PresenceClient, type PresenceClientOptions } from "./presence-client";
-import { NO_DRAGS, NO_MARKS, NO_PEERS, remoteDrags, remoteNodeMarks, rosterOf, type PeerTag } from "./presence-view";
+import { NO_DRAGS, NO_MARKS, NO_PEERS, ownTabs, remoteDrags, remoteNodeMarks, rosterOf, type PeerTag } from "./presence-view";
 
 /** How long a dropped drag keeps streaming its final place while the move op is being saved. */
 const RELEASE_TIMEOUT_MS = 5_000;
@@ -29,6 +29,8 @@ export interface PresenceSession {
   getSelf(): Identity | null;
   getPeers(): readonly Presence[];
   getRoster(): readonly PeerTag[];
+  /** How many of my tabs are on this map, this one included. */
+  getOwnTabs(): number;
   getRemoteMarks(): ReturnType<typeof remoteNodeMarks>;
   getRemoteDrags(): ReturnType<typeof remoteDrags>;
   /** Called on any change of peers or of my identity. */
@@ -66,13 +68,15 @@ export function createPresenceSession(options: PresenceSessionOptions): Presence
 
   let derivedFrom: readonly Presence[] = [];
   let roster = NO_PEERS;
+  let tabs = 1;
   let marks = NO_MARKS;
   let drags = NO_DRAGS;
   const derive = () => {
     const peers = presence?.getPeers() ?? NOBODY;
     if (peers === derivedFrom) return;
     derivedFrom = peers;
-    roster = rosterOf(peers, roster);
+    roster = rosterOf(peers, roster, self?.personId ?? null);
+    tabs = ownTabs(peers, self?.personId ?? null);
     marks = remoteNodeMarks(peers, marks);
     drags = remoteDrags(peers, drags);
   };
@@ -89,6 +93,7 @@ export function createPresenceSession(options: PresenceSessionOptions): Presence
     getSelf: () => self,
     getPeers: () => presence?.getPeers() ?? NOBODY,
     getRoster: () => (derive(), roster),
+    getOwnTabs: () => (derive(), tabs),
     getRemoteMarks: () => (derive(), marks),
     getRemoteDrags: () => (derive(), drags),
     subscribe(listener) {
@@ -110,10 +115,10 @@ export function createPresenceSession(options: PresenceSessionOptions): Presence
       let unsubscribePeers = () => {};
       const start = () => {
         if (presence || !self) return;
-        presence = createPresenceClient({ clientId: client.clientId, initial: { ...own, name: self.name, colour: self.colour }, send });
+        presence = createPresenceClient({ clientId: client.clientId, initial: { ...own, name: self.name, colour: self.colour, personId: self.personId }, send });
         const current = presence;
         unsubscribePeers = current.subscribe(() => {
-          const colour = sessionColour(preferredColour, client.clientId, current.getPeers());
+          const colour = sessionColour(preferredColour, client.clientId, current.getPeers(), self?.personId);
           if (self && colour !== self.colour) {
             self = { ...self, colour };
             current.update({ colour });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Presence } from "../map/presence";
-import { NO_DRAGS, NO_MARKS, remoteDrags, remoteNodeMarks, rosterOf } from "./presence-view";
+import { NO_DRAGS, NO_MARKS, ownTabs, remoteDrags, remoteNodeMarks, rosterOf } from "./presence-view";
 
 const peer = (clientId: string, patch: Partial<Presence> = {}): Presence => ({
   clientId,
@@ -63,5 +63,32 @@ describe("presence view", () => {
   it("nobody here means nothing to show", () => {
     expect(remoteNodeMarks([], NO_MARKS)).toBe(NO_MARKS);
     expect(remoteDrags([], NO_DRAGS)).toBe(NO_DRAGS);
+  });
+
+  it("shows a person once however many tabs they have open, with the tabs counted; my own tabs count on me", () => {
+    const peers = [
+      peer("a1", { name: "Ada", personId: "u_ada" }),
+      peer("a2", { name: "Ada", personId: "u_ada", selection: ["n1"], editing: "n1" }),
+      peer("a3", { name: "Ada", personId: "u_ada", selection: ["n1"] }),
+      peer("b1", { name: "Ben", personId: "u_ben" }),
+      peer("me2", { name: "Me", personId: "u_me" }),
+      peer("old", { name: "Old client" }),
+    ];
+    expect(rosterOf(peers, undefined, "u_me").map((tag) => [tag.name, tag.tabs])).toEqual([
+      ["Ada", 3],
+      ["Ben", 1],
+      ["Old client", 1],
+    ]);
+    expect(ownTabs(peers, "u_me")).toBe(2);
+    const marks = remoteNodeMarks(peers).get("n1")!;
+    expect(marks.selectedBy.map((tag) => tag.name)).toEqual(["Ada"]);
+    expect(marks.editingBy.map((tag) => tag.name)).toEqual(["Ada"]);
+  });
+
+  it("a tab closing takes one from the count, not the person", () => {
+    const both = [peer("a1", { name: "Ada", personId: "u_ada" }), peer("a2", { name: "Ada", personId: "u_ada" })];
+    const roster = rosterOf(both);
+    const one = rosterOf([both[1]!], roster);
+    expect(one.map((tag) => [tag.name, tag.tabs])).toEqual([["Ada", 1]]);
   });
 });

@@ -7,6 +7,8 @@ export interface PendingOp {
   op: Op;
   /** The server has acknowledged it; it stays pending until its logged op arrives on the stream. */
   acked: boolean;
+  /** The tab that made it, when that is not this one (an adopted queue of a tab that is gone). */
+  clientId?: string;
 }
 
 export interface OpsRequest {

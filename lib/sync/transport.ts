@@ -5,7 +5,8 @@ import type { OpsRequest, PostResult, StreamHandlers, Transport } from "./protoc
 
 const REOPEN_DELAY_MS = 2_000;
 
-export function httpTransport(token: string, base = ""): Transport {
+/** `clientId` goes with the event stream, so the server knows whose presence leaves when the stream closes. */
+export function httpTransport(token: string, base = "", clientId?: string): Transport {
   const mapUrl = `${base}/api/maps/${encodeURIComponent(token)}`;
   return {
     async postOps(request: OpsRequest): Promise<PostResult> {
@@ -33,7 +34,7 @@ export function httpTransport(token: string, base = ""): Transport {
 
       const open = () => {
         handlers.onStatus("connecting");
-        source = new EventSource(`${mapUrl}/events?since=${lastRevision}`);
+        source = new EventSource(`${mapUrl}/events?since=${lastRevision}${clientId ? `&client=${encodeURIComponent(clientId)}` : ""}`);
         source.onopen = () => handlers.onStatus("open");
         source.addEventListener("op", (event) => {
           const entry = JSON.parse((event as MessageEvent<string>).data) as LoggedOp;
