@@ -5,6 +5,7 @@
 import { DEMO_MAP } from "../../prisma/demo-map";
 import { anchoredNode } from "../map/quotes/anchorNode";
 import { estimateNodeSize, tidyLayout } from "../map/layout";
+import { plainEdge, plainNode, plainSource } from "../map/plain";
 import { docFromSnapshot, type MapDoc } from "../map/types";
 import { db } from "./db";
 import { forget, loadDoc } from "./doc-store";
@@ -28,8 +29,12 @@ export function demoDoc() {
  */
 export function demoContent(doc: MapDoc): string {
   const byId = <T extends { id: string }>(records: Record<string, T>) => Object.values(records).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const nodes = byId(doc.nodes).map(({ x: _x, y: _y, ...content }) => content);
-  return JSON.stringify({ title: doc.meta.title, description: doc.meta.description, nodes, edges: byId(doc.edges), sources: byId(doc.sources) });
+  // Each record in its model's own field order: the stored rows and the seed data list them differently.
+  const nodes = byId(doc.nodes).map((node) => {
+    const { x: _x, y: _y, ...content } = plainNode(node);
+    return content;
+  });
+  return JSON.stringify({ title: doc.meta.title, description: doc.meta.description, nodes, edges: byId(doc.edges).map(plainEdge), sources: byId(doc.sources).map(plainSource) });
 }
 
 /**

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const claim = (id: string): Op & { clientOpId: string } => ({ clientOpId: id, type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string): Op & { clientOpId: string } => ({ clientOpId: id, type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 
 async function newMap() {
   const created = await createMapFromDoc(emptyDoc({ title: "Events" }), "http://test");

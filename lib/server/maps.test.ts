@@ -24,7 +24,7 @@ async function newMap(title = "Test map") {
   return { ...created, owner: tokenOf(created.links.owner), edit: tokenOf(created.links.edit), view: tokenOf(created.links.view) };
 }
 
-const claim = (id: string, text = `claim ${id}`): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string, text = `claim ${id}`): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 const submit = (mapId: string, ops: (Op & { clientOpId?: string })[], clientId = "client-a") =>
   applyClientOps({ mapId, clientId, author: "Ada", ops: ops.map((op, i) => ({ ...op, clientOpId: op.clientOpId ?? `op-${Math.random().toString(36).slice(2)}-${i}` })) });
 
@@ -126,7 +126,7 @@ describe("applying ops", () => {
     await submit(map.id, [claim("a")]);
     await submit(map.id, [
       { type: "addSource", source: { id: "s1", title: "Global Times", publisher: "", author: "", date: "", url: "", text: "" } },
-      { type: "addNode", node: { id: "b", kind: "support", text: "b", speaker: "", sourceId: "s1", quote: "", quotePrefix: "", quoteSuffix: "", x: 0.1 + 0.2, y } },
+      { type: "addNode", node: { id: "b", kind: "support", text: "b", speaker: "", sourceId: "s1", quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0.1 + 0.2, y } },
       { type: "deleteNodes", ids: ["a"] },
       { type: "moveNodes", moves: [{ id: "b", x: 1 / 3, y }] },
       { type: "updateMap", patch: { title: "Renamed" } },

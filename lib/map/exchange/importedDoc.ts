@@ -94,6 +94,7 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
       quote: statement.quote ?? "",
       quotePrefix: statement.quotePrefix ?? "",
       quoteSuffix: statement.quoteSuffix ?? "",
+      baseScore: null,
       x: 0,
       y: 0,
     }),
