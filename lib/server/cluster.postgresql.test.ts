@@ -174,7 +174,7 @@ describe("between PostgreSQL instances", () => {
     await other.run(`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%' and pid <> pg_backend_pid() and datname = current_database()`);
     // While it is away, another instance commits (its signal is lost).
     await other.run("BEGIN");
-    await other.run(`insert into "Op" ("mapId", "revision", "clientId", "clientOpId", "type", "payload") values (?, 1, 'elsewhere', 'x1', 'addNode', ?)`, map.mapId, JSON.stringify({ type: "addNode", node: { id: "b", kind: "claim", text: "b", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } }));
+    await other.run(`insert into "Op" ("mapId", "revision", "clientId", "clientOpId", "type", "payload") values (?, 1, 'elsewhere', 'x1', 'addNode', ?)`, map.mapId, JSON.stringify({ type: "addNode", node: { id: "b", kind: "claim", text: "b", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } }));
     await other.run(`update "Map" set "revision" = 1 where "id" = ?`, map.mapId);
     await other.run("COMMIT");
     await expect.poll(() => sink.opRevisions(), { timeout: 10_000 }).toEqual([1]);

@@ -30,7 +30,7 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const claim = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 
 async function newMap() {
   const created = await createMapFromDoc(emptyDoc({ title: "Cluster" }), "http://test");
