@@ -9,6 +9,9 @@ export async function register() {
   if (seeded) console.log(seeded === "created" ? "Seeded the demo map." : "Replaced the demo map with this release's.");
   const { closeStreamsOnShutdown } = await import("./lib/server/events");
   closeStreamsOnShutdown();
+  // Other instances on the same database: their ops, revoked links and presence reach this one.
+  const { joinCluster } = await import("./lib/server/cluster");
+  joinCluster();
   // Maps from before node history existed get theirs, in the background (once per map).
   const { backfillNodeHistory } = await import("./lib/server/node-history-backfill");
   void backfillNodeHistory().then(

@@ -118,6 +118,7 @@ test("Argdown and AIF exports import back from the home page as new maps holding
 
     await page.goto("/");
     await page.getByTestId("import-map").setInputFiles(file);
+    await page.getByTestId("import-open").click();
     await page.waitForURL(/\/m\/[^/]+$/);
     const imported = tokenOf(page.url());
     expect(imported).not.toBe(token);

@@ -73,6 +73,9 @@ test("a map exported as JSON can be imported from the home page as a new map", a
 
   await page.goto("/");
   await page.getByTestId("import-map").setInputFiles(file);
+  // Every import shows what it created first; this one left nothing out.
+  await expect(page.getByTestId("import-created")).toHaveText("Created 1 claim, 1 support, 1 rebuttal, 1 supports link, 1 rebuts link. Nothing in the file was left out.");
+  await page.getByTestId("import-open").click();
   await page.waitForURL(/\/m\/[^/]+$/);
   const importedToken = tokenOf(page.url());
   expect(importedToken).not.toBe(original.token);

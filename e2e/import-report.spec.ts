@@ -3,6 +3,7 @@
  * shows the import report first (what was created, each problem with its line), readable and
  * usable with the keyboard, on a phone too, and axe clean; then the map opens.
  */
+import { DEBATE, DIALOGUE_NODES } from "../lib/map/testing/aifDebate";
 import { expectNoSeriousViolations } from "./support/axe";
 import { expect, fetchMap, test, tokenOf, waitForEditor } from "./support/editor";
 
@@ -60,3 +61,46 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     ].sort());
   });
 }
+
+const CLEAN = ["===", "title: Uniforms", "===", "", "[Uniforms]: Schools should require uniforms.", "  + [Cost]: Uniforms cost families less.", "  - [Choice]: Clothes let pupils express themselves."].join("\n");
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`a clean import shows what it created too, with the way to the map focused (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    await page.getByTestId("import-map").setInputFiles({ name: "uniforms.argdown", mimeType: "text/plain", buffer: Buffer.from(CLEAN) });
+
+    const report = page.getByTestId("import-report");
+    await expect(report.getByRole("heading")).toHaveText("Imported “uniforms.argdown”");
+    await expect(page.getByTestId("import-created")).toHaveText("Created 1 claim, 1 support, 1 rebuttal, 1 supports link, 1 rebuts link. Nothing in the file was left out.");
+    await expect(page.getByTestId("import-warnings")).toHaveCount(0);
+    // Focus on the way on, described by the counts: a screen reader reads both, and Enter opens the map.
+    const open = page.getByTestId("import-open");
+    await expect(open).toBeFocused();
+    await expect(open).toHaveAccessibleDescription(/^Created 1 claim, 1 support/);
+    await expect(open).toBeInViewport();
+    await expectNoSeriousViolations(page);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/m\/[^/]+$/);
+    await waitForEditor(page, 3);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uniforms");
+  });
+}
+
+test("an AIF file from OVA keeps its dialogue layer: the report counts it, and the map's AIF export gives it back", async ({ page, request }) => {
+  await page.goto("/");
+  await page.getByTestId("import-map").setInputFiles({ name: "sugar-debate.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ AIF: DEBATE, OVA: { nodes: [] } })) });
+  await expect(page.getByTestId("import-report").getByRole("heading")).toHaveText("Imported “sugar-debate.json”");
+  await expect(page.getByTestId("import-created")).toContainText(`${DIALOGUE_NODES} nodes of AIF's dialogue layer (kept for export)`);
+  await expect(page.getByTestId("import-open")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/m\/[^/]+$/);
+  await waitForEditor(page, 6);
+
+  const exported = await request.get(`/api/maps/${tokenOf(page.url())}/export?format=aif`);
+  const aif = (await exported.json()) as { nodes: { type: string; text: string }[]; participants: unknown[] };
+  expect(aif.nodes.filter((node) => ["L", "YA", "TA"].includes(node.type)).map((node) => node.text)).toEqual(
+    DEBATE.nodes.filter((node) => ["L", "YA", "TA"].includes(node.type)).map((node) => node.text),
+  );
+  expect(aif.participants).toEqual(DEBATE.participants);
+});

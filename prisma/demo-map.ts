@@ -34,7 +34,8 @@ const GT = DEMO_SOURCE_IDS.globalTimes;
  * ZDNet article raises; the 2022 US review and the Global Times' answer to it; Alibaba's push
  * abroad (ZDNet); and, on the right, the second claim: would a US block hurt Alibaba?
  */
-const NODES: DemoNode[] = [
+// Written without base scores: every demo node starts from the default (added in DEMO_MAP).
+const NODES: Omit<DemoNode, "baseScore">[] = [
   // ── The question ──────────────────────────────────────────────────────────────────────
   {
     id: "n-main-alibaba-cloud-risk",
@@ -402,6 +403,6 @@ export const DEMO_MAP: DemoMap = {
     "drawn from Eileen Yu's 2015 ZDNet column on Alibaba's cloud push and a 2022 Global Times " +
     "report on the Biden administration's review of Alibaba Cloud; every point quotes its source.",
   sources: DEMO_SOURCES,
-  nodes: NODES,
+  nodes: NODES.map(({ x, y, ...node }) => ({ ...node, baseScore: null, x, y })),
   edges: EDGES,
 };

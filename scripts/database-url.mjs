@@ -1,4 +1,6 @@
-// The one place that decides which database the app uses: DATABASE_URL, or a SQLite file under ./data/.
+// The one place that decides which database the app uses: DATABASE_URL, or a SQLite file under
+// ./data/. `file:` means SQLite, `postgresql://` (or `postgres://`) PostgreSQL; each provider has
+// its own Prisma schema file and migrations folder (Prisma allows one provider per schema).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -7,6 +9,22 @@ export const DEFAULT_DATABASE_URL = "file:./data/argumap.db";
 export function databaseUrl() {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
+
+/** "sqlite" or "postgresql", from the URL's scheme; anything else is refused with a clear message. */
+export function providerOf(url = databaseUrl()) {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got ${url.split(":")[0]}:`);
+}
+
+/**
+ * Where each provider's schema and migrations live. prisma/schema.prisma is the source of truth;
+ * prisma/postgresql/schema.prisma is generated from it (scripts/prisma-schemas.mjs).
+ */
+export const PROVIDER_LAYOUT = {
+  sqlite: { schema: "prisma/schema.prisma", migrations: "prisma/migrations" },
+  postgresql: { schema: "prisma/postgresql/schema.prisma", migrations: "prisma/postgresql/migrations" },
+};
 
 /** The filesystem path of a `file:` SQLite URL, resolved against the working directory. */
 export function sqlitePath(url = databaseUrl()) {

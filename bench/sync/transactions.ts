@@ -79,7 +79,7 @@ export async function measureTransactions(dir: string): Promise<BenchRow[]> {
 
   const small = await createMapFromDoc(emptyDoc({ title: "Transaction bench" }), "http://127.0.0.1");
   const bigDoc = emptyDoc({ title: "Transaction bench, large map" });
-  for (let i = 0; i < LARGE_MAP_NODES; i++) bigDoc.nodes[`seed-${i}`] = { id: `seed-${i}`, kind: "claim", text: `Seed claim ${i}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: i, y: i };
+  for (let i = 0; i < LARGE_MAP_NODES; i++) bigDoc.nodes[`seed-${i}`] = { id: `seed-${i}`, kind: "claim", text: `Seed claim ${i}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: i, y: i };
   const large = await createMapFromDoc(bigDoc, "http://127.0.0.1");
   const writesOnly = await createMapFromDoc(emptyDoc({ title: "writes only" }), "http://127.0.0.1");
   let writesRevision = 0;

@@ -43,7 +43,7 @@ export function benchMap(nodeCount = 2000, seed = 7): ArgumapJson {
   for (let i = 0; i < nodeCount; i++) {
     const first = i - (i % perDebate);
     const kind: NodeKind = i === first ? "claim" : next() < 0.6 ? "support" : "rebuttal";
-    const node: ArgNode = { id: `n${i}`, kind, text: sentence(next), speaker: next() < 0.2 ? "A. Speaker" : "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
+    const node: ArgNode = { id: `n${i}`, kind, text: sentence(next), speaker: next() < 0.2 ? "A. Speaker" : "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
     nodes.push(node);
     if (i > first) link(node, nodes[first + Math.floor(next() * (i - first))]!);
   }

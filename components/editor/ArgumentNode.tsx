@@ -14,9 +14,10 @@ import { ChevronDownIcon, ChevronRightIcon, FocusIcon, QuoteIcon, SourceIcon, Wa
 import { useEditorCommands } from "./EditorCommands";
 import type { ArgumentFlowNode, ReasonsShown } from "./flowElements";
 import { NodeTextEditor } from "./NodeTextEditor";
+import { VerdictBadge } from "../evaluation/VerdictBadge";
 
 function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, source, editing, editable, remote, premises, reasons, found } = data;
+  const { node, source, editing, editable, remote, premises, reasons, found, verdict, inChain } = data;
   const isArgument = node.kind === "argument";
   const { openSource } = useEditorCommands();
   const Icon = KIND_ICON[node.kind];
@@ -33,7 +34,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   return (
     <div
       onPointerEnter={onPointerEnter}
-      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}`}
+      className={`arg-node arg-node--${node.kind}${selected ? " is-selected" : ""}${found ? ` is-found is-found--${found}` : ""}${inChain ? " is-in-chain" : ""}`}
       data-found={found}
       data-testid="node"
       data-kind={node.kind}
@@ -41,6 +42,7 @@ function ArgumentNodeView({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
       data-selected={selected ? "true" : "false"}
     >
       {remote && <RemoteNodeMarks marks={remote} />}
+      {verdict && <VerdictBadge nodeId={id} verdict={verdict} selected={selected} />}
       {/* Top: where this node's own links leave (toward what it supports or rebuts). */}
       <Handle
         type="source"

@@ -22,6 +22,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { findEdgeBetween } from "@/lib/map/graph";
 import { directReasons, mainClaims } from "@/lib/map/openingView";
 import type { MapDoc } from "@/lib/map/types";
+import { useStandState } from "../evaluation/StandContext";
 import { RemotePointers } from "../presence/RemotePointers";
 import { useCanvasPresence } from "../presence/useCanvasPresence";
 import { ArgumentEdge } from "./ArgumentEdge";
@@ -134,6 +135,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
   }
   useFraming(framing.current.request);
 
+  const { live: evaluation, chain } = useStandState();
   const nodes = useMemo(
     () =>
       toFlowNodes(
@@ -149,10 +151,12 @@ export function EditorCanvas(props: EditorCanvasProps) {
           sizedBeforeRendering: inViewOnly,
           reasons: fold.reasons,
           found: props.found ?? NO_FOUND,
+          evaluation,
+          chain,
         },
         nodeCache,
       ),
-    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, fold.reasons, props.found],
+    [doc, selectedNodeIds, editingId, editable, measured, dragging, remoteMarks, remoteDrags, inViewOnly, nodeCache, fold.reasons, props.found, evaluation, chain],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, { selected: selectedEdgeIds, editable }, edgeCache),

@@ -17,6 +17,9 @@ import { restoreKeptTextOps } from "@/lib/actions/restore";
 import { entryOf } from "@/lib/map/records";
 import { rememberMap } from "@/lib/recent-maps";
 import type { SyncClient, SyncState } from "@/lib/sync/client";
+import { StandProvider, useStandView } from "../evaluation/StandContext";
+import { StandToggle } from "../evaluation/StandToggle";
+import { WhatIfBanner } from "../evaluation/WhatIfBanner";
 import { useAsk } from "../conflicts/AskDialog";
 import { AttributionProvider, useAttribution } from "../history/AttributionContext";
 import { useGuardedEditing } from "../conflicts/useGuardedEditing";
@@ -91,7 +94,7 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
       <RoomProvider value={room}>
         <AttributionProvider value={attribution}>
           <ReactFlowProvider>
-            <Editor token={token} client={client} state={state} shareTokens={shareTokens} />
+            <Editor token={token} mapId={snapshot.map.id} client={client} state={state} shareTokens={shareTokens} />
           </ReactFlowProvider>
         </AttributionProvider>
       </RoomProvider>
@@ -99,7 +102,7 @@ export function MapEditor({ token, snapshot, role, shareTokens }: MapEditorProps
   );
 }
 
-function Editor({ token, client, state, shareTokens }: { token: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
+function Editor({ token, mapId, client, state, shareTokens }: { token: string; mapId: string; client: SyncClient | null; state: SyncState; shareTokens?: ShareTokens }) {
   const { doc } = state;
   const revoked = state.connection === "revoked";
   const editable = state.role !== "view" && !revoked;
@@ -177,7 +180,9 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   });
 
   useEditorKeys(runAction, shortcutsOpen || question !== null);
-
+  // Following a presenter at their last step: which claims stand shows, as on their stage.
+  const follow = useFollowPresenter(doc, client?.clientId ?? null, notify);
+  const stand = useStandView(mapId, doc, follow.following && follow.count > 0 && follow.step === follow.count - 1);
 
   // The commands object never changes (so no node re-renders for it): it reads the latest folding.
   const latestFolding = useRef(folding);
@@ -234,7 +239,6 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
     },
     [selectNode, runAction],
   );
-  const follow = useFollowPresenter(doc, client?.clientId ?? null, notify);
   const summonView = useSummonView(canvas, view === "canvas");
   const found = useMemo(() => ({ hits: search.hitSet, current: search.current }), [search.hitSet, search.current]);
   // As the query changes, the view goes to its first match (Enter then steps on).
@@ -243,7 +247,7 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
   useEffect(() => latestShowHit.current(search.current), [search.current]);
   const [pathOpen, setPathOpen] = useState(false);
 
-  return (
+  const editor = (
     <EditorCommandsProvider value={commands}>
       <div className={`editor${editable ? "" : " editor--read-only"}`}>
         <EditorHeader token={token} title={doc.meta.title} role={state.role} status={<ConnectionStatus state={state} editable={editable} />}>
@@ -262,8 +266,10 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
           <div className="workspace__main" ref={canvas}>
             <Toolbar context={makeContext()} editable={editable} tidying={tidying} onAction={onAction} canvas={view === "canvas"}>
               <ViewToggle view={view} onChange={setView} />
+              <StandToggle />
             </Toolbar>
             <FollowView token={token} role={state.role} doc={doc} follow={follow} />
+            <WhatIfBanner />
             {search.open && (
               <SearchBar
                 query={search.query}
@@ -341,8 +347,10 @@ function Editor({ token, client, state, shareTokens }: { token: string; client: 
         {question}
         <ShortcutsDialog open={shortcutsOpen} editable={editable} onClose={() => setShortcutsOpen(false)} />
       </div>
-      {view === "canvas" && <PrintableMap doc={doc} active />}
+      {view === "canvas" && <PrintableMap doc={doc} active evaluation={stand.state.live} />}
       {view === "canvas" && <OutlineSection doc={doc} />}
     </EditorCommandsProvider>
   );
+  // Outside the rest, so every view of this page reads the same evaluation.
+  return <StandProvider {...stand}>{editor}</StandProvider>;
 }

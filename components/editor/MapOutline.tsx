@@ -8,11 +8,13 @@ import { countKinds, describeCounts, isWebUrl, outlineOf, type OutlineEntry } fr
 import { checkQuote, quoteIsFlagged } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
+import { evaluateMap, type EvaluationReport } from "@/lib/map/evaluation/report";
+import { EvaluationLine, EvaluationSummary } from "../evaluation/EvaluationLine";
 import { describeLinkEnds, isUsualKind, RELATION_TAG } from "@/lib/map/describe";
 import { KIND_LABEL } from "../kinds";
 
 
-function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
+function OutlineItem({ doc, entry, evaluation }: { doc: MapDoc; entry: OutlineEntry; evaluation: EvaluationReport }) {
   const { node, relation, repeated, reasons, edge } = entry;
   const undercut = edge?.relation === "undercuts" ? entryOf(doc.edges, edge.to) : undefined;
   const source = node.sourceId === null ? undefined : entryOf(doc.sources, node.sourceId);
@@ -28,6 +30,7 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
         {node.speaker.trim() && <span className="outline__speaker"> — {node.speaker}</span>}
         {repeated && <span className="outline__repeat"> (its reasons are listed above)</span>}
       </p>
+      {!repeated && <EvaluationLine evaluation={evaluation} nodeId={node.id} />}
       {node.quote.trim() && (
         <blockquote className="outline__quote">
           <p>
@@ -40,7 +43,7 @@ function OutlineItem({ doc, entry }: { doc: MapDoc; entry: OutlineEntry }) {
       {reasons.length > 0 && (
         <ul>
           {reasons.map((reason, index) => (
-            <OutlineItem key={`${reason.node.id}-${index}`} doc={doc} entry={reason} />
+            <OutlineItem key={`${reason.node.id}-${index}`} doc={doc} entry={reason} evaluation={evaluation} />
           ))}
         </ul>
       )}
@@ -72,6 +75,7 @@ function SourceItem({ source }: { source: Source }) {
 
 export function MapOutline({ doc, id, hidden }: { doc: MapDoc; id?: string; hidden?: boolean }) {
   const entries = outlineOf(doc);
+  const evaluation = evaluateMap(doc);
   const sources = Object.values(doc.sources);
   const titleId = `${id ?? "outline"}-title`;
   return (
@@ -81,12 +85,13 @@ export function MapOutline({ doc, id, hidden }: { doc: MapDoc; id?: string; hidd
       </h2>
       {doc.meta.description.trim() && <p className="outline__description">{doc.meta.description}</p>}
       <p className="outline__counts">{describeCounts(countKinds(doc))}.</p>
+      {entries.length > 0 && <EvaluationSummary evaluation={evaluation} />}
       {entries.length === 0 ? (
         <p className="muted">This map is empty.</p>
       ) : (
         <ul className="outline__tree">
           {entries.map((entry) => (
-            <OutlineItem key={entry.node.id} doc={doc} entry={entry} />
+            <OutlineItem key={entry.node.id} doc={doc} entry={entry} evaluation={evaluation} />
           ))}
         </ul>
       )}

@@ -5,7 +5,9 @@
  * one part of the same drawing), left to right, top to bottom. Drawn only when printing starts.
  */
 import { useEffect, useState } from "react";
+import { marksOf } from "@/lib/map/evaluation/report";
 import type { MapDoc } from "@/lib/map/types";
+import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
 
 /** A landscape A4 or Letter page less its margins, in CSS pixels (the browser scales to the real one). */
 const PAGE = { width: 1000, height: 680 };
@@ -20,9 +22,10 @@ interface Tile {
   area: string;
 }
 
-async function drawPages(doc: MapDoc): Promise<Tile[]> {
+async function drawPages(doc: MapDoc, evaluation: LiveEvaluation | null): Promise<Tile[]> {
   const { drawMap, svgDocument } = await import("@/lib/map/exchange/svg");
-  const drawing = drawMap(doc);
+  // With "which claims stand" on, the paper shows it too, as the SVG export draws it.
+  const drawing = drawMap(doc, { evaluation: evaluation ? marksOf(evaluation.evaluator, Object.keys(doc.nodes)) : undefined });
   const scale = Math.min(LARGEST_SCALE, Math.max(SMALLEST_SCALE, Math.min(PAGE.width / drawing.width, PAGE.height / drawing.height)));
   const [tileWidth, tileHeight] = [PAGE.width / scale, PAGE.height / scale];
   const [columns, rows] = [Math.max(1, Math.ceil(drawing.width / tileWidth - 0.01)), Math.max(1, Math.ceil(drawing.height / tileHeight - 0.01))];
@@ -38,13 +41,13 @@ async function drawPages(doc: MapDoc): Promise<Tile[]> {
   return tiles;
 }
 
-export function PrintableMap({ doc, active }: { doc: MapDoc; active: boolean }) {
+export function PrintableMap({ doc, active, evaluation = null }: { doc: MapDoc; active: boolean; evaluation?: LiveEvaluation | null }) {
   const [tiles, setTiles] = useState<Tile[] | null>(null);
   useEffect(() => {
     if (!active) return;
     let cancelled = false;
     const prepare = () => {
-      void drawPages(doc).then((drawn) => {
+      void drawPages(doc, evaluation).then((drawn) => {
         if (cancelled) drawn.forEach((tile) => URL.revokeObjectURL(tile.url));
         else setTiles(drawn);
       });
@@ -58,7 +61,7 @@ export function PrintableMap({ doc, active }: { doc: MapDoc; active: boolean }) 
       window.removeEventListener("beforeprint", prepare);
       print.removeEventListener("change", onMedia);
     };
-  }, [doc, active]);
+  }, [doc, active, evaluation]);
   useEffect(() => () => tiles?.forEach((tile) => URL.revokeObjectURL(tile.url)), [tiles]);
   if (!active || !tiles) return null;
   return (

@@ -12,6 +12,8 @@ import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Relation, Source } from "@/lib/map/types";
 import type { RemoteDrags, RemoteMarks, RemoteNodeMarks } from "@/lib/sync/presence-view";
 import { describeNode, RELATION_COLOR } from "../kinds";
+import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
+import { describeVerdict, verdictIn, type Verdict } from "../evaluation/verdict";
 
 export interface ArgumentNodeData extends Record<string, unknown> {
   node: ArgNode;
@@ -26,6 +28,10 @@ export interface ArgumentNodeData extends Record<string, unknown> {
   reasons: ReasonsShown | undefined;
   /** Where it stands in this person's search: a hit, or the hit being shown. */
   found: "hit" | "current" | undefined;
+  /** Which claims stand: its label and strength, when the overlay is on. */
+  verdict: Verdict | undefined;
+  /** Named by the why line being read: drawn highlighted. */
+  inChain: boolean;
 }
 export interface ReasonsShown {
   total: number;
@@ -72,6 +78,10 @@ export interface NodeViewState {
   reasons: ReadonlyMap<string, ReasonsShown>;
   /** This person's search: its hits, and the one being shown. */
   found: { hits: ReadonlySet<string>; current: string | null };
+  /** The live evaluation while the "which claims stand" overlay is on, else null. */
+  evaluation: LiveEvaluation | null;
+  /** The nodes the open why line names. */
+  chain: ReadonlySet<string>;
 }
 
 const sameReasons = (a: ReasonsShown | undefined, b: ReasonsShown | undefined) =>
@@ -126,6 +136,8 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
     const remote = view.remoteMarks.get(node.id);
     const reasons = view.reasons.get(node.id);
     const found = view.found.current === node.id ? "current" : view.found.hits.has(node.id) ? "hit" : undefined;
+    const verdict = view.evaluation ? verdictIn(view.evaluation, node.id) : undefined;
+    const inChain = view.chain.has(node.id);
     const cached = cache.get(node);
     if (
       cached &&
@@ -139,7 +151,9 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       cached.data.editable === view.editable &&
       cached.data.premises === premises &&
       cached.data.found === found &&
-      sameReasons(cached.data.reasons, reasons)
+      sameReasons(cached.data.reasons, reasons) &&
+      cached.data.verdict === verdict &&
+      cached.data.inChain === inChain
     ) {
       result.push(cached);
       continue;
@@ -148,13 +162,19 @@ export function toFlowNodes(doc: MapDoc, view: NodeViewState, cache: NodeCache):
       id: node.id,
       type: "argument",
       position: livePosition ?? { x: node.x, y: node.y },
-      data: { node, source, editing, editable: view.editable, remote, premises, reasons, found },
+      data: { node, source, editing, editable: view.editable, remote, premises, reasons, found, verdict, inChain },
       selected,
       dragging: dragPosition !== undefined,
       measured,
       draggable: view.editable && !editing,
       connectable: view.editable,
-      ariaLabel: quoteIsFlagged(checkQuote(node, source)) ? `${describeNode(node, doc)}. Its quote is not found in its source.` : describeNode(node, doc),
+      ariaLabel: [
+        describeNode(node, doc),
+        quoteIsFlagged(checkQuote(node, source)) ? "Its quote is not found in its source." : "",
+        verdict ? describeVerdict(verdict) : "",
+      ]
+        .filter(Boolean)
+        .join(". "),
     };
     if (view.sizedBeforeRendering && measured) flowNode.handles = handlesOf(measured);
     if (editing && !measured) {

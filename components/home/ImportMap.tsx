@@ -3,7 +3,6 @@
  * "Import a map": an Argumap export (JSON or Argdown) or an AIF file from OVA or AIFdb becomes a
  * new map; a bad file gets a clear message, not a crash. The server tells AIF from Argumap JSON.
  */
-import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LIMITS } from "@/lib/map/limits";
 import { mapPath, rememberMap, tokenFromLink } from "@/lib/recent-maps";
@@ -20,7 +19,6 @@ function formatOf(name: string, text: string): "json" | "argdown" {
 }
 
 export function ImportMap() {
-  const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,21 +53,16 @@ export function ImportMap() {
       return;
     }
     rememberMap({ token, title: result.value.title?.trim() || "Imported map", role: "owner" });
-    const report = result.value.report;
-    if (report && report.warnings.length > 0) {
-      // Left out or changed: say so here, with the lines, before the map hides it.
-      setBusy(false);
-      setReported({ fileName: file.name, report, href: mapPath(token) });
-      return;
-    }
-    router.push(mapPath(token));
+    // Every import ends on its report: what it created (and what it could not hold), then the map.
+    setBusy(false);
+    setReported({ fileName: file.name, report: result.value.report ?? { created: {}, warnings: [] }, href: mapPath(token) });
   };
 
   return (
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import a map</h2>
       <p className="muted">
-        Open a map exported from Argumap (JSON or Argdown), an Argdown file (or Markdown with ```argdown blocks: the last one is read), or an argument map in AIF from OVA or AIFdb. It becomes a new map that you own; anything the file says that the map cannot hold is listed, with its line.
+        Open a map exported from Argumap (JSON or Argdown), an Argdown file (or Markdown with ```argdown blocks: the last one is read), or an argument map in AIF from OVA or AIFdb. It becomes a new map that you own; you see what it created, and anything the file says that the map cannot hold is listed, with its line.
       </p>
       <input
         ref={input}

@@ -1,9 +1,9 @@
 "use client";
 /**
  * What an import made, and every warning the server gave about what the file said that the map
- * cannot hold, each with its line or node. Shown before opening the map, so the user reads it
- * where it is (the map itself would hide what is missing); the heading takes focus so a screen
- * reader user hears it too.
+ * cannot hold, each with its line or node. Shown after every import, before opening the map, so
+ * the user reads it where it is (the map itself would hide what is missing), and learns what a
+ * clean import made too.
  */
 import Link from "next/link";
 import { useEffect, useRef } from "react";
@@ -21,6 +21,7 @@ const LABELS: [key: string, one: string, many: string][] = [
   ["premise", "premise link", "premise links"],
   ["undercuts", "undercut", "undercuts"],
   ["sources", "source", "sources"],
+  ["dialogue", "node of AIF's dialogue layer (kept for export)", "nodes of AIF's dialogue layer (kept for export)"],
 ];
 
 export function describeCreated(created: Record<string, number>): string {
@@ -30,22 +31,32 @@ export function describeCreated(created: Record<string, number>): string {
 
 export function ImportReport({ fileName, report, href }: { fileName: string; report: Report; href: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const open = useRef<HTMLAnchorElement>(null);
+  const warned = report.warnings.length > 0;
+  // With warnings the heading takes focus, so the report is read before the way on; without,
+  // the way on takes focus and its description (the counts) is read with it: Enter opens the map.
+  useEffect(() => (warned ? heading.current : open.current)?.focus(), [warned]);
   return (
-    <section className="import-report" aria-labelledby="import-report-title" data-testid="import-report">
+    <section className={`import-report${warned ? "" : " import-report--clean"}`} aria-labelledby="import-report-title" data-testid="import-report">
       <h3 id="import-report-title" ref={heading} tabIndex={-1}>
-        Imported “{fileName}” with {report.warnings.length} {report.warnings.length === 1 ? "warning" : "warnings"}
+        {warned ? `Imported “${fileName}” with ${report.warnings.length} ${report.warnings.length === 1 ? "warning" : "warnings"}` : `Imported “${fileName}”`}
       </h3>
-      <p className="import-report__counts">Created {describeCreated(report.created)}.</p>
-      <p className="import-report__counts">What the file says that the map could not hold as it is:</p>
-      <ul className="import-report__warnings" data-testid="import-warnings">
-        {report.warnings.map((warning, index) => (
-          <li key={index}>
-            <strong>{warning.where}:</strong> {warning.message}
-          </li>
-        ))}
-      </ul>
-      <Link className="button button--primary" href={href} data-testid="import-open">
+      <p className="import-report__counts" id="import-report-created" data-testid="import-created">
+        Created {describeCreated(report.created)}.{warned ? "" : " Nothing in the file was left out."}
+      </p>
+      {warned && (
+        <>
+          <p className="import-report__counts">What the file says that the map could not hold as it is:</p>
+          <ul className="import-report__warnings" data-testid="import-warnings">
+            {report.warnings.map((warning, index) => (
+              <li key={index}>
+                <strong>{warning.where}:</strong> {warning.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Link ref={open} className="button button--primary" href={href} aria-describedby="import-report-created" data-testid="import-open">
         Open the imported map
       </Link>
     </section>

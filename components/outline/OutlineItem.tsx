@@ -4,6 +4,8 @@ import { memo, type CSSProperties } from "react";
 import { contradictsKind } from "@/lib/map/consistency";
 import type { OutlineRow } from "@/lib/map/outlineTree";
 import { NodeTextEditor } from "../editor/NodeTextEditor";
+import type { Verdict } from "../evaluation/verdict";
+import { VerdictTag } from "../evaluation/VerdictTag";
 import { isUsualKind, RELATION_TAG } from "@/lib/map/describe";
 import { excerpt, KIND_LABEL } from "../kinds";
 import { QuoteFlag } from "../reader/QuoteFlag";
@@ -25,10 +27,14 @@ export interface OutlineItemProps {
   sourceName: string | null;
   /** The quote is checked against its source's text and not found there. */
   quoteFlag: "changed" | "missing" | null;
+  /** Which claims stand: the node's label and strength, with the overlay on. */
+  verdict?: Verdict;
+  /** Why it has that label, on the focused line. */
+  why?: string;
   onToggle(key: string): void;
 }
 
-function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidden, editing, found, sourceName, quoteFlag, onToggle }: OutlineItemProps) {
+function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidden, editing, found, sourceName, quoteFlag, verdict, why, onToggle }: OutlineItemProps) {
   const { node, relation } = row;
   const branch = row.childKeys.length > 0;
   const quote = node.quote.trim();
@@ -67,6 +73,11 @@ function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidd
       <div className="outline-item__body">
         <p className="outline-item__line">
           <span className={`outline-item__tag outline-item__tag--${relation ?? node.kind}`}>{tag}</span>{" "}
+          {verdict && (
+            <>
+              <VerdictTag verdict={verdict} />{" "}
+            </>
+          )}
           {relation && !isUsualKind(relation, node.kind) && <span className="outline-item__note">({KIND_LABEL[node.kind].toLowerCase()}) </span>}
           {relation && contradictsKind({ relation }, node) && (
             <span className="outline-item__mismatch" data-testid="outline-mismatch">
@@ -84,6 +95,11 @@ function OutlineItemView({ row, undercutLink, tabStop, selected, collapsed, hidd
           )}
         </p>
         {editing && <NodeTextEditor nodeId={node.id} text={node.text} kind={node.kind} />}
+        {why && (
+          <p className="outline-item__why" data-testid="outline-why">
+            {why}
+          </p>
+        )}
         {quote && (
           // Not a <blockquote>: its role keeps it out of the line's accessible name, and the words are part of the point.
           // A click opens the source at the quote (the keyboard's way is Q on the line).

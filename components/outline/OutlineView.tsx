@@ -15,6 +15,8 @@ import { checkNodeQuote } from "@/lib/map/quotes/check";
 import { entryOf } from "@/lib/map/records";
 import type { MapDoc, Source } from "@/lib/map/types";
 import { useEditorCommands } from "../editor/EditorCommands";
+import { useStandActions, useStandState } from "../evaluation/StandContext";
+import { verdictIn } from "../evaluation/verdict";
 import { motionDuration } from "../motion";
 import { OutlineItem } from "./OutlineItem";
 
@@ -63,6 +65,8 @@ function undercutLinkOf(doc: MapDoc, row: OutlineRow): string | undefined {
 
 export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelectNode, onNodeAction, found }: OutlineViewProps) {
   const { startEditing, openSource } = useEditorCommands();
+  const { live } = useStandState();
+  const stand = useStandActions();
   const tree = useMemo(() => outlineTree(doc), [doc]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(NO_ROWS);
   const [wantedKey, setWantedKey] = useState<string | null>(null);
@@ -219,6 +223,9 @@ export function OutlineView({ doc, editable, selectedNodeIds, editingId, onSelec
               sourceName={row.node.sourceId === null ? null : sourceName(entryOf(doc.sources, row.node.sourceId))}
               undercutLink={undercutLinkOf(doc, row)}
               quoteFlag={quoteFlagOf(doc, row.node)}
+              verdict={live ? verdictIn(live, row.node.id) : undefined}
+              // The focused line says why: keyboards reach every line's reason in turn.
+              why={live && row === tabStop ? stand?.explain(row.node.id)?.text : undefined}
               onToggle={toggle}
             />
           ))}

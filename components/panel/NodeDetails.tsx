@@ -13,6 +13,8 @@ import { NodeHistory } from "../history/NodeHistory";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { ReportsEditing } from "../presence/ReportsEditing";
 import { TrashIcon } from "../icons";
+import { setBaseScore } from "@/lib/actions/baseScore";
+import { StandSection } from "../evaluation/StandSection";
 import { CommitField } from "./CommitField";
 import { KindPicker } from "./KindPicker";
 import { NodeLinks } from "./NodeLinks";
@@ -128,6 +130,7 @@ export function NodeDetails({ node, onDelete, ...props }: PanelProps & { node: A
         <ReadOnlyNode node={node} doc={doc} openSource={props.openSource} />
       )}
       {node.kind === "argument" && <ArgumentPremises {...props} node={node} />}
+      <StandSection node={node} select={props.select} setBaseScore={editable ? (value) => props.perform(setBaseScore, value) : undefined} />
       <NodeLinks {...props} node={node} />
       <CombineWithSiblings {...props} node={node} />
       {editable && (

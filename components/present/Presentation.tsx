@@ -11,8 +11,11 @@ import "./present.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import type { Op } from "@/lib/map/ops";
 import { resolvedSteps } from "@/lib/map/presentation";
 import type { MapSnapshot, Role } from "@/lib/map/types";
+import { loadIdentity } from "@/lib/sync/identity";
+import { sendOpsOnce } from "@/lib/sync/send-once";
 import { useSyncClient } from "../editor/useSyncClient";
 import { RoomProvider, useNewRoomStore } from "../room/RoomContext";
 import { LeadStatus } from "./LeadStatus";
@@ -47,7 +50,10 @@ function PresentationWindow({ token, snapshot, role, presenter, room }: Presenta
   // The path may shrink while presenting (someone deletes a node): stay on a real step.
   const current: StepState = { index: Math.max(0, Math.min(shared.index, steps.length - 1)), blank: shared.blank };
 
-  if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />;
+  // The window follows (it keeps no queue), so the room's votes go to the map as one request.
+  const dispatch = useCallback((ops: Op[]) => sendOpsOnce(token, ops, loadIdentity(typeof localStorage === "undefined" ? null : localStorage).name), [token]);
+
+  if (presenter) return <PresenterConsole token={token} role={role} doc={doc} steps={steps} state={current} onChange={setShared} dispatch={dispatch} />;
   return (
     <ReactFlowProvider>
       <StageWindow token={token} mapId={snapshot.map.id} role={role} doc={doc} steps={steps} state={current} onChange={setShared} />

@@ -6,11 +6,12 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { QuoteIcon, SourceIcon } from "../icons";
+import { VerdictTag } from "../evaluation/VerdictTag";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import type { PresentationFlowNode } from "./presentationElements";
 
 function PresentationNodeView({ id, data }: NodeProps<PresentationFlowNode>) {
-  const { node, source, state } = data;
+  const { node, source, state, verdict } = data;
   const Icon = KIND_ICON[node.kind];
   return (
     <div
@@ -23,6 +24,11 @@ function PresentationNodeView({ id, data }: NodeProps<PresentationFlowNode>) {
       aria-hidden={state === "hidden" ? true : undefined}
     >
       <Handle type="source" id="out" position={Position.Top} isConnectable={false} className="arg-handle is-hidden" />
+      {verdict && (
+        <span className="verdict">
+          <VerdictTag verdict={verdict} />
+        </span>
+      )}
       <div className="arg-node__header">
         <span className="arg-node__kind">
           <Icon size={14} />

@@ -9,7 +9,7 @@ import type { MapDoc, PresentationStep, Role } from "@/lib/map/types";
 import { KIND_ICON, KIND_LABEL } from "../kinds";
 import { commandForKey } from "./keys";
 import { NextIcon, PreviousIcon, ScreenOffIcon } from "./presentIcons";
-import { RoomPanel } from "./RoomPanel";
+import { RoomPanel, type RoomPanelMap } from "./RoomPanel";
 import { Progress } from "./StageControls";
 import type { StepState } from "./useStepChannel";
 
@@ -20,9 +20,11 @@ export interface PresenterConsoleProps {
   steps: readonly PresentationStep[];
   state: StepState;
   onChange(next: StepState): void;
+  /** Changes the map (the room's votes as base scores); absent, the room panel only reports. */
+  dispatch?: RoomPanelMap["dispatch"];
 }
 
-export function PresenterConsole({ token, role, doc, steps, state, onChange }: PresenterConsoleProps) {
+export function PresenterConsole({ token, role, doc, steps, state, onChange, dispatch }: PresenterConsoleProps) {
   const { index, blank } = state;
   const step = steps[index];
   const next = steps[index + 1];
@@ -73,7 +75,7 @@ export function PresenterConsole({ token, role, doc, steps, state, onChange }: P
           </h2>
           {next ? <StepNodes doc={doc} step={next} compact /> : <p className="console__muted">End of the presentation.</p>}
         </aside>
-        <RoomPanel token={token} role={role} index={index} />
+        <RoomPanel token={token} role={role} index={index} map={dispatch ? { doc, steps, dispatch } : undefined} />
       </main>
       <footer className="console__footer">
         <button type="button" className="present-button" onClick={() => go(index - 1)} disabled={index <= 0} data-testid="present-prev" aria-label="Previous step">

@@ -9,12 +9,23 @@ import "../room/room-panel.css";
 import { useState } from "react";
 import { mayLead } from "@/lib/map/room/lead";
 import { emptyTally, tallyTotal, type RaisedHand } from "@/lib/map/room/reactions";
-import type { Role } from "@/lib/map/types";
+import type { Op } from "@/lib/map/ops";
+import type { MapDoc, PresentationStep, Role } from "@/lib/map/types";
+import type { SendOnceAnswer } from "@/lib/sync/send-once";
 import { lowerHand, resultsUrl, revealStep } from "@/lib/sync/room-requests";
 import { useRoom } from "../room/RoomContext";
 import { TallyBars } from "../room/TallyBars";
+import { VotesToScores } from "../evaluation/VotesToScores";
 
-export function RoomPanel({ token, role, index }: { token: string; role: Role; index: number }) {
+/** What the room's votes can change in the map: base scores (components/evaluation/VotesToScores). */
+export interface RoomPanelMap {
+  doc: MapDoc;
+  steps: readonly PresentationStep[];
+  /** Sends the ops to the map (once: the presenter's window keeps no queue). */
+  dispatch(ops: Op[]): Promise<SendOnceAnswer>;
+}
+
+export function RoomPanel({ token, role, index, map }: { token: string; role: Role; index: number; map?: RoomPanelMap }) {
   const room = useRoom();
   const [problem, setProblem] = useState<string | null>(null);
   const leader = room.lead?.leader ?? null;
@@ -76,6 +87,7 @@ export function RoomPanel({ token, role, index }: { token: string; role: Role; i
               </tbody>
             </table>
           )}
+          {counted.length > 0 && map && tally && <VotesToScores doc={map.doc} role={role} steps={map.steps} tallies={tally.steps} dispatch={map.dispatch} />}
           <p className="console__room-export">
             Results: <a href={resultsUrl(token, "csv")}>CSV</a> · <a href={resultsUrl(token, "json")}>JSON</a>
           </p>

@@ -17,6 +17,7 @@ import { PresentationEdge } from "./PresentationEdge";
 import { toPresentationEdges, toPresentationNodes, type PresentationFlowEdge, type PresentationFlowNode, type PresentationNodeCache } from "./presentationElements";
 import { PresentationNode } from "./PresentationNode";
 import { StageControls } from "./StageControls";
+import { useStandOf } from "../evaluation/StandContext";
 import { StepCaption } from "./StepCaption";
 import type { StepState } from "./useStepChannel";
 import "../room/room-panel.css";
@@ -47,7 +48,13 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter, c
 
   const revealed = useMemo(() => revealedAt(steps, index), [steps, index]);
   const current = useMemo(() => new Set(step?.nodeIds ?? []), [step]);
-  const nodes = useMemo(() => toPresentationNodes(doc, revealed, current, cache), [doc, revealed, current, cache]);
+  // Which claims stand: on by itself at the last step (the debate laid out, where does it stand?),
+  // until the presenter switches it either way.
+  const [standChoice, setStandChoice] = useState<boolean | null>(null);
+  const standOn = standChoice ?? (steps.length > 0 && index === steps.length - 1);
+  const stand = useStandOf(doc, standOn, setStandChoice);
+  const evaluation = stand.state.live;
+  const nodes = useMemo(() => toPresentationNodes(doc, revealed, current, cache, evaluation), [doc, revealed, current, cache, evaluation]);
   const edges = useMemo(() => toPresentationEdges(doc, revealed), [doc, revealed]);
   // Links are routed round the revealed nodes, at the size React Flow measured them, as on the canvas.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(() => new Map());
@@ -83,10 +90,11 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter, c
       else if (command === "blank") toggleBlank();
       else if (command === "fullscreen") toggleFullscreen();
       else if (command === "presenter") onOpenPresenter();
+      else if (command === "stand") setStandChoice(!standOn);
       // Esc first lifts a blank screen; pressed again, it leaves.
       else if (command === "leave") blank ? toggleBlank() : onLeave();
     },
-    [go, index, steps.length, toggleBlank, toggleFullscreen, onOpenPresenter, blank, onLeave],
+    [go, index, steps.length, toggleBlank, toggleFullscreen, onOpenPresenter, blank, onLeave, standOn],
   );
 
   useEffect(() => {
@@ -168,6 +176,8 @@ export function Stage({ doc, steps, state, onChange, onLeave, onOpenPresenter, c
           onFullscreen={toggleFullscreen}
           onPresenter={onOpenPresenter}
           onLeave={onLeave}
+          stand={standOn}
+          onStand={() => setStandChoice(!standOn)}
         />
       </div>
       {steps.length === 0 && <p className="present__empty">This map has nothing to present yet: add a claim first.</p>}

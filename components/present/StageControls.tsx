@@ -1,5 +1,6 @@
 "use client";
 /** The bar along the bottom of the stage: back, progress, next, and the stage's switches. */
+import { VerdictIcon } from "../evaluation/VerdictIcon";
 import { ExitIcon, FullscreenIcon, NextIcon, NotesIcon, PreviousIcon, ScreenOffIcon } from "./presentIcons";
 
 export interface StageControlsProps {
@@ -13,6 +14,9 @@ export interface StageControlsProps {
   onFullscreen(): void;
   onPresenter(): void;
   onLeave(): void;
+  /** Which claims stand is shown. */
+  stand: boolean;
+  onStand(): void;
 }
 
 export function StageControls(props: StageControlsProps) {
@@ -36,6 +40,10 @@ export function StageControls(props: StageControlsProps) {
         <button type="button" className="present-button" onClick={props.onFullscreen} aria-pressed={fullscreen} data-testid="present-fullscreen" title="Full screen (F)">
           <FullscreenIcon size={20} />
           <span className="present-button__label">{fullscreen ? "Exit full screen" : "Full screen"}</span>
+        </button>
+        <button type="button" className="present-button" onClick={props.onStand} aria-pressed={props.stand} data-testid="present-stand" title="Which claims stand: label each point accepted, defeated or undecided (W)">
+          <VerdictIcon label="accepted" size={20} />
+          <span className="present-button__label">Which stand</span>
         </button>
         <button type="button" className="present-button" onClick={props.onPresenter} data-testid="present-open-presenter" title="Presenter view with notes, in a new window (P)">
           <NotesIcon size={20} />

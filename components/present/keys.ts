@@ -1,6 +1,6 @@
 /** The presentation's keys: the ones presentation remotes and PowerPoint users expect. */
 
-export type PresentationCommand = "next" | "previous" | "first" | "last" | "leave" | "fullscreen" | "blank" | "presenter";
+export type PresentationCommand = "next" | "previous" | "first" | "last" | "leave" | "fullscreen" | "blank" | "presenter" | "stand";
 
 const KEYS: Record<string, PresentationCommand> = {
   ArrowRight: "next",
@@ -17,6 +17,7 @@ const KEYS: Record<string, PresentationCommand> = {
   b: "blank",
   ".": "blank",
   p: "presenter",
+  w: "stand",
 };
 
 /** The command a key press asks for, or null (modified keys and typing belong to the browser). */

@@ -7,6 +7,8 @@
 import type { Edge, Node } from "@xyflow/react";
 import { entryOf } from "@/lib/map/records";
 import type { ArgEdge, ArgNode, MapDoc, Source } from "@/lib/map/types";
+import type { LiveEvaluation } from "../evaluation/useMapEvaluation";
+import { describeVerdict, verdictIn, type Verdict } from "../evaluation/verdict";
 import { MARKERS } from "../editor/flowElements";
 import { describeNode } from "../kinds";
 
@@ -17,6 +19,8 @@ export interface PresentationNodeData extends Record<string, unknown> {
   node: ArgNode;
   source: Source | null;
   state: RevealState;
+  /** Which claims stand, when the stage shows it. */
+  verdict: Verdict | undefined;
 }
 export type PresentationFlowNode = Node<PresentationNodeData, "presentation">;
 
@@ -38,23 +42,25 @@ export function toPresentationNodes(
   revealed: ReadonlySet<string>,
   current: ReadonlySet<string>,
   cache: PresentationNodeCache,
+  evaluation: LiveEvaluation | null = null,
 ): PresentationFlowNode[] {
   return Object.values(doc.nodes).map((node) => {
     const state = stateOf(node.id, revealed, current);
     const source = node.sourceId === null ? null : (entryOf(doc.sources, node.sourceId) ?? null);
+    const verdict = evaluation && state !== "hidden" ? verdictIn(evaluation, node.id) : undefined;
     const cached = cache.get(node);
-    if (cached && cached.data.state === state && cached.data.source === source) return cached;
+    if (cached && cached.data.state === state && cached.data.source === source && cached.data.verdict === verdict) return cached;
     const flowNode: PresentationFlowNode = {
       id: node.id,
       type: "presentation",
       position: { x: node.x, y: node.y },
-      data: { node, source, state },
+      data: { node, source, state, verdict },
       className: state === "hidden" ? "is-unrevealed" : undefined,
       draggable: false,
       selectable: false,
       connectable: false,
       focusable: false,
-      ariaLabel: state === "hidden" ? undefined : describeNode(node),
+      ariaLabel: state === "hidden" ? undefined : verdict ? `${describeNode(node)}. ${describeVerdict(verdict)}` : describeNode(node),
     };
     cache.set(node, flowNode);
     return flowNode;

@@ -7,6 +7,7 @@
 import { useMemo, type ReactNode } from "react";
 import { stepCards, type StepCard } from "@/lib/map/room/stepCards";
 import type { ArgNode, MapDoc } from "@/lib/map/types";
+import { CardVerdict } from "../evaluation/CardVerdict";
 import { KIND_ICON, KIND_LABEL, RELATION_LABEL } from "../kinds";
 import type { FollowState } from "../present/useFollowPresenter";
 import { ReactionBar } from "./ReactionBar";
@@ -63,6 +64,7 @@ function NodeCard({ card }: { card: StepCard }) {
         {node.speaker.trim() && <span className="step-card__speaker"> · {node.speaker}</span>}
       </p>
       <p className="step-card__text">{node.text.trim() || "(no text yet)"}</p>
+      <CardVerdict nodeId={node.id} />
       {node.quote.trim() && (
         <blockquote className="step-card__quote">
           “{node.quote.trim()}”{source && <footer className="step-card__source">— {source.title}</footer>}

@@ -55,7 +55,7 @@ export async function postOps(request: APIRequestContext, token: string, ops: ob
 }
 
 export function node(id: string, kind: ArgNode["kind"], text: string, x: number, y: number): ArgNode {
-  return { id, kind, text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x, y };
+  return { id, kind, text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x, y };
 }
 
 export const nodesOn = (page: Page): Locator => page.getByTestId("map-canvas").getByTestId("node");
@@ -103,7 +103,7 @@ export async function renderedEdges(page: Page): Promise<Record<string, string>>
 
 /** The map as the server holds it, keyed by id, without timestamps: easy to compare. */
 export function contentOf(snapshot: MapSnapshot): { nodes: Record<string, ArgNode>; edges: Record<string, ArgEdge> } {
-  const pickNode = ({ id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y }: ArgNode): ArgNode => ({
+  const pickNode = ({ id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, baseScore, x, y }: ArgNode): ArgNode => ({
     id,
     kind,
     text,
@@ -112,6 +112,7 @@ export function contentOf(snapshot: MapSnapshot): { nodes: Record<string, ArgNod
     quote,
     quotePrefix,
     quoteSuffix,
+    baseScore,
     x,
     y,
   });

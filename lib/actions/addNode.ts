@@ -14,7 +14,7 @@ export type NodeContent = Partial<Pick<ArgNode, "text" | "speaker" | "sourceId" 
 
 /** The op adding a blank node (new fields get their empty value here, in one place). */
 export function newNodeOp(kind: NodeKind, at: { x: number; y: number }, id: string, content: NodeContent = {}): Op {
-  const empty = { text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "" };
+  const empty = { text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null };
   return { type: "addNode", node: { id, kind, ...empty, ...content, x: at.x, y: at.y } };
 }
 

@@ -8,9 +8,9 @@ import { pathEditOp, type PathEdit } from "./presentation";
 const doc: MapDoc = {
   meta: { title: "Homework", description: "", presentation: null },
   nodes: {
-    claim: { id: "claim", kind: "claim", text: "Ban homework", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 },
-    tired: { id: "tired", kind: "support", text: "Pupils are tired", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 200 },
-    practice: { id: "practice", kind: "rebuttal", text: "Practice helps", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 300, y: 200 },
+    claim: { id: "claim", kind: "claim", text: "Ban homework", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 },
+    tired: { id: "tired", kind: "support", text: "Pupils are tired", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 200 },
+    practice: { id: "practice", kind: "rebuttal", text: "Practice helps", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 300, y: 200 },
   },
   edges: {
     e1: { id: "e1", from: "tired", to: "claim", relation: "supports" },

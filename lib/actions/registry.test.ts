@@ -10,7 +10,7 @@ import type { ActionContext, DocumentAction, EditorAction } from "./types";
 const SIZE = { width: 200, height: 100 };
 
 function node(id: string, kind: ArgNode["kind"], x: number, y: number): ArgNode {
-  return { id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x, y };
+  return { id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x, y };
 }
 
 function edge(id: string, from: string, to: string, relation: ArgEdge["relation"]): ArgEdge {
@@ -124,7 +124,7 @@ describe("adding nodes", () => {
     expect(perform("addClaim", context())).toEqual([
       {
         type: "addNode",
-        node: { id: "new1", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 900, y: -1050 },
+        node: { id: "new1", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 900, y: -1050 },
       },
     ]);
   });

@@ -6,7 +6,7 @@ import { emptyDoc } from "../map/types";
 import { changeKindOps } from "./changeKind";
 import { restoreDeletedOps, restoreKeptTextOps, restoreVersionOps } from "./restore";
 
-const node = (id: string, patch: Partial<ArgNode> = {}): ArgNode => ({ id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0, ...patch });
+const node = (id: string, patch: Partial<ArgNode> = {}): ArgNode => ({ id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0, ...patch });
 
 function map(): MapDoc {
   const doc = emptyDoc();

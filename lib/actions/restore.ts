@@ -52,6 +52,6 @@ export function restoreDeletedOps(doc: MapDoc, node: ArgNode, links: readonly Ar
 export function restoreKeptTextOps(doc: MapDoc, kept: KeptText): Op[] | false {
   const node = entryOf(doc.nodes, kept.nodeId);
   if (node) return node.text === kept.text ? false : [{ type: "updateNode", id: kept.nodeId, patch: { text: kept.text } }];
-  const last: ArgNode = kept.node ?? { id: kept.nodeId, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
+  const last: ArgNode = kept.node ?? { id: kept.nodeId, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
   return restoreDeletedOps(doc, { ...last, text: kept.text }, kept.links ?? []);
 }

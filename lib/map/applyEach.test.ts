@@ -49,7 +49,7 @@ describe("applyEach", () => {
 
   it("in place, a link deleted in one group can be drawn again in the next (its facts change with the record)", () => {
     const doc = emptyDoc({ title: "t" });
-    const node = (id: string) => ({ type: "addNode" as const, node: { id, kind: "claim" as const, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+    const node = (id: string) => ({ type: "addNode" as const, node: { id, kind: "claim" as const, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
     const link = (id: string) => ({ type: "addEdge" as const, edge: { id, from: "a", to: "b", relation: "supports" as const } });
     expect(applyEach(doc, [node("a"), node("b"), link("e1")], { inPlace: true }).results.every((r) => r.ok)).toBe(true);
     const again = applyEach(doc, [{ type: "deleteEdge", id: "e1" }, link("e2")], { inPlace: true });

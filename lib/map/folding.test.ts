@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { breadcrumbs, foldView, toggled } from "./folding";
 import { docFromSnapshot, type ArgEdge, type ArgNode } from "./types";
 
-const node = (id: string, kind: ArgNode["kind"] = "support"): ArgNode => ({ id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 });
+const node = (id: string, kind: ArgNode["kind"] = "support"): ArgNode => ({ id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 });
 const edge = (from: string, to: string, relation: ArgEdge["relation"] = "supports"): ArgEdge => ({ id: `${from}-${to}`, from, to, relation });
 const doc = (nodes: ArgNode[], edges: ArgEdge[]) => docFromSnapshot({ map: { id: "m", title: "t", description: "" }, nodes, edges, sources: [] });
 

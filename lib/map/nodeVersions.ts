@@ -21,8 +21,12 @@ export interface NodeChange {
   links: ArgEdge[];
 }
 
-/** A node's place on the canvas and its id are not what it says; every other field is. */
-const NOT_CONTENT = new Set<string>(["id", "x", "y"]);
+/**
+ * A node's place on the canvas and its id are not what it says; nor is its base score (where its
+ * strength starts in "which claims stand", a judgement about the node, which the room's votes can
+ * set for many nodes at once). Every other field is.
+ */
+const NOT_CONTENT = new Set<string>(["id", "x", "y", "baseScore"]);
 
 /** The fields that say what a node says: kind, text, speaker, source, quote and the quote's context. */
 export function contentFields(node: ArgNode): (keyof ArgNode)[] {

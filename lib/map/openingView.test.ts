@@ -3,7 +3,7 @@ import type { Box } from "./geometry/boxes";
 import { directReasons, frameOn, mainClaims } from "./openingView";
 import { docFromSnapshot, type ArgEdge, type ArgNode } from "./types";
 
-const node = (id: string, kind: ArgNode["kind"]): ArgNode => ({ id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 });
+const node = (id: string, kind: ArgNode["kind"]): ArgNode => ({ id, kind, text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 });
 const edge = (from: string, to: string): ArgEdge => ({ id: `${from}-${to}`, from, to, relation: "supports" });
 const box = (x: number, y: number, width = 260, height = 150): Box => ({ x, y, width, height });
 const options = { width: 1100, height: 750, readableZoom: 0.86, maxZoom: 1, padding: 24 };

@@ -25,6 +25,7 @@ const nodeText = wellFormedText(LIMITS.nodeTextLength);
 const speaker = wellFormedText(LIMITS.speakerLength);
 const quote = wellFormedText(LIMITS.quoteLength);
 const quoteContext = wellFormedText(LIMITS.quoteContextLength);
+const baseScore = z.number().min(0).max(1).nullable();
 const sourceField = wellFormedText(LIMITS.sourceFieldLength);
 
 export const nodeSchema = z.object({
@@ -36,6 +37,7 @@ export const nodeSchema = z.object({
   quote: quote.default(""),
   quotePrefix: quoteContext.default(""),
   quoteSuffix: quoteContext.default(""),
+  baseScore: baseScore.default(null),
   x: coordinate,
   y: coordinate,
 });
@@ -78,6 +80,7 @@ export const updateNodeOp = z.object({
       quote: quote.optional(),
       quotePrefix: quoteContext.optional(),
       quoteSuffix: quoteContext.optional(),
+      baseScore: baseScore.optional(),
     })
     .strict()
     .refine(nonEmpty, "the patch changes nothing"),

@@ -6,7 +6,8 @@ import type { ArgEdge, ArgNode, Source } from "./types";
 
 export function plainNode(node: ArgNode): ArgNode {
   const { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y } = node;
-  return { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, x, y };
+  // Older clients, saved queues and files have no base score: the default.
+  return { id, kind, text, speaker, sourceId, quote, quotePrefix, quoteSuffix, baseScore: node.baseScore ?? null, x, y };
 }
 
 export function plainEdge(edge: ArgEdge): ArgEdge {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { searchNodes } from "./search";
 import { docFromSnapshot, type ArgNode } from "./types";
 
-const node = (id: string, fields: Partial<ArgNode>): ArgNode => ({ id, kind: "support", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0, ...fields });
+const node = (id: string, fields: Partial<ArgNode>): ArgNode => ({ id, kind: "support", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0, ...fields });
 const doc = docFromSnapshot({
   map: { id: "m", title: "t", description: "" },
   nodes: [

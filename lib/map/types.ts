@@ -45,6 +45,8 @@ export interface ArgNode {
    */
   quotePrefix: string;
   quoteSuffix: string;
+  /** Where its strength starts before reasons for and against it count (DF-QuAD), 0..1; null = the default, 0.5. */
+  baseScore: number | null;
   x: number;
   y: number;
 }

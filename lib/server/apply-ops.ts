@@ -9,12 +9,14 @@
 import { applyEach } from "../map/apply";
 import type { ClientOp, Op, OpsOutcome } from "../map/ops";
 import type { MapDoc } from "../map/types";
-import { broadcaster } from "./broadcaster";
-import { db, isRevisionConflict, isUniqueViolation, type Db, type Tx } from "./db";
+import { db, isBusy, isRevisionConflict, isUniqueViolation, TRANSACTION_LIMITS, writeTransaction, type Db, type Tx } from "./db";
 import { forget, loadDoc, remember } from "./doc-store";
 import { mapNotFound } from "./errors";
+import { committedHere } from "./map-feed";
 import { versionWrites } from "./node-history";
-import { groupWrites, type AppliedOp } from "./persist-op";
+import { groupWrites, type AppliedOp, type Statement } from "./persist-op";
+import { replayFrom } from "./op-log";
+import { notifyInTransaction } from "./signals";
 import { processWide } from "./process-wide";
 
 export interface Submission {
@@ -69,8 +71,8 @@ async function drain(mapId: string): Promise<void> {
     const submissions = group.map((waiting) => waiting.submission);
     try {
       const client = await db();
-      const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(client, mapId, submissions));
-      for (const { entry } of result.applied) broadcaster().publish(mapId, { kind: "op", entry });
+      const result = (await commitFast(client, mapId, submissions)) ?? (await commitCarefully(mapId, submissions));
+      committedHere(mapId, result.applied.map(({ entry }) => entry));
       group.forEach((waiting, i) => waiting.resolve(result.outcomes[i]!));
     } catch (error) {
       forget(mapId);
@@ -106,37 +108,75 @@ const keyOf = (clientId: string, clientOpId: string) => `${clientId}\u0000${clie
  * retry; the careful path then reads everything.
  */
 async function commitFast(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult | null> {
-  const current = workingDocs.get(mapId);
-  if (!current) return null;
+  const held = workingDocs.get(mapId);
+  if (!held) return null;
   // Changed in place from here on: until the commit succeeds it is not the committed map.
   workingDocs.delete(mapId);
+  const current = await catchUp(mapId, held);
+  if (!current) return null;
   const result = planGroup(current, submissions, new Map(), true);
   if (result.rejections > 0) return null;
   try {
-    await client.$transaction([...groupWrites(client, mapId, current.revision, result.applied), ...versionWrites(client, mapId, result.applied)]);
+    await client.$transaction(withSignal(client, mapId, [...groupWrites(client, mapId, current.revision, result.applied), ...versionWrites(client, mapId, result.applied)], result.revision), TRANSACTION_LIMITS);
   } catch (error) {
-    if (isUniqueViolation(error) || isRevisionConflict(error)) return null;
+    if (isUniqueViolation(error) || isRevisionConflict(error) || isBusy(error)) return null;
     throw error;
   }
   keepWorking(mapId, result.revision, result.doc);
   return result;
 }
 
-/** Reads the map and the log, then applies by copying: a loaded doc may be shared with readers. */
-async function commitCarefully(client: Db, mapId: string, submissions: Submission[]): Promise<GroupResult> {
-  const result = await client.$transaction(async (tx) => {
+/**
+ * Revisions other instances have announced (signals.ts), so the fast path knows its working doc
+ * is behind before it tries, rather than by failing: the ops it missed are read from the log and
+ * applied to the working doc (the tables equal the replayed log), then it commits as usual. Only
+ * a commit that races one elsewhere still fails and goes the careful way.
+ */
+const announced = processWide("announced-revisions", () => new Map<string, number>());
+
+export function revisionAnnounced(mapId: string, revision: number): void {
+  if ((announced.get(mapId) ?? 0) >= revision) return;
+  announced.delete(mapId);
+  announced.set(mapId, revision);
+  if (announced.size > WORKING_DOCS) announced.delete(announced.keys().next().value!);
+}
+
+async function catchUp(mapId: string, held: { revision: number; doc: MapDoc }): Promise<{ revision: number; doc: MapDoc } | null> {
+  if ((announced.get(mapId) ?? 0) <= held.revision) return held;
+  const entries = await replayFrom(mapId, held.revision);
+  if (entries.length === 0) return held;
+  if (entries[0]!.revision !== held.revision + 1) return null;
+  const { doc, results } = applyEach(held.doc, entries.map((entry) => entry.op), { inPlace: true });
+  return results.every((result) => result.ok) ? { revision: entries[entries.length - 1]!.revision, doc } : null;
+}
+
+/**
+ * Reads the map and the log, then applies by copying: a loaded doc may be shared with readers.
+ * Its first statement writes the map row, so the transaction holds the map's write lock before it
+ * reads: another process (a second instance on PostgreSQL, a rolling restart on SQLite) commits
+ * either wholly before the read or after this commit, never in between. On SQLite that also means
+ * the snapshot cannot go stale (a read-then-write transaction would fail with SQLITE_BUSY_SNAPSHOT).
+ */
+async function commitCarefully(mapId: string, submissions: Submission[]): Promise<GroupResult> {
+  const result = await writeTransaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "Map" SET "revision" = "revision" WHERE "id" = ${mapId}`;
     forget(mapId);
     const current = await loadDoc(tx, mapId);
     if (!current) throw mapNotFound();
     const planned = planGroup(current, submissions, await alreadyLogged(tx, mapId, submissions), false);
-    for (const statement of groupWrites(tx, mapId, current.revision, planned.applied)) await statement;
-    for (const statement of versionWrites(tx, mapId, planned.applied)) await statement;
+    for (const statement of withSignal(tx, mapId, [...groupWrites(tx, mapId, current.revision, planned.applied), ...versionWrites(tx, mapId, planned.applied)], planned.revision)) await statement;
     return planned;
   });
   remember(mapId, result.revision, result.doc);
   const { doc } = result;
   keepWorking(mapId, result.revision, { ...doc, nodes: { ...doc.nodes }, edges: { ...doc.edges }, sources: { ...doc.sources } });
   return result;
+}
+
+/** The group's writes, then the signal that tells the other instances (sent when they commit). */
+function withSignal(w: Db | Tx, mapId: string, writes: Statement[], revision: number): Statement[] {
+  const signal = writes.length > 0 ? notifyInTransaction(w, { t: "op", m: mapId, r: revision }) : null;
+  return signal ? [...writes, signal] : writes;
 }
 
 interface GroupResult {

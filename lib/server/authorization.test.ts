@@ -38,7 +38,7 @@ async function mapWithLinks(): Promise<{ mapId: string; tokens: Record<Holder, s
   const created = await createMapFromDoc(emptyDoc({ title: "Matrix" }), "http://test");
   const token = (url: string) => url.split("/m/")[1]!;
   const mapId = (await resolveToken(token(created.links.owner)))!.mapId;
-  await applyClientOps({ mapId, clientId: "setup", author: "", ops: [{ clientOpId: "1", type: "addNode", node: { id: "a", kind: "claim", text: "A", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } }] });
+  await applyClientOps({ mapId, clientId: "setup", author: "", ops: [{ clientOpId: "1", type: "addNode", node: { id: "a", kind: "claim", text: "A", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } }] });
   const revoked = token(created.links.edit);
   const rotated = await rotateRoute.POST(new Request("http://test/x", json({ role: "edit" })), ctx(token(created.links.owner)));
   const links = (await rotated.json()).links as Record<string, string>;

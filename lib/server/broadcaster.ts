@@ -1,7 +1,7 @@
 /**
  * The seam between applying ops and delivering them: everything that must reach a map's open
- * streams goes through one Broadcaster. This in-process one serves a single server; a PostgreSQL
- * LISTEN/NOTIFY implementation can replace it for several.
+ * streams in this process goes through one Broadcaster. What other instances do reaches it through
+ * signals.ts and cluster.ts (ops in order through map-feed.ts, revoked links, presence).
  */
 import type { LoggedOp } from "../map/ops";
 import type { RoomEventName } from "../map/room/events";

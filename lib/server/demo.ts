@@ -5,6 +5,7 @@
 import { DEMO_MAP } from "../../prisma/demo-map";
 import { anchoredNode } from "../map/quotes/anchorNode";
 import { estimateNodeSize, tidyLayout } from "../map/layout";
+import { plainEdge, plainNode, plainSource } from "../map/plain";
 import { docFromSnapshot, type MapDoc } from "../map/types";
 import { db } from "./db";
 import { forget, loadDoc } from "./doc-store";
@@ -28,8 +29,12 @@ export function demoDoc() {
  */
 export function demoContent(doc: MapDoc): string {
   const byId = <T extends { id: string }>(records: Record<string, T>) => Object.values(records).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const nodes = byId(doc.nodes).map(({ x: _x, y: _y, ...content }) => content);
-  return JSON.stringify({ title: doc.meta.title, description: doc.meta.description, nodes, edges: byId(doc.edges), sources: byId(doc.sources) });
+  // Each record in its model's own field order: the stored rows and the seed data list them differently.
+  const nodes = byId(doc.nodes).map((node) => {
+    const { x: _x, y: _y, ...content } = plainNode(node);
+    return content;
+  });
+  return JSON.stringify({ title: doc.meta.title, description: doc.meta.description, nodes, edges: byId(doc.edges).map(plainEdge), sources: byId(doc.sources).map(plainSource) });
 }
 
 /**
@@ -42,16 +47,24 @@ export async function ensureDemoMap(): Promise<"created" | "refreshed" | false> 
   const stored = await client.$transaction((tx) => loadDoc(tx, DEMO_MAP_ID));
   if (stored && demoContent(stored.doc) === demoContent(wanted)) return false;
   try {
-    await client.$transaction(async (tx) => {
-      // Cascades to the old demo's rows and op log; the demo has no links of its own to keep.
-      if (stored) await tx.map.deleteMany({ where: { id: DEMO_MAP_ID } });
-      await writeNewMap(tx, DEMO_MAP_ID, wanted);
-    });
+    // Several instances may start at once on a new PostgreSQL database: the others wait on the
+    // demo's primary key until the first commits, which may take a while on a busy machine.
+    await client.$transaction(
+      async (tx) => {
+        // Cascades to the old demo's rows and op log; the demo has no links of its own to keep.
+        if (stored) await tx.map.deleteMany({ where: { id: DEMO_MAP_ID } });
+        await writeNewMap(tx, DEMO_MAP_ID, wanted);
+      },
+      { maxWait: 30_000, timeout: 60_000 },
+    );
     forget(DEMO_MAP_ID);
     return stored ? "refreshed" : "created";
   } catch (error) {
-    // Another process seeded or refreshed it first: the primary key says so.
+    // Another process seeded or refreshed it first: the primary key says so, or (when this one
+    // gave up waiting) the stored demo is already the current one.
     if ((error as { code?: string }).code === "P2002") return false;
+    const now = await client.$transaction((tx) => loadDoc(tx, DEMO_MAP_ID));
+    if (now && demoContent(now.doc) === demoContent(wanted)) return false;
     throw error;
   }
 }

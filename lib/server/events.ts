@@ -9,6 +9,10 @@
  * unread past a budget (ARGUMAP_STREAM_BUFFER_BYTES), or takes nothing for STALLED_MS during the
  * replay, is closed; the client reconnects and resumes from its last event. Heartbeats keep
  * proxies from closing an idle stream.
+ *
+ * Live ops come from the map's feed (map-feed.ts), in order and without gaps, whichever instance
+ * committed them; the stream watches the map before its replay's last read, so every op after the
+ * feed's baseline reaches it live or in the replay.
  */
 import type { Op } from "../map/ops";
 import type { Role } from "../map/types";
@@ -16,10 +20,13 @@ import { broadcaster, type LoggedOp, type MapEvent, type RoomEvent } from "./bro
 import { streamBufferBytes } from "./config";
 import { readDb } from "./db";
 import { AppError } from "./errors";
+import { releaseMap, watchMap } from "./map-feed";
 import { currentPresence, streamClosed, streamOpened } from "./presence";
 import { currentLeader, leadSnapshot, roomSettings, seesPresenterEvents } from "./leading";
 import { loadSession, openingRoomEvents } from "./reactions";
 import { processWide } from "./process-wide";
+
+export { replayFrom } from "./op-log";
 
 const HEARTBEAT_MS = 15_000;
 /** Ops read from the log at a time. */
@@ -72,7 +79,7 @@ function frameOf(event: Exclude<MapEvent, { kind: "revoked" }>): Uint8Array {
 }
 
 /** Every open stream's close function: a shutting-down server ends them (clients reconnect). */
-const streams = processWide("streams", () => ({ open: new Set<() => void>(), shuttingDown: false }));
+const streams = processWide("streams", () => ({ open: new Map<() => void, { mapId: string; linkId: string }>(), shuttingDown: false }));
 const replaySlots = processWide("replay-slots", () => ({ free: REPLAY_SLOTS, waiting: [] as (() => void)[] }));
 
 async function inReplaySlot<T>(work: () => Promise<T>): Promise<T> {
@@ -87,10 +94,15 @@ async function inReplaySlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The map and link of every open stream (a resync checks their links are still valid). */
+export function openStreams(): { mapId: string; linkId: string }[] {
+  return [...streams.open.values()];
+}
+
 /** Ends every stream, and refuses new ones: a browser would reopen its stream over a kept-alive socket. */
 export function closeAllStreams(): void {
   streams.shuttingDown = true;
-  for (const close of [...streams.open]) close();
+  for (const close of [...streams.open.keys()]) close();
 }
 
 /** `next start` waits for open responses before it exits, and event streams never end by themselves. */
@@ -173,14 +185,17 @@ export function streamEvents(mapId: string, linkId: string, since: number, open:
     clearInterval(heartbeat);
     unsubscribe();
     if (clientId) streamClosed(mapId, clientId);
+    releaseMap(mapId);
     sink.end();
   };
   if (clientId) streamOpened(mapId, clientId);
-  streams.open.add(close);
+  streams.open.set(close, { mapId, linkId });
   sink.onClose(close);
   send(encoder.encode(`retry: 1000\n\n`));
 
   const replay = async () => {
+    // Subscribed, then the feed's baseline, then the log: nothing committed in between is lost.
+    await watchMap(mapId);
     const client = await readDb();
     for (;;) {
       // A page is read and written in one turn; the wait for the client to read is outside it.
@@ -250,19 +265,6 @@ function openingRoom(mapId: string, role: Role): RoomEvent[] {
   const events: RoomEvent[] = [{ kind: "room", name: "lead", payload: lead, audience: "everyone" }];
   if (lead.leader) events.push(...openingRoomEvents(lead.leader.sessionId, seesPresenterEvents(mapId, role)));
   return events;
-}
-
-/** The whole log after `since`, page by page (for tests and tools; streams send as they read). */
-export async function replayFrom(mapId: string, since: number): Promise<LoggedOp[]> {
-  const client = await readDb();
-  const entries: LoggedOp[] = [];
-  let after = since;
-  for (;;) {
-    const rows = await client.op.findMany({ where: { mapId, revision: { gt: after } }, orderBy: { revision: "asc" }, take: 500 });
-    entries.push(...rows.map(entryOf));
-    if (rows.length < 500) return entries;
-    after = rows[rows.length - 1]!.revision;
-  }
 }
 
 /** `Last-Event-ID` (sent by a reconnecting EventSource) wins over the `since` query parameter. */

@@ -4,9 +4,11 @@
  * and takes the lead back at once; editors may when the owner allows it and nobody else leads; a
  * view link never. A leader that stops heartbeating is released within LEAD_TTL_MS.
  *
- * The state is in memory, per process, behind these functions; with several app servers it moves
- * to the broadcaster's LISTEN/NOTIFY like presence. What must outlive a restart (the session, its
- * reactions) is in the database (presentation-sessions.ts, reactions.ts).
+ * The state is in memory, per process, behind these functions. With several app instances on one
+ * PostgreSQL, each instance keeps a copy of every room's leader (signals.ts: each change and each
+ * heartbeat is sent to the others), so a follower, or the stage's next heartbeat, may reach any
+ * instance. What must outlive a restart (the session, its reactions) is in the database
+ * (presentation-sessions.ts, reactions.ts).
  */
 import { DEFAULT_ROOM_SETTINGS, mayLead, type Leader, type LeadChange, type LeadRequest, type LeadState, type RoomSettings, type Summon } from "../map/room/lead";
 
@@ -21,6 +23,7 @@ import type { Access } from "./links";
 import { closeSession, openSession } from "./presentation-sessions";
 import { processWide } from "./process-wide";
 import { stepShown } from "./reactions";
+import { sendSignal } from "./signals";
 
 /** A stage heartbeats every 1.5 s (components/present/useLeading.ts): three missed beats and the room is released. */
 export const LEAD_TTL_MS = 4_500;
@@ -76,7 +79,37 @@ function stateOf(room: LeadRoom, change: LeadChange, previous: HeldLead | null =
 function announce(mapId: string, room: LeadRoom, change: LeadChange, previous: HeldLead | null = null): LeadState {
   const state = stateOf(room, change, previous);
   broadcaster().publish(mapId, { kind: "room", name: "lead", payload: state, audience: "everyone" });
+  share(mapId, room, state);
   return state;
+}
+
+/** Tells the other instances (if any) who leads now; `announced` null is a heartbeat that changed nothing. */
+function share(mapId: string, room: LeadRoom, announced: LeadState | null): void {
+  const held = room.leader && { ...publicLeader(room.leader), linkId: room.leader.linkId };
+  sendSignal({ t: "lead", m: mapId, h: held, s: room.settings ?? DEFAULT_ROOM_SETTINGS, e: announced }).catch((error: unknown) => console.error("lead signal failed", error));
+}
+
+/**
+ * Another instance's lead, copied here with a fresh deadline (its heartbeats renew it, and it
+ * lapses here too if that instance dies) and announced to this instance's streams. A heartbeat
+ * that shows a change this instance missed (a lost signal) is announced as well.
+ */
+export function leadElsewhere(mapId: string, held: (Leader & { linkId: string }) | null, settings: RoomSettings, announced: LeadState | null, now = Date.now()): void {
+  const room = roomOf(mapId);
+  const before = room.leader;
+  room.settings = settings;
+  room.leader = held && { ...held, deadline: now + LEAD_TTL_MS };
+  keepSweeping(mapId, room);
+  const missed = announced === null && (before?.clientId !== held?.clientId || before?.step !== held?.step);
+  const state = announced ?? (missed ? stateOf(room, "snapshot") : null);
+  if (state) broadcaster().publish(mapId, { kind: "room", name: "lead", payload: state, audience: "everyone" });
+}
+
+/** Another instance's "bring everyone to me", for the followers connected here. */
+export function summonedElsewhere(mapId: string, summon: Summon): void {
+  const room = roomOf(mapId);
+  room.summons = Math.max(room.summons, summon.id);
+  broadcaster().publish(mapId, { kind: "room", name: "summon", payload: summon, audience: "everyone" });
 }
 
 /** Ends the lead (the session closes; it resumes if someone leads again soon). */
@@ -136,7 +169,9 @@ export function requestLead(mapId: string, access: Access, request: LeadRequest,
     if (!current) return announce(mapId, room, "started");
     if (!mine) return announce(mapId, room, "taken-over", current);
     const same = current.step === step && current.count === request.count && current.name === request.name && current.colour === request.colour;
-    return same ? stateOf(room, "step") : announce(mapId, room, "step");
+    if (!same) return announce(mapId, room, "step");
+    share(mapId, room, null);
+    return stateOf(room, "step");
   });
 }
 
@@ -178,6 +213,7 @@ export function summonRoom(mapId: string, access: Access, request: { clientId: s
   if (!leading && access.role !== "owner") throw new AppError("forbidden", "Only the map's owner or the person presenting can bring everyone to them.");
   const summon: Summon = { id: ++room.summons, by: { clientId: request.clientId, name: request.name }, step: leading ? room.leader!.step : null, view: leading ? null : request.view };
   broadcaster().publish(mapId, { kind: "room", name: "summon", payload: summon, audience: "everyone" });
+  sendSignal({ t: "summon", m: mapId, e: summon }).catch((error: unknown) => console.error("summon signal failed", error));
   return summon;
 }
 

@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../map/types";
 import { broadcaster } from "./broadcaster";
 import type { Tx } from "./db";
-import { db, readDb } from "./db";
+import { readDb, writeTransaction } from "./db";
 import { mapNotFound } from "./errors";
 import { hashToken, isWellFormedToken, newNonce, ROLES, tokenFor } from "./tokens";
 import { processWide } from "./process-wide";
+import { notifyInTransaction, signalsHealthy } from "./signals";
 
 /** The reserved read-only alias of the seeded demo map. */
 export const DEMO_TOKEN = "demo";
@@ -24,9 +25,10 @@ export type Links = Record<Role, string>;
 
 /**
  * Tokens this process has resolved, by hash. Every write, heartbeat and stream resolves its token,
- * and a link changes only when it is rotated: rotateLink drops its entries here at once. An entry
- * also expires after ACCESS_TTL_MS, which bounds how long a link rotated by *another* server
- * process (one database, several servers) keeps working here.
+ * and a link changes only when it is rotated: rotateLink drops its entries here at once, and
+ * another instance's rotation arrives as a signal that does the same (linksRevokedElsewhere). The
+ * cache is trusted only while signals flow: while an instance's listening connection is down it
+ * asks the database every time, and a resync empties it. ACCESS_TTL_MS bounds an entry's life anyway.
  */
 interface AccessCache {
   entries: Map<string, { access: Access; until: number }>;
@@ -44,13 +46,14 @@ export async function resolveToken(token: string): Promise<Access | null> {
   const hash = hashToken(token);
   const now = Date.now();
   const { entries } = accessCache;
-  const cached = entries.get(hash);
+  const trusted = signalsHealthy();
+  const cached = trusted ? entries.get(hash) : undefined;
   if (cached && cached.until > now) return cached.access;
   const rotationsBefore = accessCache.rotations;
   const link = await (await readDb()).mapLink.findUnique({ where: { tokenHash: hash } });
   if (!link || link.revokedAt) return null;
   const access: Access = { mapId: link.mapId, role: link.role as Role, linkId: link.id };
-  if (accessCache.rotations === rotationsBefore) {
+  if (trusted && accessCache.rotations === rotationsBefore && signalsHealthy()) {
     entries.delete(hash);
     entries.set(hash, { access, until: now + ACCESS_TTL_MS });
     if (entries.size > ACCESS_CACHE_SIZE) entries.delete(entries.keys().next().value!);
@@ -93,16 +96,37 @@ export async function currentLinks(mapId: string): Promise<Partial<LinkTokens>> 
  * it are closed. Returns all current links.
  */
 export async function rotateLink(mapId: string, role: Exclude<Role, "owner">): Promise<Partial<LinkTokens>> {
-  const client = await db();
-  const revoked = await client.$transaction(async (tx) => {
+  const revoked = await writeTransaction(async (tx) => {
     const old = await tx.mapLink.findMany({ where: { mapId, role, revokedAt: null }, select: { id: true } });
     await tx.mapLink.updateMany({ where: { mapId, role, revokedAt: null }, data: { revokedAt: new Date() } });
     await createLink(tx, mapId, role);
-    return old.map((link) => link.id);
+    const ids = old.map((link) => link.id);
+    // Every other instance forgets the old link and closes its streams when this commits.
+    if (ids.length > 0) await notifyInTransaction(tx, { t: "revoked", m: mapId, l: ids });
+    return ids;
   });
-  forgetLinks(revoked);
-  for (const linkId of revoked) broadcaster().publish(mapId, { kind: "revoked", linkId });
+  linksRevokedElsewhere(mapId, revoked);
   return currentLinks(mapId);
+}
+
+/** Links revoked (here or by another instance): they stop working here, and their streams close. */
+export function linksRevokedElsewhere(mapId: string, linkIds: readonly string[]): void {
+  forgetLinks(linkIds);
+  for (const linkId of linkIds) broadcaster().publish(mapId, { kind: "revoked", linkId });
+}
+
+/**
+ * After signals may have been missed: nothing cached is trusted, and the streams open here whose
+ * link was revoked meanwhile are closed.
+ */
+export async function resyncLinks(streams: readonly { mapId: string; linkId: string }[]): Promise<void> {
+  accessCache.rotations += 1;
+  accessCache.entries.clear();
+  const ids = [...new Set(streams.map((stream) => stream.linkId).filter((id) => id !== DEMO_TOKEN))];
+  for (let at = 0; at < ids.length; at += 500) {
+    const revoked = await (await readDb()).mapLink.findMany({ where: { id: { in: ids.slice(at, at + 500) }, revokedAt: { not: null } }, select: { id: true, mapId: true } });
+    for (const link of revoked) linksRevokedElsewhere(link.mapId, [link.id]);
+  }
 }
 
 export function linkUrls(origin: string, tokens: Partial<LinkTokens>): Partial<Links> {

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyOp } from "../map/apply";
 import type { Op } from "../map/ops";
@@ -8,10 +7,10 @@ import { db } from "./db";
 import { forget } from "./doc-store";
 import { resolveToken, rotateLink } from "./links";
 import { copyMap, createMapFromDoc, readSnapshot } from "./maps";
-import { useTempDatabase } from "./testing/temp-database";
+import { useTempDatabase, type TempDatabase } from "./testing/temp-database";
 
 const ORIGIN = "http://argumap.test";
-let database: Awaited<ReturnType<typeof useTempDatabase>>;
+let database: TempDatabase;
 
 beforeAll(async () => {
   database = await useTempDatabase();
@@ -25,7 +24,7 @@ async function newMap(title = "Test map") {
   return { ...created, owner: tokenOf(created.links.owner), edit: tokenOf(created.links.edit), view: tokenOf(created.links.view) };
 }
 
-const claim = (id: string, text = `claim ${id}`): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string, text = `claim ${id}`): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 const submit = (mapId: string, ops: (Op & { clientOpId?: string })[], clientId = "client-a") =>
   applyClientOps({ mapId, clientId, author: "Ada", ops: ops.map((op, i) => ({ ...op, clientOpId: op.clientOpId ?? `op-${Math.random().toString(36).slice(2)}-${i}` })) });
 
@@ -57,10 +56,9 @@ describe("links", () => {
 
   it("the database holds no working token, only hashes", async () => {
     const map = await newMap();
-    const file = database.url.slice("file:".length);
-    const raw = new Database(file, { readonly: true });
-    const dump = JSON.stringify(raw.prepare("select * from MapLink").all());
-    raw.close();
+    const raw = await database.otherConnection();
+    const dump = JSON.stringify(await raw.all(`select * from "MapLink"`));
+    await raw.close();
     for (const token of [map.owner, map.edit, map.view]) expect(dump).not.toContain(token);
   });
 });
@@ -128,7 +126,7 @@ describe("applying ops", () => {
     await submit(map.id, [claim("a")]);
     await submit(map.id, [
       { type: "addSource", source: { id: "s1", title: "Global Times", publisher: "", author: "", date: "", url: "", text: "" } },
-      { type: "addNode", node: { id: "b", kind: "support", text: "b", speaker: "", sourceId: "s1", quote: "", quotePrefix: "", quoteSuffix: "", x: 0.1 + 0.2, y } },
+      { type: "addNode", node: { id: "b", kind: "support", text: "b", speaker: "", sourceId: "s1", quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0.1 + 0.2, y } },
       { type: "deleteNodes", ids: ["a"] },
       { type: "moveNodes", moves: [{ id: "b", x: 1 / 3, y }] },
       { type: "updateMap", patch: { title: "Renamed" } },
@@ -166,11 +164,11 @@ describe("applying ops", () => {
     const map = await newMap();
     await submit(map.id, [{ ...claim("a"), clientOpId: "first" }]);
     // Another process (simulated with a raw connection) adds node b at revision 2.
-    const other = new Database(database.url.slice("file:".length));
-    other.prepare("insert into Node (mapId, id, kind, text, x, y, updatedAt) values (?, 'b', 'claim', 'from elsewhere', 0, 0, 0)").run(map.id);
-    other.prepare("insert into Op (mapId, revision, clientId, clientOpId, type, payload) values (?, 2, 'other', 'x', 'addNode', '{}')").run(map.id);
-    other.prepare("update Map set revision = 2 where id = ?").run(map.id);
-    other.close();
+    const other = await database.otherConnection();
+    await other.run(`insert into "Node" ("mapId", "id", "kind", "text", "x", "y", "updatedAt") values (?, 'b', 'claim', 'from elsewhere', 0, 0, CURRENT_TIMESTAMP)`, map.id);
+    await other.run(`insert into "Op" ("mapId", "revision", "clientId", "clientOpId", "type", "payload") values (?, 2, 'other', 'x', 'addNode', '{}')`, map.id);
+    await other.run(`update "Map" set "revision" = 2 where "id" = ?`, map.id);
+    await other.close();
     const outcome = await submit(map.id, [{ type: "updateNode", id: "b", patch: { text: "edited here" }, clientOpId: "second" }]);
     expect(outcome.rejected).toEqual([]);
     expect(outcome.applied).toEqual([{ clientOpId: "second", revision: 3 }]);

@@ -4,8 +4,9 @@ import { applyEach } from "../map/apply";
 import { opsForDoc } from "../map/docToOps";
 import { LIMITS } from "../map/limits";
 import type { Op } from "../map/ops";
+import { dialogueFor, type DialogueLayer } from "../map/exchange/dialogue";
 import { emptyDoc, type MapDoc, type MapSnapshot, type Role } from "../map/types";
-import { db, readDb, type Tx } from "./db";
+import { db, readDb, writeTransaction, type Tx } from "./db";
 import { loadDoc } from "./doc-store";
 import { versionWrites } from "./node-history";
 import { AppError, mapNotFound } from "./errors";
@@ -72,21 +73,25 @@ export async function writeNewMap(tx: Tx, mapId: string, doc: MapDoc): Promise<v
 const OPS_PER_STEP = 250;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A new map with `doc` as its content and links of every role. Nobody can open it before it is whole. */
-export async function createMapFromDoc(doc: MapDoc, origin: string): Promise<CreatedMap> {
+/**
+ * A new map with `doc` as its content and links of every role. Nobody can open it before it is
+ * whole. `dialogue`: AIF's dialogue layer an import keeps beside the map, written once with its row.
+ */
+export async function createMapFromDoc(doc: MapDoc, origin: string, dialogue?: DialogueLayer | null): Promise<CreatedMap> {
   const id = newMapId();
   const ops = opsBuilding(doc);
   const built = emptyDoc();
   const client = await db();
   // Unreachable until its links exist, which the last step adds.
-  await client.map.create({ data: mapRow(id, doc) });
+  await client.map.create({ data: { ...mapRow(id, doc), dialogue: dialogue ? JSON.stringify(dialogue) : null } });
   try {
     for (let start = 0; start < ops.length; start += OPS_PER_STEP) {
       await nextTurn();
       const applied = applyBuilding(built, ops.slice(start, start + OPS_PER_STEP), start + 1);
       await client.$transaction([...groupWrites(client, id, start, applied), ...versionWrites(client, id, applied)]);
     }
-    const tokens = await client.$transaction((tx) => issueLinks(tx, id));
+    // Retried while another process (a rolling restart on SQLite) holds the write lock.
+    const tokens = await writeTransaction((tx) => issueLinks(tx, id));
     return { id, links: linkUrls(origin, tokens) as Links };
   } catch (error) {
     await client.map.delete({ where: { id } }).catch(() => undefined);
@@ -147,5 +152,15 @@ export async function copyMap(access: Access, origin: string, client = "local"):
   const title = loaded.doc.meta.title.startsWith("Copy of ") ? loaded.doc.meta.title : `Copy of ${loaded.doc.meta.title}`;
   const doc = { ...loaded.doc, meta: { ...loaded.doc.meta, title: title.slice(0, LIMITS.titleLength) } };
   const size = Object.keys(doc.nodes).length + Object.keys(doc.edges).length + Object.keys(doc.sources).length;
-  return size > BIG_COPY ? inLane("import", client, () => createMapFromDoc(doc, origin)) : createMapFromDoc(doc, origin);
+  // The copy keeps what of the dialogue layer the map still anchors.
+  const kept = await readDialogue(access.mapId);
+  const dialogue = kept ? dialogueFor(kept, doc) : null;
+  return size > BIG_COPY ? inLane("import", client, () => createMapFromDoc(doc, origin, dialogue)) : createMapFromDoc(doc, origin, dialogue);
+}
+
+/** The dialogue layer a map was imported with (null for most maps). Written once, never edited: safe to read beside any revision. */
+export async function readDialogue(mapId: string): Promise<DialogueLayer | null> {
+  const client = await readDb();
+  const row = await client.map.findUnique({ where: { id: mapId }, select: { dialogue: true } });
+  return row?.dialogue ? (JSON.parse(row.dialogue) as DialogueLayer) : null;
 }

@@ -21,7 +21,7 @@ const versionsOf = async (mapId: string) =>
 describe("node history backfill", () => {
   it("replays the log of a listed map into the versions live ops would have written, then unlists it", async () => {
     const doc = emptyDoc({ title: "Old" });
-    doc.nodes.a = { id: "a", kind: "claim", text: "A", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
+    doc.nodes.a = { id: "a", kind: "claim", text: "A", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
     const created = await createMapFromDoc(doc, "http://test");
     const mapId = (await resolveToken(created.links.owner.split("/m/")[1]!))!.mapId;
     let n = 0;
@@ -31,7 +31,7 @@ describe("node history backfill", () => {
       clientId: "c",
       author: "Ada",
       ops: [
-        op({ type: "addNode", node: { id: "b", kind: "support", text: "B", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 5, y: 5 } }),
+        op({ type: "addNode", node: { id: "b", kind: "support", text: "B", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 5, y: 5 } }),
         op({ type: "addEdge", edge: { id: "e", from: "b", to: "a", relation: "supports" } }),
         op({ type: "updateNode", id: "a", patch: { text: "A, again" } }),
         op({ type: "moveNodes", moves: [{ id: "b", x: 9, y: 9 }] }),

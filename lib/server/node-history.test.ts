@@ -57,7 +57,7 @@ describe("GET /api/maps/:token/history?node=ID", () => {
       [5, "Chloe", "Ben's words"],
       [7, "Dan", null],
     ]);
-    expect(body.versions[2]!.node).toEqual({ id: "n1", kind: "rebuttal", text: "Ben's words", speaker: "Chloe", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 40, y: 50 });
+    expect(body.versions[2]!.node).toEqual({ id: "n1", kind: "rebuttal", text: "Ben's words", speaker: "Chloe", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 40, y: 50 });
     for (const version of body.versions) expect(new Date(version.at).toISOString()).toBe(version.at);
   });
 

@@ -42,7 +42,7 @@ export function groupWrites(w: Writer, mapId: string, from: number, applied: rea
     logWrites.push(w.$executeRaw`INSERT INTO "Op" ("mapId", "revision", "clientId", "clientOpId", "author", "type", "payload", "createdAt") VALUES ${Prisma.join(rows)}`);
   }
   return [
-    w.$executeRaw`UPDATE "Map" SET "revision" = CASE WHEN "revision" = ${from} THEN ${to} END, "updatedAt" = ${now} WHERE "id" = ${mapId}`,
+    w.$executeRaw`UPDATE "Map" SET "revision" = CASE WHEN "revision" = ${from} THEN CAST(${to} AS INTEGER) END, "updatedAt" = ${now} WHERE "id" = ${mapId}`,
     ...logWrites,
     ...diffWrites(w, mapId, applied.map(({ entry, diff }) => ({ revision: entry.revision, diff })), now),
   ];

@@ -5,6 +5,7 @@
  * without it still starts and answers a PNG request with a clear error.
  */
 import { MAX_PIXELS, MAX_SIDE, pngSource } from "../map/exchange/pngDrawing";
+import type { VerdictMarks } from "../map/exchange/svgVerdict";
 import type { MapDoc } from "../map/types";
 import { AppError } from "./errors";
 
@@ -49,6 +50,6 @@ export async function rasterize(svg: string, otherFormats: readonly string[], se
 }
 
 /** Both steps in this thread: for tests and tools, not for requests. */
-export function mapToPng(doc: MapDoc, otherFormats: readonly string[], seconds = 20): Promise<Buffer> {
-  return rasterize(pngSource(doc), otherFormats, seconds);
+export function mapToPng(doc: MapDoc, otherFormats: readonly string[], seconds = 20, evaluation?: VerdictMarks): Promise<Buffer> {
+  return rasterize(pngSource(doc, evaluation), otherFormats, seconds);
 }

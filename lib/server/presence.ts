@@ -12,6 +12,12 @@
  * link's role; `presenting` is the leader's step, relayed only from the stage that leads the room
  * (leading.ts decides who leads; what a client claims is ignored). A map holds at most so many
  * people and bytes of presence (config.ts), so what a new viewer receives is bounded.
+ *
+ * With several instances, each sends the others what changed among the people connected to it (a
+ * signal per flush, so at most PRESENCE_HZ a second per map), and, at most every ALIVE_SIGNAL_MS,
+ * who merely heartbeated, so they stay on the other instances' screens; it merges what it receives
+ * into its own room, flushed on the same clock. Each instance holds the people connected to it to
+ * the map's limits; those of the others are taken as they come (the other instance checked them).
  */
 import type { Presence, PresenceBatch, PresenceUpdate } from "../map/presence";
 import type { Role } from "../map/types";
@@ -20,6 +26,7 @@ import { presenceLimits } from "./config";
 import { AppError } from "./errors";
 import { claimClientId } from "./presence-senders";
 import { processWide } from "./process-wide";
+import { sendSignal } from "./signals";
 
 export const PRESENCE_HZ = 30;
 /** A tab heartbeats every 1.5 s; three missed beats and it is gone. */
@@ -27,6 +34,8 @@ export const PRESENCE_TTL_MS = 4_000;
 /** After a tab's stream closes: long enough for EventSource to reconnect (it retries after 1 s). */
 export const STREAM_GRACE_MS = 2_500;
 const SWEEP_MS = 500;
+/** How often, at most, the people who only heartbeated are named to the other instances (well within PRESENCE_TTL_MS). */
+const ALIVE_SIGNAL_MS = 1_000;
 
 interface Peer {
   presence: Presence;
@@ -46,6 +55,11 @@ interface Room {
   streams: Map<string, number>;
   changed: Set<string>;
   left: Set<string>;
+  /** People whose presence came from another instance: not sent on again. */
+  remote: Set<string>;
+  /** People connected here who heartbeated since the others were last told. */
+  alive: Set<string>;
+  lastAliveSignal: number;
   timer?: ReturnType<typeof setTimeout>;
   sweeper?: ReturnType<typeof setInterval>;
   lastFlush: number;
@@ -55,7 +69,7 @@ const rooms = processWide("presence", () => new Map<string, Room>());
 
 function roomOf(mapId: string): Room {
   let room = rooms.get(mapId);
-  if (!room) rooms.set(mapId, (room = { peers: new Map(), bytes: 0, streams: new Map(), changed: new Set(), left: new Set(), lastFlush: 0 }));
+  if (!room) rooms.set(mapId, (room = { peers: new Map(), bytes: 0, streams: new Map(), changed: new Set(), left: new Set(), remote: new Set(), alive: new Set(), lastAliveSignal: 0, lastFlush: 0 }));
   return room;
 }
 
@@ -92,6 +106,8 @@ export function updatePresence(mapId: string, update: PresenceUpdate, sender: Pr
     const ttl = room.streams.get(sent.clientId) === 0 ? STREAM_GRACE_MS : PRESENCE_TTL_MS;
     room.peers.set(sent.clientId, { presence, shown, deadline: now + ttl, bytes });
     room.left.delete(sent.clientId);
+    room.remote.delete(sent.clientId);
+    room.alive.add(sent.clientId);
     if (before?.shown !== shown) {
       room.changed.add(sent.clientId);
       changed = true;
@@ -101,6 +117,49 @@ export function updatePresence(mapId: string, update: PresenceUpdate, sender: Pr
     if (changed) schedule(mapId, room, now);
     forgetIfEmpty(mapId, room);
   }
+}
+
+/**
+ * What another instance's people did: changes merged here and delivered on this room's clock (not
+ * sent on), and `alive`, those who only heartbeated there, kept for another PRESENCE_TTL_MS.
+ */
+export function receivePresence(mapId: string, batch: PresenceBatch, alive: readonly string[] = [], now = Date.now()): void {
+  const room = roomOf(mapId);
+  let changed = expire(room, now);
+  for (const presence of batch.peers) {
+    const shown = JSON.stringify(presence);
+    const before = room.peers.get(presence.clientId);
+    room.bytes += shown.length - (before?.bytes ?? 0);
+    room.peers.set(presence.clientId, { presence, shown, deadline: now + PRESENCE_TTL_MS, bytes: shown.length });
+    room.left.delete(presence.clientId);
+    room.remote.add(presence.clientId);
+    if (before?.shown !== shown) {
+      room.changed.add(presence.clientId);
+      changed = true;
+    }
+  }
+  for (const clientId of batch.left) {
+    if (!removePeer(room, clientId)) continue;
+    depart(room, clientId);
+    room.remote.add(clientId);
+    changed = true;
+  }
+  for (const clientId of alive) {
+    const peer = room.remote.has(clientId) ? room.peers.get(clientId) : undefined;
+    if (peer) peer.deadline = now + PRESENCE_TTL_MS;
+  }
+  keepSweeping(mapId, room);
+  if (changed) schedule(mapId, room, now);
+  forgetIfEmpty(mapId, room);
+}
+
+/** Names those connected here who only heartbeated to the other instances, at most every ALIVE_SIGNAL_MS. */
+function shareAlive(mapId: string, room: Room, now: number): void {
+  if (room.alive.size === 0 || now - room.lastAliveSignal < ALIVE_SIGNAL_MS) return;
+  const alive = [...room.alive].filter((clientId) => room.peers.has(clientId) && !room.remote.has(clientId));
+  room.alive.clear();
+  room.lastAliveSignal = now;
+  if (alive.length > 0) sendSignal({ t: "presence", m: mapId, b: { peers: [], left: [] }, a: alive }).catch((error: unknown) => console.error("presence signal failed", error));
 }
 
 const mapFull = (what: string) =>
@@ -166,6 +225,7 @@ function keepSweeping(mapId: string, room: Room): void {
   room.sweeper = setInterval(() => {
     const now = Date.now();
     if (expire(room, now)) schedule(mapId, room, now);
+    shareAlive(mapId, room, now);
     if (room.peers.size === 0) {
       clearInterval(room.sweeper);
       room.sweeper = undefined;
@@ -191,9 +251,12 @@ function flush(mapId: string, room: Room): void {
     }),
     left: [...room.left],
   };
+  const ours: PresenceBatch = { peers: batch.peers.filter((presence) => !room.remote.has(presence.clientId)), left: batch.left.filter((clientId) => !room.remote.has(clientId)) };
+  for (const clientId of room.left) room.remote.delete(clientId);
   room.changed.clear();
   room.left.clear();
   if (batch.peers.length > 0 || batch.left.length > 0) broadcaster().publish(mapId, { kind: "presence", payload: batch });
+  if (ours.peers.length > 0 || ours.left.length > 0) sendSignal({ t: "presence", m: mapId, b: ours }).catch((error: unknown) => console.error("presence signal failed", error));
   forgetIfEmpty(mapId, room);
 }
 

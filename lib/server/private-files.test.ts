@@ -42,4 +42,23 @@ describe("private files", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a key file with no usable secret (one being written, or emptied) is refused, naming it; none is left half-made", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "argumap-key-"));
+    const url = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `file:${path.join(dir, "fresh.db")}`;
+    try {
+      const made = serverSecret();
+      expect(made.length).toBeGreaterThanOrEqual(32);
+      // Only the key file: the draft it was written under is gone.
+      expect(fs.readdirSync(dir)).toEqual(["argumap-secret.key"]);
+      process.env.DATABASE_URL = `file:${path.join(dir, "sub", "other.db")}`;
+      fs.mkdirSync(path.join(dir, "sub"));
+      fs.writeFileSync(secretFile(), "", { mode: 0o600 });
+      expect(() => serverSecret()).toThrow(`The key file ${secretFile()} holds no usable secret`);
+    } finally {
+      process.env.DATABASE_URL = url;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -23,7 +23,7 @@ async function mapWithSource() {
     { type: "addSource", source: { id: "s1", title: "Minutes", publisher: "", author: "", date: "", url: "", text: TEXT } },
     {
       type: "addNode",
-      node: { id: "n1", kind: "support", text: "It holds", speaker: "", sourceId: "s1", quote: "The wall will hold", quotePrefix: "Before the words. “", quoteSuffix: ",” said the engineer.", x: 0, y: 0 },
+      node: { id: "n1", kind: "support", text: "It holds", speaker: "", sourceId: "s1", quote: "The wall will hold", quotePrefix: "Before the words. “", quoteSuffix: ",” said the engineer.", baseScore: null, x: 0, y: 0 },
     },
   ];
   const outcome = await applyClientOps({ mapId: created.id, clientId: "c", author: "Ada", ops: ops.map((op, i) => ({ ...op, clientOpId: `o${i}` })) });

@@ -26,15 +26,23 @@ export function serverSecret(): Buffer {
   const known = cache.get(file);
   if (known) return known;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole under a name of its own, then linked into place (which fails if the file exists):
+  // instances starting at once on one machine (npm run start:cluster) agree on one secret, and none
+  // reads a file another is still writing.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  fs.writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
   try {
-    // `wx`: two processes starting at once must not both write a different secret.
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+    fs.linkSync(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     // One written before (perhaps by an older version, or copied in): only its owner may read it.
     fs.chmodSync(file, 0o600);
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
-  const secret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "utf8");
+  const text = fs.readFileSync(file, "utf8").trim();
+  if (text.length < 32) throw new Error(`The key file ${file} holds no usable secret (fewer than 32 characters): restore it from a backup, or delete it to have a new one made (every link then changes).`);
+  const secret = Buffer.from(text, "utf8");
   cache.set(file, secret);
   return secret;
 }

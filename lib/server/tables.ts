@@ -41,6 +41,7 @@ export const RECORD_TABLES: { readonly [K in RecordName]: TableDescription<Recor
       quote: text("quote"),
       quotePrefix: text("quotePrefix"),
       quoteSuffix: text("quoteSuffix"),
+      baseScore: real("baseScore"),
       x: real("x"),
       y: real("y"),
     },

@@ -4,7 +4,7 @@ import { createAttributionStore, describeAttribution } from "./attribution";
 
 let revision = 0;
 const logged = (author: string, op: Op): LoggedOp => ({ revision: ++revision, clientId: "c", clientOpId: `o${revision}`, author, op });
-const add = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const add = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 
 describe("attribution", () => {
   it("follows ops after loading what the server knew, and newer ops win over an older load", () => {

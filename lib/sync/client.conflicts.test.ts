@@ -26,7 +26,7 @@ interface Person {
 
 async function mapWith(text: string): Promise<string> {
   const doc = emptyDoc({ title: "Conflicts" });
-  doc.nodes.n = { id: "n", kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
+  doc.nodes.n = { id: "n", kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
   const created = await createMapFromDoc(doc, "http://test");
   return (await resolveToken(created.links.owner.split("/m/")[1]!))!.mapId;
 }
@@ -105,7 +105,7 @@ describe("the same text, two editors", () => {
     const mapId = await mapWith("original");
     const ada = await join(mapId, "Ada");
     const ben = await join(mapId, "Ben");
-    ada.client.dispatch([{ type: "addNode", node: { id: "new", kind: "support", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } }]);
+    ada.client.dispatch([{ type: "addNode", node: { id: "new", kind: "support", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } }]);
     await sync(ada, ben);
     ben.client.dispatch([{ type: "updateNode", id: "new", patch: { text: "Ben wrote this" } }]);
     await sync(ada, ben);
@@ -134,7 +134,7 @@ describe("the same text, two editors", () => {
   it("a new node left empty goes again with its undo step", async () => {
     const mapId = await mapWith("original");
     const ada = await join(mapId, "Ada");
-    ada.client.dispatch([{ type: "addNode", node: { id: "empty", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } }]);
+    ada.client.dispatch([{ type: "addNode", node: { id: "empty", kind: "claim", text: "", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } }]);
     expect(ada.client.getState().canUndo).toBe(true);
     expect(ada.client.retractNewNode("empty")).toBe(true);
     expect(ada.client.getState().doc.nodes.empty).toBeUndefined();

@@ -22,7 +22,7 @@ function revocableTransport() {
   return { transport, posted, revoke: () => handlers?.onGone() };
 }
 
-const claim: Op = { type: "addNode", node: { id: "a", kind: "claim", text: "a", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } };
+const claim: Op = { type: "addNode", node: { id: "a", kind: "claim", text: "a", speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } };
 const snapshot = { map: { id: "m", title: "Map", description: "" }, nodes: [], edges: [], sources: [], revision: 0 };
 
 describe("a revoked link", () => {

@@ -33,7 +33,7 @@ async function openTab(mapId: string, browser: MemoryBrowser): Promise<{ client:
   return { client, net };
 }
 
-const claim = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string): Op => ({ type: "addNode", node: { id, kind: "claim", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 async function stored(mapId: string) {

@@ -29,7 +29,7 @@ async function connect(mapId: string, browser: MemoryBrowser = memoryBrowser()):
   return { client, net };
 }
 
-const claim = (id: string, text = id): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 } });
+const claim = (id: string, text = id): Op => ({ type: "addNode", node: { id, kind: "claim", text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 } });
 const nodeIds = (client: SyncClient) => Object.keys(client.getState().doc.nodes);
 const storedNodeIds = async (mapId: string) => {
   forget(mapId);

@@ -72,7 +72,7 @@ async function settle(peers: Peer[]): Promise<void> {
 /** A few shared nodes to start from, so concurrent edits collide on them from the first step. */
 function startingMap(): MapDoc {
   const doc = emptyDoc({ title: "Converge" });
-  for (const id of ["n1", "n2", "n3", "n4"]) doc.nodes[id] = { id, kind: id === "n1" ? "claim" : "support", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0 };
+  for (const id of ["n1", "n2", "n3", "n4"]) doc.nodes[id] = { id, kind: id === "n1" ? "claim" : "support", text: id, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0 };
   return doc;
 }
 

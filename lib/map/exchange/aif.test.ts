@@ -91,7 +91,7 @@ describe("toAif", () => {
 });
 
 describe("parseAifImport", () => {
-  it("reads AIFdb's JSON: I-nodes become nodes, RA supports, CA rebuts, speakers from locutions; dialogue nodes are left out", () => {
+  it("reads AIFdb's JSON: I-nodes become nodes, RA supports, CA rebuts, speakers from locutions; dialogue nodes are not map nodes", () => {
     const doc = imported(AIFDB_SAMPLE);
     expect(Object.values(doc.nodes).map((n) => [n.text, n.kind, n.speaker])).toEqual([
       ["Alibaba Cloud is a security risk", "claim", ""],
@@ -181,7 +181,7 @@ describe("parseAifImport", () => {
     });
   });
 
-  it("reads OVA's files: the {AIF, OVA} wrapper, layout as an object or a list, numeric ids, \"Name: text\" locutions, and says what of the dialogue it leaves", () => {
+  it("reads OVA's files: the {AIF, OVA} wrapper, layout as an object or a list, numeric ids, \"Name: text\" locutions; it keeps the dialogue layer and warns only about what has no place", () => {
     const aif = {
       nodes: [
         { nodeID: 1, text: "Tax sugar", type: "I" },
@@ -218,13 +218,9 @@ describe("parseAifImport", () => {
         ["Tax sugar", "Bob", 10, 20],
         ["Sugar harms teeth", "Ada", 30, 40],
       ]);
-      expect(result.ok && result.report.warnings).toEqual([
-        {
-          where: "dialogue layer",
-          message: 'its nodes (1 TA, 1 L, 1 YA) are not kept as nodes: the speakers they name are kept on the statements, and exporting to AIF writes a locution (L → YA "Asserting") anew for each statement with a speaker',
-        },
-        { where: 'AIF PA-nodes "9"', message: "1 node of type PA have no place in the map; left out" },
-      ]);
+      expect(result.ok && result.report.warnings).toEqual([{ where: 'AIF PA-nodes "9"', message: "1 node of type PA have no place in the map; left out" }]);
+      expect(result.ok && result.dialogue?.nodes.map((n) => n.type)).toEqual(["L", "YA", "TA", "L", "YA"]);
+      expect(result.ok && result.report.created.dialogue).toBe(5);
     }
   });
 

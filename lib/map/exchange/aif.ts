@@ -10,19 +10,26 @@
  * of the link it undercuts (CA → RA). An argument without premises or without a conclusion is an
  * I-node (AIF's argument layer needs both ends of every scheme node), and its premises point
  * into it through RA nodes marked as premises. Who holds a view lives in AIF's dialogue layer: a
- * locution (L-node, "Speaker : text") asserts the I-node through a YA-node, L → YA → I.
+ * locution (L-node, "Speaker : text") asserts the I-node through a YA-node, L → YA → I. A map
+ * imported from AIF keeps the file's dialogue layer (dialogue.ts), which is written back after
+ * the argument layer, anchored to the new ids; a locution is written anew only for a speaker
+ * that no kept locution names.
  * What AIF has no place for (kinds, positions, the title, sources and quotes, which scheme nodes
  * form one argument) travels in an `argumap` member that other tools ignore.
  */
 import { indexEdges } from "../graph";
 import type { ArgEdge, ArgNode, MapDoc, NodeKind, Source } from "../types";
+import { writeDialogue } from "./aifDialogue";
+import { assertedSpeakers, participantName, type DialogueLayer } from "./dialogue";
 
 export { looksLikeAif, parseAifImport } from "./aifImport";
 
+/** A kept dialogue node or locution carries the other fields its file gave it (e.g. AIFdb's timestamp). */
 export interface AifNode {
   nodeID: string;
   text: string;
   type: string;
+  [field: string]: unknown;
 }
 export interface AifEdge {
   edgeID: string;
@@ -32,12 +39,14 @@ export interface AifEdge {
 }
 export interface AifLocution {
   nodeID: string;
-  personID: number;
+  personID?: unknown;
+  [field: string]: unknown;
 }
 export interface AifParticipant {
-  participantID: number;
-  firstname: string;
-  surname: string;
+  participantID?: unknown;
+  firstname?: unknown;
+  surname?: unknown;
+  [field: string]: unknown;
 }
 /** A node's own fields that AIF has no place for. */
 export interface ArgumapNodeExtra {
@@ -98,7 +107,8 @@ function extraOf(node: ArgNode, withText: boolean): ArgumapNodeExtra {
   return extra;
 }
 
-export function toAif(doc: MapDoc): AifExport {
+/** `kept`: the dialogue layer the map was imported with, if any. */
+export function toAif(doc: MapDoc, kept?: DialogueLayer | null): AifExport {
   const nodes: AifNode[] = [];
   const edges: AifEdge[] = [];
   const extension: ArgumapExtension = { version: 2, title: doc.meta.title, description: doc.meta.description, nodes: {}, arguments: {}, schemes: {}, sources: Object.values(doc.sources) };
@@ -150,28 +160,56 @@ export function toAif(doc: MapDoc): AifExport {
     if (target !== undefined) write(edge, target);
   }
 
-  const { locutions, participants } = dialogue(doc, iNodes, addNode, connect);
-  return { nodes, edges, locutions, participants, argumap: extension };
+  const written = kept
+    ? writeDialogue(kept, {
+        iNodeOf: (id) => iNodes.get(id),
+        schemeOf: (id) => schemeOfLink.get(id),
+        addNode: ({ nodeID: _fileId, ...item }) => {
+          const nodeID = String(nodes.length + 1);
+          nodes.push({ nodeID, ...item });
+          return nodeID;
+        },
+        connect,
+      })
+    : { locutions: [], participants: [], layer: undefined };
+  const fresh = dialogue(doc, iNodes, addNode, connect, { participants: written.participants, asserted: written.layer ? assertedSpeakers(written.layer) : new Map() });
+  return { nodes, edges, locutions: [...written.locutions, ...fresh.locutions], participants: [...written.participants, ...fresh.participants], argumap: extension };
 }
 
-/** An L-node "Speaker : text" asserting (YA) each I-node whose statement has a speaker. */
-function dialogue(doc: MapDoc, iNodes: ReadonlyMap<string, string>, addNode: (text: string, type: string) => string, connect: (from: string, to: string) => void) {
+/**
+ * An L-node "Speaker : text" asserting (YA) each I-node whose statement has a speaker that no
+ * kept locution already names; a kept participant of that name is reused, new ones are numbered
+ * after the kept ones.
+ */
+function dialogue(
+  doc: MapDoc,
+  iNodes: ReadonlyMap<string, string>,
+  addNode: (text: string, type: string) => string,
+  connect: (from: string, to: string) => void,
+  kept: { participants: AifParticipant[]; asserted: ReadonlyMap<string, ReadonlySet<string>> },
+) {
+  const { asserted } = kept;
+  const keptParticipants = new Map(kept.participants.map((person) => [participantName(person), person]));
+  const taken = kept.participants.map((person) => Number(person.participantID)).filter(Number.isSafeInteger);
+  let nextId = Math.max(0, ...taken);
   const participants = new Map<string, AifParticipant>();
+  const created: AifParticipant[] = [];
   const locutions: AifLocution[] = [];
   for (const node of Object.values(doc.nodes)) {
     const speaker = node.speaker.trim();
     const statement = iNodes.get(node.id);
-    if (!speaker || statement === undefined) continue;
-    let participant = participants.get(speaker);
+    if (!speaker || statement === undefined || asserted.get(node.id)?.has(speaker)) continue;
+    let participant = participants.get(speaker) ?? keptParticipants.get(speaker);
     if (!participant) {
       // AIFdb splits a person's name in two; the last word as surname reads back exactly.
       const split = speaker.lastIndexOf(" ");
       participant = {
-        participantID: participants.size + 1,
+        participantID: ++nextId,
         firstname: split < 0 ? speaker : speaker.slice(0, split),
         surname: split < 0 ? "" : speaker.slice(split + 1),
       };
       participants.set(speaker, participant);
+      created.push(participant);
     }
     const locution = addNode(`${speaker} : ${node.text}`, "L");
     const asserting = addNode("Asserting", "YA");
@@ -179,5 +217,5 @@ function dialogue(doc: MapDoc, iNodes: ReadonlyMap<string, string>, addNode: (te
     connect(asserting, statement);
     locutions.push({ nodeID: locution, personID: participant.participantID });
   }
-  return { locutions, participants: [...participants.values()] };
+  return { locutions, participants: created };
 }

@@ -7,8 +7,10 @@
  *   conclusion; the scheme nodes our export marks as one argument become that one argument;
  * - a CA aimed at a scheme node (CA → RA, an undercut) → an undercut of that scheme's link;
  * - an MA (rephrase) → a supports link, with a warning: the map has no rephrase;
- * - the dialogue layer (L, YA, TA) gives the speakers ("Name : text", "Name: text", or the
- *   locution's participant); its nodes are not kept, and one warning says so.
+ * - the dialogue layer (L, YA, TA nodes, locutions, participants) gives the speakers ("Name :
+ *   text", "Name: text", or the locution's participant), and is kept beside the map as the file
+ *   has it, anchored to the statements and links its edges reach (aifDialogue.ts), so an AIF
+ *   export gives it back.
  * Every scheme node that cannot be represented gets a warning naming it. Links are counted as
  * they are made, so a file that would make more than a map holds stops at the limit.
  */
@@ -17,7 +19,9 @@ import type { OpError } from "../ops";
 import { sourceSchema } from "../ops";
 import { entryOf } from "../records";
 import type { NodeKind, Relation, Source } from "../types";
+import { readDialogue } from "./aifDialogue";
 import { aifSchema, describeIssue, isObject, ovaPositions, type Aif, type AifExtra } from "./aifSchema";
+import { DIALOGUE_TYPES as DIALOGUE, participantName, speakerInText } from "./dialogue";
 import { buildImportedDoc, type ImportedLink, type ImportedStatement, type ImportResult } from "./importedDoc";
 import { WarningList } from "./importReport";
 
@@ -25,7 +29,8 @@ import { WarningList } from "./importReport";
 // so a sound file always passes; a larger one is refused before zod reads every item.
 const MAX_AIF_ITEMS = 100_000;
 const SCHEMES = new Set(["RA", "CA", "MA"]);
-const DIALOGUE = new Set(["L", "YA", "TA"]);
+
+export { speakerInText };
 
 /** Whether a parsed JSON value is AIF rather than Argumap's own JSON (which says `format`). */
 export function looksLikeAif(value: unknown): boolean {
@@ -68,7 +73,8 @@ export function parseAifImport(input: unknown): ImportResult {
   if (aif.nodes.length > 0 && !aif.nodes.some((node) => node.type === "I")) return failure("invalid_op", "this AIF file has no I-nodes (statements) to import");
   const positions = ovaPositions(input.OVA ?? input.ova);
   try {
-    return new AifReader(aif, positions).read();
+    const list = (name: string) => raw[name] as Record<string, unknown>[] | undefined;
+    return new AifReader(aif, positions, { nodes: list("nodes")!, locutions: list("locutions") ?? [], participants: list("participants") ?? [] }).read();
   } catch (error) {
     if (error instanceof TooManyLinks) return failure("too_large", error.message);
     throw error;
@@ -93,12 +99,14 @@ class AifReader {
   private readonly premisesOfArgument = new Map<number, Set<number>>();
   private readonly pendingUndercuts: { scheme: Node; from: number; target: string }[] = [];
   private readonly extension: NonNullable<Aif["argumap"]> | undefined;
-  /** L and YA nodes that only say who asserted a statement: the speaker carries all they say. */
-  private readonly representedDialogue = new Set<string>();
+  /** Undercuts by their CA-node too: a dialogue edge may anchor to one. */
+  private readonly undercutOfScheme = new Map<string, number>();
 
   constructor(
     private readonly aif: Aif,
     private readonly positions: ReadonlyMap<string, { x: number; y: number }>,
+    /** The file's own items, every field, for the dialogue layer (zod checked their shape, in the same order). */
+    private readonly raw: Record<"nodes" | "locutions" | "participants", readonly Record<string, unknown>[]>,
   ) {
     const version = aif.argumap?.version;
     this.extension = version === undefined || version === 1 || version === 2 ? aif.argumap : undefined;
@@ -119,6 +127,16 @@ class AifReader {
     for (const node of this.aif.nodes) if (SCHEMES.has(node.type)) this.addScheme(node);
     for (const undercut of this.pendingUndercuts) this.addUndercut(undercut);
     this.noteLeftOut();
+    const dialogue = readDialogue({
+      rawNodes: this.raw.nodes,
+      rawLocutions: this.raw.locutions,
+      rawParticipants: this.raw.participants,
+      edges: this.aif.edges,
+      typeOf: (id) => this.byId.get(id)?.type,
+      statementOf: (id) => (this.byId.get(id)?.type === "I" ? this.indexOfNode.get(id) : undefined),
+      linkOfScheme: (id) => this.linkOfScheme.get(id) ?? this.undercutOfScheme.get(id),
+      warn: (where, message) => this.warnings.add(where, message),
+    });
     const sources = this.sources();
     return buildImportedDoc({
       title: this.extension?.title ?? "",
@@ -127,6 +145,7 @@ class AifReader {
       links: this.links,
       sources,
       warnings: this.warnings.list(),
+      dialogue,
     });
   }
 
@@ -220,6 +239,7 @@ class AifReader {
     }
     const link = this.linkOfScheme.get(target);
     if (link === undefined) return this.warnings.add(where, `it undercuts the ${targetType}-node "${target}", which is not imported as a link; left out`);
+    if (!this.undercutOfScheme.has(scheme.nodeID)) this.undercutOfScheme.set(scheme.nodeID, this.links.length);
     this.links.push({ from, to: link, relation: "undercuts", where });
   }
 
@@ -227,17 +247,10 @@ class AifReader {
   private noteLeftOut(): void {
     const counts = new Map<string, number>();
     for (const node of this.aif.nodes) {
-      if (node.type === "I" || SCHEMES.has(node.type) || this.representedDialogue.has(node.nodeID)) continue;
+      if (node.type === "I" || SCHEMES.has(node.type) || DIALOGUE.has(node.type)) continue;
       counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
     }
-    const dialogue = [...counts].filter(([type]) => DIALOGUE.has(type));
-    if (dialogue.length > 0) {
-      const list = dialogue.map(([type, count]) => `${count} ${type}`).join(", ");
-      this.warnings.add("dialogue layer", `its nodes (${list}) are not kept as nodes: the speakers they name are kept on the statements, and exporting to AIF writes a locution (L → YA "Asserting") anew for each statement with a speaker`);
-      // (A locution that only asserts one statement is counted nowhere: its speaker says all of it.)
-    }
     for (const [type, count] of counts) {
-      if (DIALOGUE.has(type)) continue;
       const ids = this.aif.nodes.filter((node) => node.type === type).slice(0, 10).map((node) => `"${node.nodeID}"`);
       this.warnings.add(`AIF ${type}-nodes ${ids.join(", ")}${count > 10 ? ", …" : ""}`, `${count} node${count === 1 ? "" : "s"} of type ${type} have no place in the map; left out`);
     }
@@ -245,7 +258,7 @@ class AifReader {
 
   /** The speaker of each I-node a locution asserts (L → YA → I): its participant, or the name before ":" in its text. */
   private speakers(): Map<string, string> {
-    const people = new Map(this.aif.participants.map((person) => [person.participantID, `${person.firstname ?? ""} ${person.surname ?? ""}`.trim()]));
+    const people = new Map(this.aif.participants.map((person) => [person.participantID, participantName(person)]));
     const personOfLocution = new Map(this.aif.locutions.map((locution) => [locution.nodeID, locution.personID]));
     const speakers = new Map<string, string>();
     for (const node of this.aif.nodes) {
@@ -258,12 +271,6 @@ class AifReader {
       const targets = this.outOf.get(node.nodeID) ?? [];
       for (const to of targets) {
         if (this.byId.get(to)?.type === "I" && !speakers.has(to)) speakers.set(to, name);
-      }
-      // Exactly what our export writes: "Name : text" asserting one statement and nothing else.
-      const plain = node.text === "Asserting" && targets.length === 1 && this.byId.get(targets[0]!)?.type === "I" && (this.outOf.get(locution.nodeID) ?? []).length === 1;
-      if (plain && speakers.get(targets[0]!) === name) {
-        this.representedDialogue.add(node.nodeID);
-        this.representedDialogue.add(locution.nodeID);
       }
     }
     return speakers;
@@ -285,15 +292,6 @@ class AifReader {
     this.warnings.add(statement.label, `its source "${statement.sourceKey}" is not in the file; the statement is kept without it`);
     return null;
   }
-}
-
-/**
- * "Condoleezza Rice : text" (AIFdb) or "Rice: text" (OVA): the name before the first colon that
- * a space follows, if it is short enough to be a name.
- */
-export function speakerInText(text: string): string {
-  const match = /^([^:\n]{1,100}?)\s*:\s/u.exec(text);
-  return match ? match[1]!.trim() : "";
 }
 
 function unique(values: number[]): number[] {

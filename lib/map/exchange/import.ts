@@ -49,7 +49,10 @@ export async function parseJsonValue(value: unknown): Promise<ImportResult> {
 /** Argumap's own JSON holds everything the map has: its report is the counts, never a warning. */
 function ownJson(value: unknown): ImportResult {
   const parsed = parseJsonImport(value);
-  return parsed.ok ? { ...parsed, report: reportFor(parsed.doc) } : parsed;
+  if (!parsed.ok) return parsed;
+  const report = reportFor(parsed.doc);
+  if (parsed.dialogue) report.created.dialogue = parsed.dialogue.nodes.length;
+  return { ...parsed, report };
 }
 
 function refuse(message: string): ImportResult {

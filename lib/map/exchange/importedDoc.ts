@@ -12,10 +12,21 @@ import { estimateNodeSize, tidyLayout } from "../layout";
 import { LIMITS } from "../limits";
 import type { OpError } from "../ops";
 import { aimsAtNode, type ArgEdge, type ArgNode, type MapDoc, type NodeKind, type Relation, type Source } from "../types";
+import { dialogueFor, isEmptyDialogue, type DialogueEnd, type DialogueLayer, type DialogueLocution, type DialogueNode } from "./dialogue";
 import { reportFor, WarningList, type ImportReport, type ImportWarning } from "./importReport";
 import { kindsFromLinks } from "./kinds";
 
-export type ImportResult = { ok: true; doc: MapDoc; report: ImportReport } | { ok: false; error: OpError };
+/** `dialogue`: AIF's dialogue layer, kept beside the map (dialogue.ts); absent when the file has none. */
+export type ImportResult = { ok: true; doc: MapDoc; report: ImportReport; dialogue?: DialogueLayer } | { ok: false; error: OpError };
+
+/** An end of a dialogue edge before ids exist: a statement's index, or a link's index among the links. */
+export type ImportedDialogueEnd = { dialogue: string } | { statement: number } | { link: number };
+export interface ImportedDialogue {
+  nodes: DialogueNode[];
+  edges: { from: ImportedDialogueEnd; to: ImportedDialogueEnd; where: string }[];
+  locutions: DialogueLocution[];
+  participants: Record<string, unknown>[];
+}
 
 export interface ImportedStatement {
   /** How an error names it to the user, e.g. `I-node "12"` or `line 4`. */
@@ -50,6 +61,7 @@ export interface ImportedMap {
   sources?: readonly Source[];
   /** What the parser already could not represent. */
   warnings?: readonly ImportWarning[];
+  dialogue?: ImportedDialogue;
 }
 
 export function buildImportedDoc(imported: ImportedMap): ImportResult {
@@ -68,7 +80,8 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
   const ids = imported.statements.map((_, index) => `n${index + 1}`);
   const warnings = new WarningList();
   warnings.addAll(imported.warnings ?? []);
-  const edges = modelLinks(imported, ids, warnings);
+  const edgeOfLink = new Map<number, ArgEdge>();
+  const edges = modelLinks(imported, ids, warnings, edgeOfLink);
   if (edges.length > LIMITS.edgesPerMap) return tooLarge(`a map holds at most ${LIMITS.edgesPerMap} links, this file has ${edges.length}`);
   const inferred = kindsFromLinks(ids, edges);
   const nodes = imported.statements.map(
@@ -81,6 +94,7 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
       quote: statement.quote ?? "",
       quotePrefix: statement.quotePrefix ?? "",
       quoteSuffix: statement.quoteSuffix ?? "",
+      baseScore: null,
       x: 0,
       y: 0,
     }),
@@ -94,7 +108,26 @@ export function buildImportedDoc(imported: ImportedMap): ImportResult {
     sources: Object.fromEntries((imported.sources ?? []).map((source) => [source.id, source])),
   };
   const problem = findIntegrityProblem(doc);
-  return problem ? { ok: false, error: problem } : { ok: true, doc, report: reportFor(doc, warnings.list()) };
+  if (problem) return { ok: false, error: problem };
+  const dialogue = imported.dialogue ? anchoredDialogue(imported.dialogue, doc, ids, edgeOfLink, warnings) : undefined;
+  const report = reportFor(doc, warnings.list());
+  if (isEmptyDialogue(dialogue)) return { ok: true, doc, report };
+  report.created.dialogue = dialogue!.nodes.length;
+  return { ok: true, doc, report, dialogue };
+}
+
+/** The dialogue layer anchored by id; an edge whose statement or link the map did not keep is left out, with a warning. */
+function anchoredDialogue(imported: ImportedDialogue, doc: MapDoc, ids: readonly string[], edgeOfLink: ReadonlyMap<number, ArgEdge>, warnings: WarningList): DialogueLayer {
+  const edges: DialogueLayer["edges"] = [];
+  const endOf = (end: ImportedDialogueEnd): DialogueEnd | undefined =>
+    "statement" in end ? (ids[end.statement] !== undefined ? { node: ids[end.statement]! } : undefined) : "link" in end ? (edgeOfLink.has(end.link) ? { link: edgeOfLink.get(end.link)!.id } : undefined) : end;
+  for (const edge of imported.edges) {
+    const from = endOf(edge.from);
+    const to = endOf(edge.to);
+    if (from && to) edges.push({ from, to });
+    else warnings.add(edge.where, "it links the dialogue layer to a link the map does not keep; left out");
+  }
+  return dialogueFor({ nodes: imported.nodes, edges, locutions: imported.locutions, participants: imported.participants }, doc);
 }
 
 function countProblem(imported: ImportedMap): OpError | null {
@@ -125,14 +158,13 @@ function statementProblem(statement: ImportedStatement): OpError | null {
  * The links the model can hold, with ids, in the file's order; the rest warned about. Undercuts
  * come second: they need the id of the link they aim at, which may come later in the file.
  */
-function modelLinks(imported: ImportedMap, ids: readonly string[], warnings: WarningList): ArgEdge[] {
+function modelLinks(imported: ImportedMap, ids: readonly string[], warnings: WarningList, edgeOfLink: Map<number, ArgEdge>): ArgEdge[] {
   const { statements, links } = imported;
   const isArgumentAt = (index: number) => statements[index]?.kind === "argument";
   const nameOf = (index: number) => statements[index]?.label ?? `statement ${index + 1}`;
   const edges: ArgEdge[] = [];
   const pairs = new Map<string, ArgEdge>();
-  /** The edge each link of the file became (a repeated pair: the edge that pair already has). */
-  const edgeOfLink = new Map<number, ArgEdge>();
+  // edgeOfLink: the edge each link of the file became (a repeated pair: the edge that pair already has).
   const add = (link: ImportedLink, to: string): ArgEdge | null => {
     const pair = `${link.from} ${to}`;
     const existing = pairs.get(pair);
@@ -154,7 +186,7 @@ function modelLinks(imported: ImportedMap, ids: readonly string[], warnings: War
     const edge = add(link, ids[link.to]!);
     if (edge) edgeOfLink.set(index, edge);
   });
-  links.forEach((link) => {
+  links.forEach((link, index) => {
     if (link.relation !== "undercuts") return;
     const target = edgeOfLink.get(link.to);
     if (!target || (target.relation !== "supports" && target.relation !== "rebuts")) {
@@ -163,7 +195,8 @@ function modelLinks(imported: ImportedMap, ids: readonly string[], warnings: War
     if (target.from === ids[link.from] || target.to === ids[link.from]) {
       return warnings.add(link.where, `${nameOf(link.from)} cannot undercut a link it is an end of: left out`);
     }
-    add(link, target.id);
+    const edge = add(link, target.id);
+    if (edge) edgeOfLink.set(index, edge);
   });
   return edges;
 }

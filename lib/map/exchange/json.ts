@@ -8,6 +8,7 @@ import { LIMITS } from "../limits";
 import { edgeSchema, nodeSchema, presentationSchema, sourceSchema, type OpError } from "../ops";
 import { plainEdge, plainNode, plainSource } from "../plain";
 import type { ArgEdge, ArgNode, MapDoc, MapMeta, MapSnapshot, Source } from "../types";
+import { dialogueFor, dialogueLayerSchema, isEmptyDialogue, type DialogueLayer } from "./dialogue";
 
 export const JSON_FORMAT = "argumap";
 export const JSON_VERSION = 1;
@@ -19,17 +20,19 @@ export interface ArgumapJson {
   nodes: ArgNode[];
   edges: ArgEdge[];
   sources: Source[];
+  /** AIF's dialogue layer of a map imported from AIF (dialogue.ts), so a JSON round trip keeps it; absent otherwise. */
+  dialogue?: DialogueLayer;
 }
 
-export type JsonImportResult = { ok: true; doc: MapDoc } | { ok: false; error: OpError };
+export type JsonImportResult = { ok: true; doc: MapDoc; dialogue?: DialogueLayer } | { ok: false; error: OpError };
 
 /** A doc, or a snapshot as `GET /api/maps/:token` gives it. */
 export type ExportableMap = MapDoc | Pick<MapSnapshot, "map" | "nodes" | "edges" | "sources">;
 
-export function toJsonExport(map: ExportableMap): ArgumapJson {
+export function toJsonExport(map: ExportableMap, dialogue?: DialogueLayer | null): ArgumapJson {
   const isDoc = "meta" in map;
   const meta = isDoc ? map.meta : map.map;
-  return {
+  const json: ArgumapJson = {
     format: JSON_FORMAT,
     version: JSON_VERSION,
     map: { title: meta.title, description: meta.description, presentation: meta.presentation ?? null },
@@ -37,6 +40,8 @@ export function toJsonExport(map: ExportableMap): ArgumapJson {
     edges: (isDoc ? Object.values(map.edges) : map.edges).map(plainEdge),
     sources: (isDoc ? Object.values(map.sources) : map.sources).map(plainSource),
   };
+  if (dialogue && !isEmptyDialogue(dialogue)) json.dialogue = dialogue;
+  return json;
 }
 
 const metaSchema = z.object({
@@ -49,6 +54,7 @@ const contentSchema = z.object({
   nodes: z.array(nodeSchema).default([]),
   edges: z.array(edgeSchema).default([]),
   sources: z.array(sourceSchema).default([]),
+  dialogue: dialogueLayerSchema.optional(),
 });
 const ITEM_LISTS = [
   ["nodes", "node", LIMITS.nodesPerMap],
@@ -83,7 +89,7 @@ export function parseJsonImport(input: unknown): JsonImportResult {
   }
   const parsed = contentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error, raw) };
-  const { map, nodes, edges, sources } = parsed.data;
+  const { map, nodes, edges, sources, dialogue } = parsed.data;
   const duplicate = duplicateId(nodes, "node") ?? duplicateId(edges, "link") ?? duplicateId(sources, "source");
   if (duplicate) return { ok: false, error: duplicate };
   const doc: MapDoc = {
@@ -93,7 +99,10 @@ export function parseJsonImport(input: unknown): JsonImportResult {
     sources: Object.fromEntries(sources.map((source) => [source.id, source])),
   };
   const problem = findIntegrityProblem(doc);
-  return problem ? { ok: false, error: problem } : { ok: true, doc };
+  if (problem) return { ok: false, error: problem };
+  // Anchored to ids this file has: what no node or link of it anchors is not kept.
+  const kept = dialogue ? dialogueFor(dialogue as DialogueLayer, doc) : undefined;
+  return isEmptyDialogue(kept) ? { ok: true, doc } : { ok: true, doc, dialogue: kept };
 }
 
 /** An export says what it is; a snapshot (no `format`) is read as the same content. */

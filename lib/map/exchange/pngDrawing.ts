@@ -4,6 +4,7 @@
  */
 import type { MapDoc } from "../types";
 import { drawMap, svgDocument } from "./svg";
+import type { VerdictMarks } from "./svgVerdict";
 
 /** Twice the natural size, for sharp text on high-density screens, when the map is small enough. */
 const PREFERRED_SCALE = 2;
@@ -24,10 +25,13 @@ export function pngScale(width: number, height: number): number {
   return Math.min(PREFERRED_SCALE, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
 }
 
-/** The SVG to rasterize: the drawing at pngScale (without words when they would be a blur). */
-export function pngSource(doc: MapDoc): string {
-  let drawing = drawMap(doc);
+/**
+ * The SVG to rasterize: the drawing at pngScale (without words when they would be a blur), with
+ * which claims stand when `evaluation` is given (as the SVG export draws it).
+ */
+export function pngSource(doc: MapDoc, evaluation?: VerdictMarks): string {
+  let drawing = drawMap(doc, { evaluation });
   const scale = pngScale(drawing.width, drawing.height);
-  if (scale < MIN_TEXT_SCALE) drawing = drawMap(doc, { text: false });
+  if (scale < MIN_TEXT_SCALE) drawing = drawMap(doc, { text: false, evaluation });
   return svgDocument(drawing, scale);
 }

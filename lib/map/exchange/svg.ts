@@ -21,6 +21,7 @@ import { nodeWidth } from "../layout";
 import { entryOf } from "../records";
 import type { ArgEdge, ArgNode, MapDoc, NodeKind, Relation } from "../types";
 import { clampLines, fitLine, textWidth, wrapText, xmlEscape, type Font } from "./svgText";
+import { PILL_RISE, VERDICT_ICONS, VERDICT_KEY_WIDTH, verdictCounts, verdictKey, verdictPill, type VerdictMarks } from "./svgVerdict";
 
 const INK = { text: "#0f172a", muted: "#475569", surface: "#ffffff", chip: "#f1f5f9" };
 const KIND_STYLE: Record<NodeKind, { label: string; color: string; soft: string }> = {
@@ -100,8 +101,8 @@ export interface MapDrawing {
   body: string;
 }
 
-export function toSvg(doc: MapDoc): string {
-  return svgDocument(drawMap(doc));
+export function toSvg(doc: MapDoc, options: DrawOptions = {}): string {
+  return svgDocument(drawMap(doc, options));
 }
 
 /** The drawing as an SVG file, `scale` times its natural size in pixels (for rasterizing). */
@@ -124,9 +125,11 @@ export interface DrawOptions {
    * For a raster so small that text would be a blur anyway, and laying it out costs the most.
    */
   text?: boolean;
+  /** Which claims stand: each node's label and strength, drawn as a pill on its top edge. */
+  evaluation?: VerdictMarks;
 }
 
-export function drawMap(doc: MapDoc, { text = true }: DrawOptions = {}): MapDrawing {
+export function drawMap(doc: MapDoc, { text = true, evaluation }: DrawOptions = {}): MapDrawing {
   const boxes = new Map<string, Box>();
   for (const node of Object.values(doc.nodes)) boxes.set(node.id, boxOf(doc, node));
   // Links between nodes are routed; an undercut is drawn after them, to the label of its link.
@@ -155,7 +158,7 @@ export function drawMap(doc: MapDoc, { text = true }: DrawOptions = {}): MapDraw
     extent.maxY = Math.max(extent.maxY, y);
   };
   for (const box of boxes.values()) {
-    include(box.x, box.y);
+    include(box.x, box.y - (evaluation ? PILL_RISE : 0));
     include(box.x + box.width, box.y + box.height);
   }
   for (const link of links) {
@@ -173,19 +176,21 @@ export function drawMap(doc: MapDoc, { text = true }: DrawOptions = {}): MapDraw
   const title = fitLine(doc.meta.title || "Untitled map", Math.max(contentWidth, 600), TITLE_FONT);
   const minX = extent.minX - MARGIN;
   const minY = extent.minY - MARGIN - TITLE_BAND;
-  const width = Math.max(contentWidth, textWidth(title, TITLE_FONT)) + 2 * MARGIN;
+  const width = Math.max(contentWidth, textWidth(title, TITLE_FONT), evaluation ? VERDICT_KEY_WIDTH : 0) + 2 * MARGIN;
   const height = extent.maxY - extent.minY + 2 * MARGIN + TITLE_BAND;
 
   const body = [
     `<title id="map-title">${xmlEscape(doc.meta.title || "Untitled map")}</title>`,
-    `<desc id="map-description">${xmlEscape(describeMap(doc))}</desc>`,
-    definitions(),
+    `<desc id="map-description">${xmlEscape(describeMap(doc))}${evaluation ? ` ${verdictCounts(evaluation)}` : ""}</desc>`,
+    definitions(evaluation !== undefined),
     `<rect x="${num(minX)}" y="${num(minY)}" width="${num(width)}" height="${num(height)}" fill="${INK.surface}"/>`,
     `<text x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 20)}" font-size="20" font-weight="700" fill="${INK.text}"${fitted(title, TITLE_FONT)}>${xmlEscape(title)}</text>`,
     boxes.size === 0 ? `<text x="0" y="30" font-size="14" font-style="italic" fill="${INK.muted}">This map has no nodes yet.</text>` : "",
     `<g fill="none" stroke-width="2">${links.map((link) => link.path).join("")}</g>`,
     `<g>${[...boxes.values()].map((box) => (text ? drawBox(box) : shapeOf(box.node.kind, box.x, box.y, box.width, box.height))).join("")}</g>`,
     text ? `<g>${links.map((link) => link.labelMarkup).join("")}</g>` : "",
+    text && evaluation ? `<g>${[...boxes.values()].map((box) => verdictPill(evaluation, box.node.id, box.x + box.width, box.y)).join("")}</g>` : "",
+    text && evaluation && boxes.size > 0 ? verdictKey(minX + MARGIN, minY + MARGIN + 40) : "",
   ];
   return { minX, minY, width, height, body: body.filter(Boolean).join("\n") };
 }
@@ -348,8 +353,8 @@ function drawLink(edge: ArgEdge, route: LinkRoute, from: Box, toName: string): D
   return { route, path, labelMarkup };
 }
 
-function definitions(): string {
-  const symbols = Object.entries(ICONS).map(
+function definitions(withVerdicts: boolean): string {
+  const symbols = Object.entries(withVerdicts ? { ...ICONS, ...VERDICT_ICONS } : ICONS).map(
     ([name, paths]) => `<symbol id="icon-${name}" viewBox="0 0 24 24" fill="none" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${paths}</symbol>`,
   );
   const markers = (Object.keys(RELATION_STYLE) as Relation[]).map(

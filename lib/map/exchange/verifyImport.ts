@@ -9,6 +9,7 @@ import { findIntegrityProblem } from "../integrity";
 import { LIMITS } from "../limits";
 import { describeZodError, edgeSchema, nodeSchema, presentationSchema, sourceSchema, wellFormedText, type OpError } from "../ops";
 import type { MapDoc } from "../types";
+import { dialogueLayerSchema } from "./dialogue";
 import type { ImportResult } from "./importedDoc";
 
 const metaSchema = z.object({
@@ -19,7 +20,7 @@ const metaSchema = z.object({
 
 export function verifyImport(result: ImportResult): ImportResult {
   if (!result.ok) return result;
-  const problem = docProblem(result.doc);
+  const problem = docProblem(result.doc) ?? dialogueProblem(result);
   return problem ? { ok: false, error: problem } : result;
 }
 
@@ -40,6 +41,13 @@ function docProblem(doc: MapDoc): OpError | null {
     }
   }
   return null;
+}
+
+/** The dialogue layer is stored as it is: its shape and sizes are checked like the records'. */
+function dialogueProblem(result: ImportResult & { ok: true }): OpError | null {
+  if (!result.dialogue) return null;
+  const parsed = dialogueLayerSchema.safeParse(result.dialogue);
+  return parsed.success ? null : described("the dialogue layer", parsed.error);
 }
 
 function described(what: string, error: z.ZodError): OpError {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { Op } from "../ops";
 import { NODE_KINDS, RELATIONS } from "../types";
-import { coordinateArb, EDGE_POOL, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
+import { baseScoreArb, coordinateArb, EDGE_POOL, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
 
 /** Text with lone UTF-16 surrogates in it now and then (a high half alone, a low half alone). */
 export const textWithLoneSurrogates: fc.Arbitrary<string> = fc.oneof(
@@ -38,13 +38,14 @@ export function anyOpArb({ text = shortText }: { text?: fc.Arbitrary<string> } =
     quote: shortText,
     quotePrefix: shortText,
     quoteSuffix: shortText,
+    baseScore: baseScoreArb,
     x: coordinateArb,
     y: coordinateArb,
   });
   const source = fc.record({ id: sourceId, title, publisher: shortText, author: shortText, date, url: shortText, text: shortText });
   const move = fc.record({ id: nodeId, x: coordinateArb, y: coordinateArb });
   const nodePatch = fc.record(
-    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, quotePrefix: shortText, quoteSuffix: shortText },
+    { text: shortText, kind, speaker: shortText, sourceId: fc.option(sourceId, { nil: null }), quote: shortText, quotePrefix: shortText, quoteSuffix: shortText, baseScore: baseScoreArb },
     { requiredKeys: [] },
   );
   const sourcePatch = fc.record(

@@ -2,7 +2,7 @@
 import { docFromSnapshot, type ArgEdge, type ArgNode, type MapDoc, type Source } from "../types";
 
 export function node(id: string, fields: Partial<ArgNode> = {}): ArgNode {
-  return { id, kind: "support", text: `text of ${id}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", x: 0, y: 0, ...fields };
+  return { id, kind: "support", text: `text of ${id}`, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x: 0, y: 0, ...fields };
 }
 
 export function edge(id: string, from: string, to: string, relation: ArgEdge["relation"] = "supports"): ArgEdge {

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { isReasonRelation, NODE_KINDS, RELATIONS, STATEMENT_KINDS, type ArgEdge, type ArgNode, type MapDoc, type Source } from "../types";
-import { coordinateArb, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
+import { baseScoreArb, coordinateArb, NODE_POOL, shortText, SOURCE_POOL } from "./opSequences";
 
 export function mapDocArb(text: fc.Arbitrary<string> = shortText, { structure = true } = {}): fc.Arbitrary<MapDoc> {
   const nodeArb = fc.record({
@@ -16,6 +16,7 @@ export function mapDocArb(text: fc.Arbitrary<string> = shortText, { structure = 
     quote: fc.constantFrom("", "answer to Beijing", " "),
     quotePrefix: fc.constantFrom("", "its data centres ", "\n“"),
     quoteSuffix: fc.constantFrom("", ", it said.", "”\n"),
+    baseScore: baseScoreArb,
     cites: fc.option(fc.nat(4), { nil: null }),
     x: coordinateArb,
     y: coordinateArb,

@@ -29,6 +29,7 @@ export interface OpSeed {
   date: string;
   x: number;
   y: number;
+  baseScore: number | null;
   /** Bits choosing the fields of a patch, and how many ids a move or delete names. */
   mask: number;
   withSource: boolean;
@@ -48,6 +49,12 @@ export const coordinateArb = fc
 
 export const shortText = fc.string({ maxLength: 16 });
 
+/** A node's base score: mostly the default (null), else anywhere in 0..1, ends included; never -0. */
+export const baseScoreArb = fc.option(
+  fc.oneof(fc.constantFrom(0, 0.5, 1), fc.double({ min: 0, max: 1, noNaN: true })).map((value) => (value === 0 ? 0 : value)),
+  { nil: null, freq: 2 },
+);
+
 export const opSeedArb: fc.Arbitrary<OpSeed> = fc.record({
   type: fc.constantFrom(...SEED_TYPES),
   picks: fc.tuple(fc.nat(50), fc.nat(50), fc.nat(50)),
@@ -62,7 +69,8 @@ export const opSeedArb: fc.Arbitrary<OpSeed> = fc.record({
   date: fc.constantFrom("", "2024-05-01", "1999-12-31"),
   x: coordinateArb,
   y: coordinateArb,
-  mask: fc.nat(63),
+  baseScore: baseScoreArb,
+  mask: fc.nat(127),
   withSource: fc.boolean(),
 });
 
@@ -89,6 +97,7 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
           quote: seed.quote,
           quotePrefix: on(5) ? seed.text : "",
           quoteSuffix: on(5) ? seed.speaker : "",
+          baseScore: seed.baseScore,
           x: seed.x,
           y: seed.y,
         },
@@ -101,6 +110,7 @@ export function opFromSeed(doc: MapDoc, seed: OpSeed): Op {
         ...(on(3) ? { sourceId: cites ? source() : null } : {}),
         ...(on(4) ? { quote: seed.quote } : {}),
         ...(on(5) ? { quotePrefix: seed.title, quoteSuffix: seed.text } : {}),
+        ...(on(6) ? { baseScore: seed.baseScore } : {}),
       };
       return { type: "updateNode", id: premiseEnd(doc, seed) ?? node(0), patch: Object.keys(patch).length > 0 ? patch : { text: seed.text } };
     }

@@ -23,12 +23,13 @@ import type { ImportResult } from "../../map/exchange/importedDoc";
 import { pngSource } from "../../map/exchange/pngDrawing";
 import { toSvg } from "../../map/exchange/svg";
 import { verifyImport } from "../../map/exchange/verifyImport";
+import type { VerdictMarks } from "../../map/exchange/svgVerdict";
 import type { MapDoc } from "../../map/types";
 
 export type Job =
   | { kind: "import"; body: string; contentType: string | null }
-  | { kind: "svg"; doc: MapDoc }
-  | { kind: "pngSource"; doc: MapDoc };
+  | { kind: "svg"; doc: MapDoc; evaluation?: VerdictMarks }
+  | { kind: "pngSource"; doc: MapDoc; evaluation?: VerdictMarks };
 
 export interface JobValues {
   import: ImportResult;
@@ -44,9 +45,9 @@ export async function performJob(job: Job): Promise<JobAnswer> {
       case "import":
         return { ok: true, value: verifyImport(await parseMapImport(job.body, job.contentType)) };
       case "svg":
-        return { ok: true, value: toSvg(job.doc) };
+        return { ok: true, value: toSvg(job.doc, { evaluation: job.evaluation }) };
       case "pngSource":
-        return { ok: true, value: pngSource(job.doc) };
+        return { ok: true, value: pngSource(job.doc, job.evaluation) };
     }
   } catch (error) {
     // A bug in a parser or drawing (or a stack overflow on a pathological input): the request

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Node" ADD COLUMN     "quotePrefix" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "quoteSuffix" TEXT NOT NULL DEFAULT '';
