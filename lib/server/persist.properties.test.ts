@@ -45,11 +45,17 @@ describe("diff-derived persistence", () => {
         const { steps, end } = playSeeds(start, seeds);
         const ops: ClientOp[] = steps.map(({ op }, i) => ({ ...op, clientOpId: `o${i}` }));
         let sent = 0;
+        const appliedOps: ClientOp[] = [];
         for (let group = 0; sent < ops.length; group++) {
           const size = sizes[group % sizes.length]!;
-          // A retry of the ops before makes the fast path give up, so the careful path runs too.
-          const retry = retries[group] && sent > 0 ? ops.slice(Math.max(0, sent - 2), sent) : [];
-          await applyClientOps({ mapId, clientId: "c", author: "Ada", ops: [...retry, ...ops.slice(sent, sent + size)] });
+          // A retry of the ops before makes the fast path give up, so the careful path runs too. Only
+          // applied ops are retried: a rejected op sent again is judged afresh on the map as it is
+          // then (it may apply now), which is not the single run of the ops that `end` was played from.
+          const retry = retries[group] ? appliedOps.slice(-2) : [];
+          const fresh = ops.slice(sent, sent + size);
+          const outcome = await applyClientOps({ mapId, clientId: "c", author: "Ada", ops: [...retry, ...fresh] });
+          const appliedIds = new Set(outcome.applied.map((applied) => applied.clientOpId));
+          appliedOps.push(...fresh.filter((op) => appliedIds.has(op.clientOpId)));
           sent += size;
         }
         const replayed = await replayLog(mapId);
