@@ -16,7 +16,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { PresenceBatch } from "../map/presence";
 import type { Leader, LeadState, RoomSettings, Summon } from "../map/room/lead";
 import { databaseUrl } from "../../scripts/database-url.mjs";
-import { db, provider, readDb, type Db, type Tx } from "./db";
+import { db, provider, type Db, type Tx } from "./db";
 import { processWide } from "./process-wide";
 
 export type Signal =
@@ -26,7 +26,9 @@ export type Signal =
   | { t: "presence"; m: string; b: PresenceBatch; a?: string[] }
   /** Who leads map m now (with the link it leads from), the room's settings, and what to announce (null: a heartbeat). */
   | { t: "lead"; m: string; h: (Leader & { linkId: string }) | null; s: RoomSettings; e: LeadState | null }
-  | { t: "summon"; m: string; e: Summon };
+  | { t: "summon"; m: string; e: Summon }
+  /** Presentation session s of map m has new saved reactions, reveals or steps: read it again. */
+  | { t: "reactions"; m: string; s: string };
 
 type Received = Signal & { from: string };
 export interface SignalHandlers {
@@ -167,7 +169,7 @@ async function listen(attempt: number): Promise<void> {
   }
 }
 
-/** SQLite: `data_version` changes when another connection (another process, or this one's writer) commits. */
+/** SQLite: another process (a rolling restart) committed when the writer connection's `data_version` moves. */
 function pollSqlite(): void {
   let last: number | undefined;
   let busy = false;
@@ -175,7 +177,9 @@ function pollSqlite(): void {
     if (busy) return;
     busy = true;
     try {
-      const rows = await (await readDb()).$queryRawUnsafe<{ data_version: number | bigint }[]>("PRAGMA data_version");
+      // Asked of the writer's connection: its data_version moves only when another connection
+      // commits, and this process commits through it (the reader would see every own commit as news).
+      const rows = await (await db()).$queryRawUnsafe<{ data_version: number | bigint }[]>("PRAGMA data_version");
       const version = Number(rows[0]?.data_version);
       // The first reading has nothing to compare with: resync then too (cheap, and safe).
       if (version !== last) state.handlers?.resync();
