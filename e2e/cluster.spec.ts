@@ -1,9 +1,10 @@
 /**
  * Two instances on one PostgreSQL (started as the README says), people on different instances:
- * they see each other's edits and pointers live, a presenter on one leads a follower on the other,
- * rotating a link on one cuts off a viewer on the other at once; and when one instance is killed
- * with SIGKILL while clients post through both, every acknowledged op is in the log exactly once
- * and the listeners that stayed up end at the same revision.
+ * they see each other's edits and pointers live, a presenter on one leads a follower on the other
+ * and counts the votes that reached either, rotating a link on one cuts off a viewer on the other
+ * at once; and when one instance is killed with SIGKILL while clients post through both, every
+ * acknowledged op is in the log exactly once and the listeners that stayed up end at the same
+ * revision.
  */
 import type { Browser, Page } from "@playwright/test";
 import { startCluster, type RunningCluster } from "./support/cluster";
@@ -93,6 +94,30 @@ test("a presenter on one instance leads a follower on the other", async ({ brows
   await expect.poll(shown).toEqual(["c", "s"]);
   await teacher.context().close();
   await student.context().close();
+});
+
+test("phones voting through either instance count in the presenter's tally", async ({ browser, request }) => {
+  const [a, b] = cluster.urls as [string, string];
+  const { token, links } = await createMapViaApi(request, "Voting across instances", a);
+  await postOps(request, token, [{ type: "addNode", node: node("c", "claim", "Homework should be banned", 0, 0) }], a);
+  const teacher = await personOn(browser, a, "Ms Rivera");
+  await teacher.goto(`/m/${token}/present`);
+  await expect(teacher.getByTestId("lead-status")).toHaveAttribute("data-status", "leading");
+  const presenter = await teacher.context().newPage();
+  await presenter.goto(`/m/${token}/present?presenter=1`);
+  const tally = presenter.getByTestId("presenter-room").getByTestId("tally");
+  // One phone reached instance A, two reached instance B (a load balancer spreads them).
+  const votes: [string, string, string][] = [[a, "voter-a-000001", "agree"], [b, "voter-b-000001", "disagree"], [b, "voter-b-000002", "disagree"]];
+  for (const [url, voterId, vote] of votes) {
+    expect((await request.post(`${url}/api/maps/${tokenOf(links.view)}/reactions`, { data: { voterId, step: 0, vote } })).status()).toBe(204);
+  }
+  await expect(tally).toHaveAttribute("data-agree", "1");
+  await expect(tally).toHaveAttribute("data-disagree", "2");
+  // A change of mind through B shows on A too.
+  expect((await request.post(`${b}/api/maps/${tokenOf(links.view)}/reactions`, { data: { voterId: "voter-b-000002", step: 0, vote: "agree" } })).status()).toBe(204);
+  await expect(tally).toHaveAttribute("data-agree", "2");
+  await expect(tally).toHaveAttribute("data-disagree", "1");
+  await teacher.context().close();
 });
 
 /** An SSE reader that reconnects with Last-Event-ID, recording every op revision it sees. */

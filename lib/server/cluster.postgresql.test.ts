@@ -13,9 +13,10 @@ import { requireAccess } from "./links";
 import { createMapFromDoc } from "./maps";
 import { openSession } from "./presentation-sessions";
 import { currentPresence, PRESENCE_TTL_MS, receivePresence, updatePresence } from "./presence";
+import { loadSession, recordVote, sessionCounts } from "./reactions";
 import { CHANNEL, payloadsOf, signalsHealthy } from "./signals";
 import { recordingSink } from "./testing/recording-sink";
-import { lead, newRoomMap } from "./testing/room";
+import { lead, leadWhile, newRoomMap } from "./testing/room";
 import { useTempDatabase, type OtherConnection, type TempDatabase } from "./testing/temp-database";
 
 let database: TempDatabase;
@@ -164,6 +165,47 @@ describe("between PostgreSQL instances", () => {
     const summon = summonRoom(map.mapId, await requireAccess(map.owner), { clientId: "editor-here", name: "Ada", view });
     await expect.poll(() => received.filter((signal) => signal.t === "summon" && signal.m === map.mapId).map((signal) => signal.e), { timeout: 5_000 }).toEqual([summon]);
     expect(summon).toMatchObject({ by: { name: "Ada" }, view });
+    await raw.close();
+  });
+
+  it("votes saved by another instance reach the presenter's tally here, beside the votes made here", async () => {
+    const map = await newRoomMap();
+    const owner = await requireAccess(map.owner);
+    const stopLeading = await leadWhile(map.owner, { clientId: "stage-tally", step: 0, nodeIds: ["claim"] });
+    const sessionId = currentLeader(map.mapId)!.sessionId;
+    const presenter = recordingSink();
+    streamEvents(map.mapId, owner.linkId, 0, () => presenter, null, "owner");
+    await recordVote(currentLeader(map.mapId), { voterId: "voter-here-0001", step: 0, vote: "agree" }, "10.0.0.1");
+    // Two phones reached the other instance, which saved their votes and said so.
+    for (const voter of ["voter-far-00001", "voter-far-00002"]) {
+      await other.run(`insert into "Reaction" ("sessionId", "step", "voterId", "vote", "updatedAt") values (?, 0, ?, 'disagree', now())`, sessionId, voter);
+    }
+    await other.run(`select pg_notify(?, ?)`, CHANNEL, JSON.stringify({ t: "reactions", m: map.mapId, s: sessionId, from: "another-instance" }));
+    const lastCount = () => presenter.frames().filter((frame) => frame.event === "tally").map((frame) => (frame.data as { steps: Record<number, unknown> }).steps[0]).filter(Boolean).at(-1);
+    await expect.poll(lastCount, { timeout: 5_000 }).toEqual({ agree: 1, disagree: 2, unsure: 0 });
+    // The base scores and exports read the same whole-room counts.
+    expect((await sessionCounts(sessionId)).tallies.get(0)).toEqual({ agree: 1, disagree: 2, unsure: 0 });
+    stopLeading();
+    presenter.leave();
+  });
+
+  it("a step a presenter on another instance has just shown takes votes here at once, and votes here are announced", async () => {
+    const map = await newRoomMap();
+    const session = await openSession(map.mapId, "Ms Rivera");
+    const leader = { clientId: "stage-far-2", name: "Ms Rivera", colour: "#0369a1", role: "owner" as const, step: 0, count: 5, sessionId: session.id, linkId: "link-far" };
+    await other.run(`update "PresentationSession" set "steps" = ? where "id" = ?`, JSON.stringify({ 0: ["claim"] }), session.id);
+    await other.run(`select pg_notify(?, ?)`, CHANNEL, JSON.stringify({ t: "lead", m: map.mapId, h: leader, s: { editorsMayLead: false }, e: null, from: "another-instance" }));
+    await expect.poll(() => currentLeader(map.mapId)?.clientId, { timeout: 5_000 }).toBe("stage-far-2");
+    await loadSession(session.id);
+    const received: { t: string; s?: string }[] = [];
+    const raw = await database.otherConnection();
+    await raw.run(`LISTEN "${CHANNEL}"`);
+    raw.onNotification!((payload) => received.push(JSON.parse(payload)));
+    // The presenter there moves on to step 1 (saved before it is announced); no signal has arrived here yet.
+    await other.run(`update "PresentationSession" set "steps" = ? where "id" = ?`, JSON.stringify({ 0: ["claim"], 1: ["claim", "reason"] }), session.id);
+    await recordVote(currentLeader(map.mapId), { voterId: "voter-here-0002", step: 1, vote: "unsure" }, "10.0.0.2");
+    expect((await sessionCounts(session.id)).tallies.get(1)).toEqual({ agree: 0, disagree: 0, unsure: 1 });
+    await expect.poll(() => received.some((signal) => signal.t === "reactions" && signal.s === session.id), { timeout: 5_000 }).toBe(true);
     await raw.close();
   });
 

@@ -5,6 +5,10 @@
  * live in memory per session and go out at most TALLY_HZ times a second, however fast the room
  * votes: to the presenter (the "leaders" audience) always, to everyone for steps the presenter
  * has revealed.
+ *
+ * Several instances (PostgreSQL): each counts the votes it receives and saves them; after every
+ * save it signals the others, which read the session again (one read at a time, after their own
+ * writes), so every presenter sees the whole room's counts whichever instance a phone reached.
  */
 import { randomUUID } from "node:crypto";
 import type { Leader } from "../map/room/lead";
@@ -15,6 +19,7 @@ import { db, readDb } from "./db";
 import { AppError } from "./errors";
 import { processWide } from "./process-wide";
 import { saveSessionSteps } from "./presentation-sessions";
+import { sendSignal } from "./signals";
 
 export const TALLY_HZ = 10;
 /** People counted in one session: a lecture hall, not a stadium. */
@@ -50,6 +55,11 @@ interface SessionState {
   unsaved: Map<string, { step: number; voterId: string; vote: Vote | null }>;
   /** The write that will take the unsaved votes, until it starts. */
   nextBatch: Promise<unknown> | null;
+  /** Bumped by every change made here to steps, revealed steps or hands. */
+  localChanges: number;
+  /** A read of what other instances saved is under way (refresh), and whether another must follow it. */
+  refreshing: Promise<void> | null;
+  refreshAgain: boolean;
 }
 
 /** Sessions being read or held in memory, and (for the stream's synchronous opening) those already read. */
@@ -89,6 +99,9 @@ async function read(sessionId: string): Promise<SessionState> {
     writes: Promise.resolve(),
     unsaved: new Map(),
     nextBatch: null,
+    localChanges: 0,
+    refreshing: null,
+    refreshAgain: false,
   };
   for (const reaction of await client.reaction.findMany({ where: { sessionId } })) setVote(state, reaction.step, reaction.voterId, reaction.vote as Vote);
   state.changed.clear();
@@ -133,6 +146,15 @@ function write(state: SessionState, task: () => Promise<unknown>): Promise<unkno
   return run;
 }
 
+/** Writes, then tells the other instances that the session's saved reactions changed. */
+function writeAndAnnounce(state: SessionState, task: () => Promise<unknown>): Promise<unknown> {
+  return write(state, async () => {
+    const result = await task();
+    await sendSignal({ t: "reactions", m: state.mapId, s: state.sessionId }).catch((error: unknown) => console.error("announcing reactions failed", error));
+    return result;
+  });
+}
+
 /**
  * A vote is acknowledged once written, but a room votes at once: votes that arrive while a write
  * runs wait and go together in the next transaction (group commit), so 200 votes cost a few
@@ -140,7 +162,7 @@ function write(state: SessionState, task: () => Promise<unknown>): Promise<unkno
  */
 function saveVote(state: SessionState, step: number, voterId: string, vote: Vote | null): Promise<unknown> {
   state.unsaved.set(`${step}:${voterId}`, { step, voterId, vote });
-  state.nextBatch ??= write(state, async () => {
+  state.nextBatch ??= writeAndAnnounce(state, async () => {
     state.nextBatch = null;
     const batch = [...state.unsaved.values()];
     state.unsaved.clear();
@@ -163,7 +185,9 @@ export async function stepShown(mapId: string, sessionId: string, step: number, 
   const known = state.steps[step];
   if (known && known.length === nodeIds.length && known.every((id, i) => id === nodeIds[i])) return;
   state.steps = { ...state.steps, [step]: [...nodeIds] };
-  void write(state, () => saveSessionSteps(sessionId, state.steps, [...state.revealed]));
+  state.localChanges += 1;
+  // Saved before the lead is announced: a phone on another instance may vote on it at once.
+  await writeAndAnnounce(state, () => saveSessionSteps(sessionId, state.steps, [...state.revealed])).catch(() => undefined);
 }
 
 function requireLeader(leader: Leader | null): Leader {
@@ -171,7 +195,13 @@ function requireLeader(leader: Leader | null): Leader {
   return leader;
 }
 
-function requireShown(state: SessionState, step: number): void {
+async function requireShown(state: SessionState, step: number): Promise<void> {
+  if (!(step in state.steps)) {
+    // A presenter on another instance may have shown it a moment ago: the database knows.
+    const row = await (await readDb()).presentationSession.findUnique({ where: { id: state.sessionId }, select: { steps: true } });
+    const saved = row ? (JSON.parse(row.steps) as Record<number, string[]>) : {};
+    if (step in saved) state.steps = { ...saved, ...state.steps };
+  }
   if (!(step in state.steps)) throw new AppError("conflict", "That step has not been shown yet.");
 }
 
@@ -192,7 +222,7 @@ export async function recordVote(leader: Leader | null, body: { voterId: string;
   const { sessionId } = requireLeader(leader);
   charge(address, body.voterId);
   const state = await sessionState(sessionId);
-  requireShown(state, body.step);
+  await requireShown(state, body.step);
   if (body.vote && !state.voters.has(body.voterId) && state.voters.size >= VOTERS_PER_SESSION) throw new AppError("conflict", "This presentation has counted as many people as it can.");
   const before = state.votes.get(body.step)?.get(body.voterId) ?? null;
   if (!setVote(state, body.step, body.voterId, body.vote)) return;
@@ -213,15 +243,16 @@ export async function raiseHand(leader: Leader | null, body: { voterId: string; 
   const { sessionId } = requireLeader(leader);
   charge(address, body.voterId);
   const state = await sessionState(sessionId);
-  requireShown(state, body.step);
+  await requireShown(state, body.step);
   const open = [...state.hands.values()];
   if (open.filter((hand) => hand.voterId === body.voterId).length >= OPEN_HANDS_PER_PERSON) throw new AppError("conflict", `You already have ${OPEN_HANDS_PER_PERSON} questions waiting.`);
   if (open.length >= OPEN_HANDS_PER_SESSION) throw new AppError("conflict", "The presenter's question queue is full; try again later.");
   const hand: OpenHand = { id: randomUUID(), step: body.step, name: body.name, question: body.question, at: new Date().toISOString(), voterId: body.voterId };
   state.hands.set(hand.id, hand);
   state.handsChanged = true;
+  state.localChanges += 1;
   schedule(state);
-  await write(state, async () => (await db()).raisedHand.create({ data: { id: hand.id, sessionId, step: hand.step, voterId: hand.voterId, name: hand.name, question: hand.question, createdAt: new Date(hand.at) } }));
+  await writeAndAnnounce(state, async () => (await db()).raisedHand.create({ data: { id: hand.id, sessionId, step: hand.step, voterId: hand.voterId, name: hand.name, question: hand.question, createdAt: new Date(hand.at) } }));
   const { voterId: _voter, ...shown } = hand;
   return shown;
 }
@@ -235,15 +266,16 @@ export async function closeHand(leader: Leader | null, handId: string, by: { vot
   state.hands.delete(handId);
   state.handsChanged = true;
   state.closedHands.push(handId);
+  state.localChanges += 1;
   schedule(state);
-  await write(state, async () => (await db()).raisedHand.update({ where: { id: handId }, data: { closedAt: new Date() } }));
+  await writeAndAnnounce(state, async () => (await db()).raisedHand.update({ where: { id: handId }, data: { closedAt: new Date() } }));
 }
 
 /** The presenter shows a step's results to the room, or hides them again. */
 export async function revealResults(leader: Leader | null, step: number, shown: boolean): Promise<void> {
   const { sessionId } = requireLeader(leader);
   const state = await sessionState(sessionId);
-  requireShown(state, step);
+  await requireShown(state, step);
   if (state.revealed.has(step) === shown) return;
   if (shown) {
     state.revealed.add(step);
@@ -253,8 +285,67 @@ export async function revealResults(leader: Leader | null, step: number, shown: 
     state.hidden.add(step);
   }
   state.changed.add(step);
+  state.localChanges += 1;
   schedule(state);
-  await write(state, () => saveSessionSteps(sessionId, state.steps, [...state.revealed]));
+  await writeAndAnnounce(state, () => saveSessionSteps(sessionId, state.steps, [...state.revealed]));
+}
+
+/** Another instance saved reactions of this session: read it again if it is held here. */
+export function reactionsElsewhere(sessionId: string): void {
+  const state = loadedStates.get(sessionId);
+  if (state) refresh(state);
+}
+
+/** After signals may have been missed: every session held here is read again. */
+export function resyncReactions(): void {
+  for (const state of loadedStates.values()) refresh(state);
+}
+
+/** One read at a time per session, queued after this instance's own writes so it includes them. */
+function refresh(state: SessionState): void {
+  if (state.refreshing) return void (state.refreshAgain = true);
+  const localChanges = state.localChanges;
+  const run = write(state, async () => adopt(state, await read(state.sessionId), state.localChanges === localChanges));
+  state.refreshing = run.then(
+    () => undefined,
+    () => undefined,
+  ).then(() => {
+    state.refreshing = null;
+    if (!state.refreshAgain) return;
+    state.refreshAgain = false;
+    refresh(state);
+  });
+}
+
+const sameTally = (a: Tally | undefined, b: Tally | undefined) => VOTES.every((vote) => (a?.[vote] ?? 0) === (b?.[vote] ?? 0));
+
+/**
+ * Takes the counts as saved (plus votes made here and not written yet), and tells the room what
+ * changed. Steps, reveals and hands changed here while the read ran are newer than it: kept, and
+ * read again once saved.
+ */
+function adopt(state: SessionState, saved: SessionState, withRoom: boolean): void {
+  for (const { step, voterId, vote } of state.unsaved.values()) setVote(saved, step, voterId, vote);
+  for (const step of new Set([...state.tallies.keys(), ...saved.tallies.keys()])) if (!sameTally(state.tallies.get(step), saved.tallies.get(step))) state.changed.add(step);
+  state.votes = saved.votes;
+  state.tallies = saved.tallies;
+  state.voters = saved.voters;
+  if (withRoom) {
+    state.steps = { ...state.steps, ...saved.steps };
+    for (const step of new Set([...state.revealed, ...saved.revealed])) {
+      if (state.revealed.has(step) === saved.revealed.has(step)) continue;
+      // As revealResults does: a newly revealed step's counts go out, a hidden one's are withdrawn.
+      if (saved.revealed.has(step)) state.hidden.delete(step);
+      else state.hidden.add(step);
+      state.changed.add(step);
+    }
+    state.revealed = saved.revealed;
+    const lowered = [...state.hands.keys()].filter((id) => !saved.hands.has(id));
+    state.closedHands.push(...lowered);
+    if (lowered.length > 0 || [...saved.hands.keys()].some((id) => !state.hands.has(id))) state.handsChanged = true;
+    state.hands = saved.hands;
+  } else state.refreshAgain = true;
+  if (state.changed.size > 0 || state.handsChanged || state.closedHands.length > 0) schedule(state);
 }
 
 function schedule(state: SessionState, now = Date.now()): void {
