@@ -10,7 +10,7 @@ import { opsForDiff } from "./diffOps";
 import { undoOps } from "./inverse";
 import { opSchema } from "./ops";
 import { diffBetween, sortedDiff } from "./testing/diffBetween";
-import { debate, edge, node } from "./testing/fixtures";
+import { debate, docOf, edge, node } from "./testing/fixtures";
 import { opSeedsArb, playSeeds } from "./testing/opSequences";
 import { emptyDoc, type ArgNode } from "./types";
 
@@ -106,7 +106,7 @@ describe("opsForDiff", () => {
         const { end } = playSeeds(start, seeds);
         const diff: DocDiff = diffBetween(start, end);
         for (const [from, to, change] of [[start, end, diff], [end, start, reverseDiff(diff)]] as const) {
-          const ops = opsForDiff(change);
+          const ops = opsForDiff(change, from);
           for (const op of ops) expect(opSchema.safeParse(op).success, JSON.stringify(op)).toBe(true);
           const result = applyOps(from, ops);
           expect(result.ok && result.doc).toEqual(to);
@@ -114,6 +114,19 @@ describe("opsForDiff", () => {
       }),
       RUNS,
     );
+  });
+
+  it("brings back, with a link drawn again under its id with other ends, the undercut aimed at it that the diff leaves as it was", () => {
+    const claims = ["a", "b", "c", "d"].map((id) => node(id, { kind: "claim" }));
+    const start = docOf({ nodes: claims, edges: [edge("link", "b", "a"), edge("cut", "c", "link", "undercuts")] });
+    // "a" deleted (taking the link and its undercut along), then both drawn again, the link to "d".
+    const end = docOf({ nodes: claims.filter((claim) => claim.id !== "a"), edges: [edge("link", "b", "d"), edge("cut", "c", "link", "undercuts")] });
+    const diff = diffBetween(start, end);
+    expect(diff.edges.updated.has("cut") || diff.edges.removed.has("cut")).toBe(false);
+    for (const [from, to, change] of [[start, end, diff], [end, start, reverseDiff(diff)]] as const) {
+      const result = applyOps(from, opsForDiff(change, from));
+      expect(result.ok && result.doc).toEqual(to);
+    }
   });
 
   it("undoes a multi-op step in one go, as the sync client's history does", () => {

@@ -13,11 +13,16 @@
  */
 import { changedFields, type DocDiff, type RecordsDiff } from "./diff";
 import type { Op } from "./ops";
-import { isReasonRelation, type ArgEdge, type ArgNode, type MapMeta, type Source } from "./types";
+import { isReasonRelation, type ArgEdge, type ArgNode, type MapDoc, type MapMeta, type Source } from "./types";
 
-export function opsForDiff(diff: DocDiff): Op[] {
+/**
+ * `from`, the doc the diff starts from, is needed only when a link is deleted and drawn again
+ * under the same id with other ends: an undercut aimed at it that the diff does not mention (it
+ * was taken with the link and drawn again as it was) must be deleted and added again too.
+ */
+export function opsForDiff(diff: DocDiff, from?: MapDoc): Op[] {
   const { nodes, sources } = diff;
-  const edges = linkChanges(diff.edges);
+  const edges = linkChanges(diff.edges, from);
   const ops: Op[] = [];
   for (const source of sources.added.values()) ops.push({ type: "addSource", source });
   for (const [id, [from, to]] of sources.updated) {
@@ -44,14 +49,34 @@ export function opsForDiff(diff: DocDiff): Op[] {
  * A link's ends are what it is, and only supports and rebuts switch into each other, so no op
  * makes any other change to a link; a diff says one happened only when the link was deleted and
  * drawn again under the same id (squashed). Such a link is deleted and added again, and so is each
- * undercut aimed at it that the diff updates: deleting the link takes them with it, as it did then.
+ * undercut aimed at it (and at those, in turn): deleting the link takes them with it, as it did
+ * then. Those the diff updates are known; those it leaves as they were are found in `doc`.
  */
-function linkChanges(edges: RecordsDiff<ArgEdge>): RecordsDiff<ArgEdge> {
+function linkChanges(edges: RecordsDiff<ArgEdge>, doc: MapDoc | undefined): RecordsDiff<ArgEdge> {
   const replaced = new Set<string>();
   for (const [id, [from, to]] of edges.updated) if (!switchable(from, to)) replaced.add(id);
   if (replaced.size === 0) return edges;
-  for (const [id, [, to]] of edges.updated) if (isUndercut(to) && replaced.has(to.to)) replaced.add(id);
+  const untouched = new Map<string, ArgEdge>();
+  const mentioned = (id: string) => edges.updated.has(id) || edges.removed.has(id) || edges.added.has(id);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, [, to]] of edges.updated) {
+      if (!isUndercut(to) || !replaced.has(to.to) || replaced.has(id)) continue;
+      replaced.add(id);
+      grew = true;
+    }
+    for (const edge of Object.values(doc?.edges ?? {})) {
+      if (!isUndercut(edge) || !replaced.has(edge.to) || replaced.has(edge.id) || mentioned(edge.id)) continue;
+      replaced.add(edge.id);
+      untouched.set(edge.id, edge);
+      grew = true;
+    }
+  }
   const changes: RecordsDiff<ArgEdge> = { added: new Map(edges.added), updated: new Map(), removed: new Map(edges.removed) };
+  for (const [id, edge] of untouched) {
+    changes.removed.set(id, edge);
+    changes.added.set(id, edge);
+  }
   for (const [id, [from, to]] of edges.updated) {
     if (!replaced.has(id)) changes.updated.set(id, [from, to]);
     else {
