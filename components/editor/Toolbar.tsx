@@ -117,19 +117,21 @@ export function Toolbar({
           </div>
         );
       })}
-      <div className="toolbar__spacer" />
-      {children}
-      <button
-        type="button"
-        className="tool tool--icon"
-        data-testid="toolbar-showShortcuts"
-        aria-label={help.label}
-        aria-keyshortcuts="?"
-        title={`${help.label} (?)`}
-        onClick={() => onAction(help)}
-      >
-        <KeyboardIcon size={16} />
-      </button>
+      {/* The views keep to the right; on a narrow window they wrap to a row of their own rather than scroll out of sight. */}
+      <div className="toolbar__views">
+        {children}
+        <button
+          type="button"
+          className="tool tool--icon"
+          data-testid="toolbar-showShortcuts"
+          aria-label={help.label}
+          aria-keyshortcuts="?"
+          title={`${help.label} (?)`}
+          onClick={() => onAction(help)}
+        >
+          <KeyboardIcon size={16} />
+        </button>
+      </div>
     </div>
   );
 }
