@@ -1,8 +1,9 @@
 "use client";
 /**
  * The bar above the editor: home, the map's title, the link's role, and its status and actions.
- * On a phone the actions (people, Path, Present, Room, Share, Export) fold into a "More" menu, so
- * every one stays reachable at 390 px; the status (live, saved) stays in view.
+ * Up to a small tablet's width the actions (people, Path, Present, Room, Share, Export) fold into a
+ * "More" menu, so every one stays reachable down to 390 px and the title keeps its room; the
+ * status (live, saved) stays in view.
  */
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
