@@ -9,6 +9,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { startCluster, type RunningCluster } from "./support/cluster";
 import { createMapViaApi, expect, fetchMap, node, nodeById, postOps, test, tokenOf, waitForEditor } from "./support/editor";
+import { listenForOps } from "./support/op-listener";
 import { extraPort } from "./support/ports";
 
 let cluster: RunningCluster;
@@ -120,45 +121,12 @@ test("phones voting through either instance count in the presenter's tally", asy
   await teacher.context().close();
 });
 
-/** An SSE reader that reconnects with Last-Event-ID, recording every op revision it sees. */
-function listen(url: string, token: string) {
-  const revisions: number[] = [];
-  const abort = new AbortController();
-  const run = (async () => {
-    while (!abort.signal.aborted) {
-      try {
-        const last = revisions.at(-1);
-        const response = await fetch(`${url}/api/maps/${token}/events?since=0`, { headers: last ? { "last-event-id": String(last) } : {}, signal: abort.signal });
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
-        let text = "";
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = text.indexOf("\n\n")) >= 0) {
-            const frame = text.slice(0, end);
-            text = text.slice(end + 2);
-            const id = /^id: (\d+)$/m.exec(frame);
-            if (id && /^event: op$/m.test(frame)) revisions.push(Number(id[1]));
-          }
-        }
-      } catch {
-        // the instance died; try again shortly
-      }
-      if (!abort.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  return { revisions, stop: async () => (abort.abort(), run) };
-}
-
 test("killing one instance with SIGKILL while clients post through both loses no acknowledged op and duplicates none", async () => {
   test.setTimeout(150_000);
   const [a, b] = cluster.urls as [string, string];
   const created = await (await fetch(`${a}/api/maps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Fault across instances" }) })).json();
   const token = tokenOf(created.links.edit);
-  const listeners = [listen(a, token), listen(b, token)];
+  const listeners = [listenForOps(a, token), listenForOps(b, token)];
   const acked = new Map<string, number>();
   const OPS_PER_CLIENT = 60;
   let killed = false;

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { listenForOps } from "./support/op-listener";
 import { extraPort } from "./support/ports";
 
 const PORT = extraPort(3);
@@ -27,39 +28,6 @@ async function waitUntilUp(): Promise<void> {
   await expect.poll(() => fetch(`${BASE}/api/maps/demo`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
 }
 
-/** An SSE reader that reconnects with Last-Event-ID until stopped, recording every op revision it sees. */
-function listen(token: string) {
-  const revisions: number[] = [];
-  const abort = new AbortController();
-  const run = (async () => {
-    while (!abort.signal.aborted) {
-      try {
-        const last = revisions.at(-1);
-        const response = await fetch(`${BASE}/api/maps/${token}/events?since=0`, { headers: last ? { "last-event-id": String(last) } : {}, signal: abort.signal });
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
-        let text = "";
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = text.indexOf("\n\n")) >= 0) {
-            const frame = text.slice(0, end);
-            text = text.slice(end + 2);
-            const id = /^id: (\d+)$/m.exec(frame);
-            if (id && /^event: op$/m.test(frame)) revisions.push(Number(id[1]));
-          }
-        }
-      } catch {
-        // the server died; try again shortly
-      }
-      if (!abort.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  return { revisions, stop: async () => (abort.abort(), run) };
-}
-
 test("no acknowledged op is lost when the server is killed with SIGKILL", async () => {
   test.setTimeout(180_000);
   const databaseFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "argumap-fault-")), "fault.db");
@@ -68,7 +36,7 @@ test("no acknowledged op is lost when the server is killed with SIGKILL", async 
     await waitUntilUp();
     const created = await (await fetch(`${BASE}/api/maps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Fault" }) })).json();
     const token = created.links.edit.split("/m/")[1];
-    const listener = listen(token);
+    const listener = listenForOps(BASE, token);
     const acked = new Set<string>();
     let killed = false;
     const firstServer = server;

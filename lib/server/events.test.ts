@@ -9,6 +9,7 @@ import { closeAllStreams, sinceOf, streamEvents, type EventSink } from "./events
 import { resolveToken } from "./links";
 import { createMapFromDoc } from "./maps";
 import { callNodeRoute } from "./testing/node-route";
+import { frameFields, sseFrameBatches } from "./testing/sse-frames";
 import { useTempDatabase } from "./testing/temp-database";
 
 let database: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -29,28 +30,18 @@ async function newMap() {
 const openStream = (token: string, abort: AbortController, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   callNodeRoute(eventsRoute, { params: { token }, query, headers, signal: abort.signal });
 
-/** Reads SSE frames from a response until `count` op events have arrived. */
+/** Reads SSE frames from a response until `count` op events have arrived (the whole chunk that brings the last). */
 async function readOps(response: Response, count: number): Promise<{ ids: number[]; types: string[] }> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
   const ids: number[] = [];
   const types: string[] = [];
-  while (ids.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = text.indexOf("\n\n")) >= 0) {
-      const frame = text.slice(0, end);
-      text = text.slice(end + 2);
-      const id = /^id: (\d+)$/m.exec(frame);
-      const event = /^event: (\w+)$/m.exec(frame);
-      if (event?.[1]) types.push(event[1]);
-      if (id && event?.[1] === "op") ids.push(Number(id[1]));
+  for await (const frames of sseFrameBatches(response.body!)) {
+    for (const frame of frames) {
+      const { event, id } = frameFields(frame);
+      if (event) types.push(event);
+      if (id !== undefined && event === "op") ids.push(id);
     }
+    if (ids.length >= count) break;
   }
-  reader.releaseLock();
   return { ids, types };
 }
 
