@@ -4,7 +4,7 @@
  * made offline arrive once the network is back.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   centreOf,
   contentOf,
@@ -23,25 +23,9 @@ import {
   test,
   waitForEditor,
 } from "./support/editor";
+import { editingBadge, joinedPeople, nodeText, peer } from "./support/people";
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-}
-
-/** A browser of its own; with a name, a returning visitor (without, a first visit that is asked). */
-async function openAs(browser: Browser, baseURL: string, path: string, name: string | null): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  if (name) await context.addInitScript((saved) => window.localStorage.setItem("argumap:name", saved), name);
-  const page = await context.newPage();
-  await page.goto(path);
-  return { context, page };
-}
-
-const peer = (page: Page, name: string) => page.locator(`[data-testid="presence-peer"][data-name="${name}"]`);
 const remoteSelection = (page: Page, nodeId: string, name: string) => nodeById(page, nodeId).locator(`[data-testid="remote-selection"][data-name="${name}"]`);
-const editingBadge = (page: Page, nodeId: string, name: string) => nodeById(page, nodeId).locator(`[data-testid="editing-badge"][data-name="${name}"]`);
-const nodeText = (page: Page, nodeId: string) => nodeById(page, nodeId).getByTestId("node-text");
 
 /** axe finds nothing serious (contrast of names on colours included). */
 async function expectAccessible(page: Page): Promise<void> {
@@ -111,15 +95,7 @@ async function expectSameEverywhere(a: Page, b: Page, token: string, request: Pa
 }
 
 test.describe("collaboration", () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    for (const person of people.splice(0)) await person.context.close();
-  });
-  const join = async (...args: Parameters<typeof openAs>) => {
-    const person = await openAs(...args);
-    people.push(person);
-    return person;
-  };
+  const join = joinedPeople(test);
 
   test("a first visit asks for a name once; the others see it, and see it change", async ({ browser, baseURL, request }) => {
     const { token } = await createMapViaApi(request, "Names");

@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { createMapViaApi, expect, expectSaved, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
+import { openAs } from "./support/people";
 
 const pill = (page: Page, nodeId: string) => nodeById(page, nodeId).getByTestId("verdict");
 const flowNode = (page: Page, nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
@@ -27,13 +28,11 @@ async function debateMap(request: APIRequestContext) {
   return { token, links };
 }
 
-async function openAs(browser: Browser, baseURL: string, link: string, name: string) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((saved) => window.localStorage.setItem("argumap:name", saved), name);
-  const page = await context.newPage();
-  await page.goto(new URL(link).pathname);
-  await waitForEditor(page, 2);
-  return { context, page };
+/** Someone on the debate map through `link`, its two nodes on screen. */
+async function openOn(browser: Browser, baseURL: string, link: string, name: string) {
+  const person = await openAs(browser, baseURL, new URL(link).pathname, name);
+  await waitForEditor(person.page, 2);
+  return person;
 }
 
 test("the demo map says which of its claims stand, in words, symbols and the nodes' names", async ({ page }) => {
@@ -56,8 +55,8 @@ test("the demo map says which of its claims stand, in words, symbols and the nod
 
 test("adding a rebuttal flips a label live in a second browser", async ({ browser, baseURL, request }) => {
   const { links } = await debateMap(request);
-  const ada = await openAs(browser, baseURL!, links.edit, "Ada");
-  const ben = await openAs(browser, baseURL!, links.edit, "Ben");
+  const ada = await openOn(browser, baseURL!, links.edit, "Ada");
+  const ben = await openOn(browser, baseURL!, links.edit, "Ben");
   try {
     await showWhichStand(ben.page);
     await expect(pill(ben.page, "claim")).toHaveAttribute("data-label", "defeated");
@@ -109,8 +108,8 @@ test("the why line is reachable by keyboard, on the canvas and in the outline", 
 
 test("accept as given changes only my view, says so, and clears in one click", async ({ browser, baseURL, request }) => {
   const { token, links } = await debateMap(request);
-  const me = await openAs(browser, baseURL!, links.view, "Me");
-  const other = await openAs(browser, baseURL!, links.edit, "Other");
+  const me = await openOn(browser, baseURL!, links.view, "Me");
+  const other = await openOn(browser, baseURL!, links.edit, "Other");
   try {
     await showWhichStand(me.page);
     await showWhichStand(other.page);

@@ -4,13 +4,10 @@
  * Contributions), read by a view link too.
  */
 import { createMapViaApi, edgeLabels, expect, expectSaved, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
-import { expectAccessible, historyTexts, nodeText, openAs, openText, textInput, type Person } from "./support/people";
+import { expectAccessible, historyTexts, joinedPeople, nodeText, openAs, openText, textInput } from "./support/people";
 
 test.describe("history", () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    for (const person of people.splice(0)) await person.context.close();
-  });
+  const join = joinedPeople(test);
 
   test("a node's versions, restore any of them (undoably), bring back a deleted node with its links, and see who did what", async ({ browser, baseURL, request }) => {
     const { token, links } = await createMapViaApi(request, "History");
@@ -19,10 +16,9 @@ test.describe("history", () => {
       { type: "addNode", node: node("reason", "support", "They lend books", 0, 260) },
       { type: "addEdge", edge: { id: "link", from: "reason", to: "claim", relation: "supports" } },
     ]);
-    const ada = await openAs(browser, baseURL!, `/m/${token}`, "Ada");
-    const ben = await openAs(browser, baseURL!, `/m/${token}`, "Ben");
-    const vic = await openAs(browser, baseURL!, links.view, "Vic");
-    people.push(ada, ben, vic);
+    const ada = await join(browser, baseURL!, `/m/${token}`, "Ada");
+    const ben = await join(browser, baseURL!, `/m/${token}`, "Ben");
+    const vic = await join(browser, baseURL!, links.view, "Vic");
     for (const person of [ada, ben, vic]) await waitForEditor(person.page, 2);
 
     for (const [person, text] of [

@@ -5,18 +5,10 @@
  * contradicting its link.
  */
 import { createMapViaApi, edgeLabels, expect, expectSaved, fetchMap, node, nodeById, nodesOn, postOps, test, waitForEditor } from "./support/editor";
-import { editingBadge, expectAccessible, historyTexts, nodeIds, nodeText, notice, openAs, openText, textInput, type Person } from "./support/people";
+import { editingBadge, expectAccessible, historyTexts, joinedPeople, nodeIds, nodeText, notice, openText, textInput } from "./support/people";
 
 test.describe("collaboration you can trust", () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    for (const person of people.splice(0)) await person.context.close();
-  });
-  const join = async (...args: Parameters<typeof openAs>) => {
-    const person = await openAs(...args);
-    people.push(person);
-    return person;
-  };
+  const join = joinedPeople(test);
 
   test("same node, two editors: the later save wins, the other is told and keeps their words, and undo never wipes them", async ({ browser, baseURL, request }) => {
     const { token } = await createMapViaApi(request, "Two editors");

@@ -4,9 +4,9 @@
  * a browser that dies leaves the others' screens within seconds, and so does a presenter, whose
  * followers are released with a notice.
  */
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
 import { createMapViaApi, expect, expectSaved, fetchMap, node, nodesOn, postOps, test, waitForEditor } from "./support/editor";
-import { historyTexts, nodeIds, nodeText, notice, openAs, openText, peer, textInput, type Person } from "./support/people";
+import { historyTexts, joinedPeople, nodeIds, nodeText, notice, openText, peer, textInput } from "./support/people";
 
 /** Double-clicks an empty spot of the canvas and writes a new claim; returns its id. */
 async function addClaimAt(page: Page, offset: { x: number; y: number }, text: string): Promise<string> {
@@ -40,15 +40,7 @@ async function crash(page: Page): Promise<void> {
 }
 
 test.describe("tabs and departures", () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    for (const person of people.splice(0)) await person.context.close().catch(() => undefined);
-  });
-  const join = async (browser: Browser, baseURL: string, path: string, name: string) => {
-    const person = await openAs(browser, baseURL, path, name);
-    people.push(person);
-    return person;
-  };
+  const join = joinedPeople(test);
 
   test("two tabs of one browser edit offline, one is closed: every op of both reaches the server exactly once", async ({ browser, baseURL, request }) => {
     const { token } = await createMapViaApi(request, "Two tabs");

@@ -8,13 +8,29 @@ export interface Person {
   page: Page;
 }
 
-/** A browser of its own, as a returning visitor called `name`. */
-export async function openAs(browser: Browser, baseURL: string, path: string, name: string): Promise<Person> {
+/** A browser of its own, as a returning visitor called `name` (null: a first visit, which is asked for a name). */
+export async function openAs(browser: Browser, baseURL: string, path: string, name: string | null): Promise<Person> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((saved) => window.localStorage.setItem("argumap:name", saved), name);
+  if (name !== null) await context.addInitScript((saved) => window.localStorage.setItem("argumap:name", saved), name);
   const page = await context.newPage();
   await page.goto(path);
   return { context, page };
+}
+
+/**
+ * For a describe block: `join` opens a person as openAs does, and every person joined is closed
+ * after each test (a browser a test crashed on purpose may be gone already).
+ */
+export function joinedPeople(hooks: { afterEach(hook: () => Promise<void>): void }): typeof openAs {
+  const people: Person[] = [];
+  hooks.afterEach(async () => {
+    for (const person of people.splice(0)) await person.context.close().catch(() => undefined);
+  });
+  return async (...args) => {
+    const person = await openAs(...args);
+    people.push(person);
+    return person;
+  };
 }
 
 export const nodeText = (page: Page, nodeId: string) => nodeById(page, nodeId).getByTestId("node-text");
