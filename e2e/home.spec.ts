@@ -18,13 +18,17 @@ test("the recent maps list shows each map this browser opened, with its role, an
   await page.waitForURL(/\/m\/[^/]+$/);
   const ownToken = tokenOf(page.url());
   await expect(page.getByTestId("role-badge")).toHaveAttribute("data-role", "owner");
+  // The badge is in the server's HTML; the map is remembered once the page runs, so wait for that.
+  await waitForEditor(page);
 
   // Someone shared another map's edit link and view link.
   const shared = await createMapViaApi(request, "Shared with me");
   await page.goto(new URL(shared.links.edit).pathname);
   await expect(page.getByTestId("role-badge")).toHaveAttribute("data-role", "edit");
+  await waitForEditor(page);
   await page.goto(new URL(shared.links.view).pathname);
   await expect(page.getByTestId("role-badge")).toHaveAttribute("data-role", "view");
+  await waitForEditor(page);
 
   await page.getByRole("link", { name: "Argumap home" }).click();
   await page.waitForURL((url) => url.pathname === "/");
