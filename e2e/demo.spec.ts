@@ -2,26 +2,11 @@
  * The demo debate: anyone can read all of it at /m/demo, nobody can change it, and "Make an
  * editable copy" gives a visitor their own map to work on.
  */
-import type { Page } from "@playwright/test";
-import { contentOf, edgeLabels, expect, expectSaved, fetchMap, nodesOn, test, tokenOf, waitForEditor } from "./support/editor";
+import { contentOf, edgeLabels, expect, expectSaved, fetchMap, fitWholeMap, nodesOn, test, tokenOf, waitForEditor } from "./support/editor";
 
 const DEMO_NODES = 30;
 const DEMO_LINKS = 33;
 const EDIT_ONLY_TOOLS = ["addClaim", "addSupportTo", "addRebuttalTo", "deleteSelection", "undo", "redo", "tidyLayout"];
-
-/** Fit the whole map in view and wait until the zoom animation has come to rest. */
-async function fitWholeMap(page: Page): Promise<void> {
-  await page.getByTestId("toolbar-fitView").click();
-  const viewport = page.locator(".react-flow__viewport");
-  const transform = () => viewport.evaluate((element) => (element as HTMLElement).style.transform);
-  await expect
-    .poll(async () => {
-      const before = await transform();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      return before === (await transform());
-    })
-    .toBe(true);
-}
 
 test("the demo shows the whole debate, read-only", async ({ page, request }) => {
   const demo = await fetchMap(request, "demo");

@@ -5,13 +5,19 @@
  * outline, the API and the exported picture say the same.
  */
 import type { Page } from "@playwright/test";
-import { createMapViaApi, expect, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
+import { createMapViaApi, expect, fitWholeMap, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
 
 const pill = (page: Page, nodeId: string) => nodeById(page, nodeId).getByTestId("verdict");
 
-/** Selects the node (a click) and reaches its pill with Tab: its why line opens. */
+/**
+ * Selects the node (a click) and reaches its pill with Tab: its why line opens. The opening view
+ * frames the claim and its reasons, so a premise below them is in view only once the map is fitted.
+ */
 async function whyOf(page: Page, nodeId: string): Promise<string> {
+  await fitWholeMap(page);
+  await expect(nodeById(page, nodeId)).toBeInViewport({ ratio: 1 });
   await nodeById(page, nodeId).click();
+  await expect(nodeById(page, nodeId)).toHaveAttribute("data-selected", "true");
   await page.keyboard.press("Tab");
   await expect(pill(page, nodeId).getByRole("button")).toBeFocused();
   const text = (await page.getByRole("tooltip").textContent()) ?? "";

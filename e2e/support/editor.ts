@@ -74,6 +74,25 @@ export async function waitForEditor(page: Page, nodeCount?: number): Promise<voi
   if (nodeCount) await expect(nodesOn(page).first()).toBeVisible();
 }
 
+/**
+ * Fits the whole map in view, as a user does before clicking a node the opening view shows only in
+ * part, and waits until the zoom has come to rest. (Playwright would otherwise scroll the canvas's
+ * box to reach the node, React Flow undoes that scroll a frame later, and a click in between lands
+ * beside the node.)
+ */
+export async function fitWholeMap(page: Page): Promise<void> {
+  await page.getByTestId("toolbar-fitView").click();
+  const viewport = page.locator(".react-flow__viewport");
+  const transform = () => viewport.evaluate((element) => (element as HTMLElement).style.transform);
+  await expect
+    .poll(async () => {
+      const before = await transform();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return before === (await transform());
+    })
+    .toBe(true);
+}
+
 /** Each node as the canvas shows it: kind, text and its position in map coordinates. */
 export async function renderedNodes(page: Page): Promise<Record<string, { kind: string; text: string; x: number; y: number }>> {
   return page.locator(".react-flow__node").evaluateAll((elements) => {
