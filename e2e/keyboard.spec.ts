@@ -4,7 +4,7 @@
  * corrects a text, and reads and extends the map in the outline. No mouse call in this file.
  */
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectSaved, fetchMap, nodesOn, test, tokenOf, waitForEditor } from "./support/editor";
+import { createMapViaApi, expect, expectSaved, fetchMap, node, nodesOn, postOps, test, tokenOf, waitForEditor } from "./support/editor";
 
 /** Presses Tab (or Shift+Tab) until the target has the focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, limit = 120 } = {}): Promise<void> {
@@ -153,4 +153,49 @@ test("a keyboard-only user builds, links, edits and reads a map", async ({ page 
   expect(links).toEqual(
     [`${rebuttal!.id} rebuts ${claim!.id}`, `${rebuttal!.id} rebuts ${other!.id}`, `${support!.id} supports ${claim!.id}`].sort(),
   );
+});
+
+/** How much of the element's box lies inside the canvas, from 0 to 1. */
+async function shareInCanvas(page: Page, element: Locator): Promise<number> {
+  const canvas = (await page.getByTestId("map-canvas").boundingBox())!;
+  const box = (await element.boundingBox())!;
+  const width = Math.max(0, Math.min(box.x + box.width, canvas.x + canvas.width) - Math.max(box.x, canvas.x));
+  const height = Math.max(0, Math.min(box.y + box.height, canvas.y + canvas.height) - Math.max(box.y, canvas.y));
+  return (width * height) / (box.width * box.height);
+}
+
+test("Tab to a node the view shows only in part: the canvas pans to show it whole, and leaves a node in view where it is", async ({ page }) => {
+  // The opening view frames the claim and its reasons: the premises below are cut by its edge.
+  const { token } = await createMapViaApi(page.request, "Is Alibaba Cloud safe for US data?");
+  await postOps(page.request, token, [
+    { type: "addNode", node: node("c", "claim", "Alibaba Cloud is safe for US customers' data", 300, 0) },
+    { type: "addNode", node: node("a", "argument", "Beijing can demand the data", 300, 280) },
+    { type: "addNode", node: node("p1", "support", "Alibaba is bound by Chinese law", 100, 560) },
+    { type: "addNode", node: node("p2", "support", "Chinese law obliges firms to hand data over on request", 500, 560) },
+    { type: "addEdge", edge: { id: "ac", from: "a", to: "c", relation: "rebuts" } },
+    { type: "addEdge", edge: { id: "m1", from: "p1", to: "a", relation: "premise" } },
+    { type: "addEdge", edge: { id: "m2", from: "p2", to: "a", relation: "premise" } },
+  ]);
+  await page.goto(`/m/${token}`);
+  await waitForEditor(page, 4);
+  const premise = page.locator('.react-flow__node[data-id="p2"]');
+  const claim = page.locator('.react-flow__node[data-id="c"]');
+  const cut = await shareInCanvas(page, premise);
+  expect(cut).toBeGreaterThan(0);
+  expect(cut).toBeLessThan(1);
+
+  // The claim is in view: reaching it moves nothing.
+  const viewport = page.locator(".react-flow__viewport");
+  const opening = await viewport.getAttribute("style");
+  await tabTo(page, claim);
+  await expect(claim).toBeFocused();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await viewport.getAttribute("style")).toBe(opening);
+
+  // The premise is cut: reaching it brings all of it into the canvas.
+  await tabTo(page, premise);
+  await expect.poll(() => shareInCanvas(page, premise)).toBe(1);
+  await expect(premise).toBeFocused();
+  // The claim is not thrown out of sight to do it: the view moved just enough.
+  expect(await shareInCanvas(page, claim)).toBeGreaterThan(0);
 });

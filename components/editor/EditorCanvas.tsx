@@ -18,7 +18,7 @@ import {
   type OnConnectEnd,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type MouseEvent } from "react";
 import { findEdgeBetween } from "@/lib/map/graph";
 import { directReasons, mainClaims } from "@/lib/map/openingView";
 import type { MapDoc } from "@/lib/map/types";
@@ -33,6 +33,7 @@ import { LinkGeometryProvider, useMapGeometry } from "./LinkGeometry";
 import { PremiseEdge } from "./PremiseEdge";
 import { UndercutEdge } from "./UndercutEdge";
 import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
+import { useBringNodeIntoView } from "./useFocusCanvasNode";
 import {
   toFlowEdges,
   toFlowNodes,
@@ -109,6 +110,18 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const [dragging, setDragging] = useState(EMPTY_POSITIONS);
   const frame = useRef<HTMLDivElement>(null);
   const onArrowKeys = useCanvasArrowKeys(frame, props.onSelectNode);
+  const bringNodeIntoView = useBringNodeIntoView();
+  // Tab to a node half off screen: show it whole. (React Flow pans only for a node wholly off
+  // screen, so its own pan is off.) Only keyboard focus: a click is on what is already in view.
+  const onFocus = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && target.classList.contains("react-flow__node") && target.matches(":focus-visible") && target.dataset.id) {
+        bringNodeIntoView(target.dataset.id);
+      }
+    },
+    [bringNodeIntoView],
+  );
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   // While a link is being drawn, every node shows where a link can end.
   const [connecting, setConnecting] = useState(false);
@@ -282,6 +295,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       data-testid="map-canvas"
       onDoubleClick={onDoubleClick}
       onKeyDownCapture={onArrowKeys}
+      onFocus={onFocus}
       onPointerMove={presence.onPointerMove}
       onPointerLeave={presence.onPointerLeave}
       ref={frame}
@@ -312,6 +326,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
           minZoom={0.1}
           maxZoom={2}
           onlyRenderVisibleElements={inViewOnly}
+          autoPanOnNodeFocus={false}
           aria-label="Argument map"
           ariaLabelConfig={editable ? ARIA_LABELS.editable : ARIA_LABELS.readOnly}
         >

@@ -23,14 +23,14 @@ function shiftToInclude(start: number, end: number, size: number): number {
   return 0;
 }
 
-export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
+/**
+ * Pans (no glide: a keyboard user is waiting for the focus) until the node is wholly in view; a
+ * node already in view stays where it is.
+ */
+export function useBringNodeIntoView(): (nodeId: string) => void {
   const flow = useReactFlow<ArgumentFlowNode>();
   const store = useStoreApi<ArgumentFlowNode>();
-  const pending = useRef(0);
-  useEffect(() => () => cancelAnimationFrame(pending.current), []);
-
-  /** Pans (no glide: a keyboard user is waiting for the focus) until the node is wholly in view. */
-  const bringIntoView = useCallback(
+  return useCallback(
     (nodeId: string) => {
       const node = flow.getInternalNode(nodeId);
       const { width, height, transform } = store.getState();
@@ -45,6 +45,12 @@ export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
     },
     [flow, store],
   );
+}
+
+export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
+  const bringIntoView = useBringNodeIntoView();
+  const pending = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(pending.current), []);
 
   return useCallback(
     (nodeId: string, { waitAFrame = false } = {}) => {
