@@ -3,7 +3,7 @@
  * make a rebuttal from them, see its passage marked, jump to another node's quote, and see a quote
  * flagged once the source's text no longer holds it. The source text is the test's own.
  */
-import { expect, fetchMap, nodeById, test, waitForEditor } from "./support/editor";
+import { expect, fetchMap, fitWholeMap, nodeById, test, waitForEditor } from "./support/editor";
 import { ARTICLE, characterPoint, CLOSING, dragSelect, ENGINEER, keyboardSelect, marksOf, reader, readerInput, readerMap, readerSelection, RESIDENT, tabTo } from "./support/reader";
 
 test("a user reads a source, makes a rebuttal from its words, jumps to another quote, and sees a quote flagged after an edit", async ({ page, request }) => {
@@ -21,8 +21,11 @@ test("a user reads a source, makes a rebuttal from its words, jumps to another q
   await expect(marksOf(page, "doubt")).toHaveText([RESIDENT]);
   await expect(marksOf(page, "later")).toHaveText([CLOSING]);
 
-  // Select the claim on the map, then the engineer's words in the text, and make a rebuttal of them.
+  // Select the claim on the map (wholly in view once fitted: the canvas is narrower beside the
+  // reader), then the engineer's words in the text, and make a rebuttal of them.
+  await fitWholeMap(page);
   await nodeById(page, "claim").click();
+  await expect(nodeById(page, "claim")).toHaveAttribute("data-selected", "true");
   await readerInput(page).evaluate((input) => input.closest(".reader__body")!.scrollTo(0, 0));
   await dragSelect(page, ENGINEER);
   expect(await readerSelection(page)).toBe(ENGINEER);
