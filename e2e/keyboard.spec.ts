@@ -164,7 +164,7 @@ async function shareInCanvas(page: Page, element: Locator): Promise<number> {
   return (width * height) / (box.width * box.height);
 }
 
-test("Tab to a node the view shows only in part: the canvas pans to show it whole, and leaves a node in view where it is", async ({ page }) => {
+test("Tab to a node the view shows only in part, or to a link off screen: the canvas pans to show it, and leaves what is in view where it is", async ({ page }) => {
   // The opening view frames the claim and its reasons: the premises below are cut by its edge.
   const { token } = await createMapViaApi(page.request, "Is Alibaba Cloud safe for US data?");
   await postOps(page.request, token, [
@@ -175,27 +175,36 @@ test("Tab to a node the view shows only in part: the canvas pans to show it whol
     { type: "addEdge", edge: { id: "ac", from: "a", to: "c", relation: "rebuts" } },
     { type: "addEdge", edge: { id: "m1", from: "p1", to: "a", relation: "premise" } },
     { type: "addEdge", edge: { id: "m2", from: "p2", to: "a", relation: "premise" } },
+    { type: "addNode", node: node("r", "rebuttal", "The law has never been used against a foreign cloud's customers", 1500, 1400) },
+    { type: "addEdge", edge: { id: "far", from: "r", to: "p2", relation: "rebuts" } },
   ]);
   await page.goto(`/m/${token}`);
-  await waitForEditor(page, 4);
+  await waitForEditor(page, 5);
   const premise = page.locator('.react-flow__node[data-id="p2"]');
-  const claim = page.locator('.react-flow__node[data-id="c"]');
   const cut = await shareInCanvas(page, premise);
   expect(cut).toBeGreaterThan(0);
   expect(cut).toBeLessThan(1);
-
-  // The claim is in view: reaching it moves nothing.
-  const viewport = page.locator(".react-flow__viewport");
-  const opening = await viewport.getAttribute("style");
-  await tabTo(page, claim);
-  await expect(claim).toBeFocused();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  expect(await viewport.getAttribute("style")).toBe(opening);
 
   // The premise is cut: reaching it brings all of it into the canvas.
   await tabTo(page, premise);
   await expect.poll(() => shareInCanvas(page, premise)).toBe(1);
   await expect(premise).toBeFocused();
-  // The claim is not thrown out of sight to do it: the view moved just enough.
-  expect(await shareInCanvas(page, claim)).toBeGreaterThan(0);
+
+  // Its neighbour is in view: reaching it moves nothing.
+  const neighbour = page.locator('.react-flow__node[data-id="p1"]');
+  expect(await shareInCanvas(page, neighbour)).toBe(1);
+  const viewport = page.locator(".react-flow__viewport");
+  const before = await viewport.getAttribute("style");
+  await page.keyboard.press("Shift+Tab");
+  await expect(neighbour).toBeFocused();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await viewport.getAttribute("style")).toBe(before);
+
+  // The rebuttal's link runs far below: reaching it brings its label, which names it, into view.
+  const link = page.locator('.react-flow__edge[data-id="far"]');
+  const label = page.locator('[data-testid="edge-label"][data-id="far"]');
+  expect(await shareInCanvas(page, label)).toBeLessThan(1);
+  await tabTo(page, link, { backwards: true });
+  await expect.poll(() => shareInCanvas(page, label)).toBe(1);
+  await expect(link).toBeFocused();
 });

@@ -33,7 +33,7 @@ import { LinkGeometryProvider, useMapGeometry } from "./LinkGeometry";
 import { PremiseEdge } from "./PremiseEdge";
 import { UndercutEdge } from "./UndercutEdge";
 import { useCanvasArrowKeys } from "./useCanvasArrowKeys";
-import { useBringNodeIntoView } from "./useFocusCanvasNode";
+import { useBringLinkIntoView, useBringNodeIntoView } from "./useFocusCanvasNode";
 import {
   toFlowEdges,
   toFlowNodes,
@@ -111,16 +111,18 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const frame = useRef<HTMLDivElement>(null);
   const onArrowKeys = useCanvasArrowKeys(frame, props.onSelectNode);
   const bringNodeIntoView = useBringNodeIntoView();
-  // Tab to a node half off screen: show it whole. (React Flow pans only for a node wholly off
-  // screen, so its own pan is off.) Only keyboard focus: a click is on what is already in view.
+  const bringLinkIntoView = useBringLinkIntoView(frame);
+  // Tab to a node half off screen: show it whole; to a link off screen: show its label. (React
+  // Flow pans only for a node wholly off screen, so its own pan is off.) Only keyboard focus: a
+  // click is on what is already in view.
   const onFocus = useCallback(
     (event: FocusEvent<HTMLDivElement>) => {
       const target = event.target;
-      if (target instanceof HTMLElement && target.classList.contains("react-flow__node") && target.matches(":focus-visible") && target.dataset.id) {
-        bringNodeIntoView(target.dataset.id);
-      }
+      if (!(target instanceof Element) || !target.matches(":focus-visible")) return;
+      if (target instanceof HTMLElement && target.classList.contains("react-flow__node") && target.dataset.id) bringNodeIntoView(target.dataset.id);
+      else if (target.classList.contains("react-flow__edge")) bringLinkIntoView(target);
     },
-    [bringNodeIntoView],
+    [bringNodeIntoView, bringLinkIntoView],
   );
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   // While a link is being drawn, every node shows where a link can end.

@@ -76,3 +76,30 @@ export function useFocusCanvasNode(root: RefObject<HTMLElement | null>) {
 function isTextField(element: Element | null): boolean {
   return element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement || (element instanceof HTMLElement && element.isContentEditable);
 }
+
+/**
+ * Pans until a focused link can be seen: its label (where the words and the focus ring are), or
+ * for a link without one, its line, as much of it as fits. React Flow never pans for a link.
+ */
+export function useBringLinkIntoView(root: RefObject<HTMLElement | null>): (link: Element) => void {
+  const flow = useReactFlow<ArgumentFlowNode>();
+  return useCallback(
+    (link: Element) => {
+      const pane = root.current?.querySelector(".react-flow");
+      const canvas = pane?.getBoundingClientRect();
+      const id = link.getAttribute("data-id");
+      if (!pane || !canvas || canvas.width === 0 || canvas.height === 0 || !id) return;
+      const label = root.current?.querySelector(`[data-testid="edge-label"][data-id="${CSS.escape(id)}"]`);
+      const box = (label ?? link).getBoundingClientRect();
+      // The browser may have scrolled the pane to the focused link; React Flow scrolls it back.
+      const left = box.left - canvas.left + pane.scrollLeft;
+      const top = box.top - canvas.top + pane.scrollTop;
+      const dx = shiftToInclude(left, left + box.width, canvas.width);
+      const dy = shiftToInclude(top, top + box.height, canvas.height);
+      if (dx === 0 && dy === 0) return;
+      const { x, y, zoom } = flow.getViewport();
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+    },
+    [root, flow],
+  );
+}
