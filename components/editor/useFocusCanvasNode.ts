@@ -4,6 +4,7 @@
  * what is in view (EditorCanvas), so a node off screen is not in the DOM. The view pans, keeping
  * its zoom, just far enough to show the node whole, and the node's element takes the focus once
  * React Flow has rendered it: at once if it is there, else tried again each frame, a few times.
+ * The same panning serves a node or a link reached with Tab (EditorCanvas's focus handler).
  */
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useCallback, useEffect, useRef, type RefObject } from "react";
