@@ -6,7 +6,7 @@
  * React Flow has rendered it: at once if it is there, else tried again each frame, a few times.
  * The same panning serves a node or a link reached with Tab (EditorCanvas's focus handler).
  */
-import { useReactFlow, useStoreApi } from "@xyflow/react";
+import { useReactFlow, useStoreApi, type ReactFlowInstance } from "@xyflow/react";
 import { useCallback, useEffect, useRef, type RefObject } from "react";
 import { estimateNodeSize } from "@/lib/map/layout";
 import type { ArgumentFlowNode } from "./flowElements";
@@ -22,6 +22,23 @@ function shiftToInclude(start: number, end: number, size: number): number {
   if (start < margin) return margin - start;
   if (end > size - margin) return Math.max(size - margin - end, margin - start);
   return 0;
+}
+
+/** A box on screen, relative to the canvas's top left corner. */
+interface ScreenBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Pans, keeping the zoom, just far enough that the box is inside a canvas of this size (with a margin). */
+function panToShow(flow: ReactFlowInstance<ArgumentFlowNode>, box: ScreenBox, canvas: { width: number; height: number }): void {
+  const dx = shiftToInclude(box.left, box.left + box.width, canvas.width);
+  const dy = shiftToInclude(box.top, box.top + box.height, canvas.height);
+  if (dx === 0 && dy === 0) return;
+  const { x, y, zoom } = flow.getViewport();
+  void flow.setViewport({ x: x + dx, y: y + dy, zoom });
 }
 
 /**
@@ -40,9 +57,7 @@ export function useBringNodeIntoView(): (nodeId: string) => void {
       const size = node.measured.width && node.measured.height ? node.measured : estimateNodeSize(node.data.node);
       const left = node.internals.positionAbsolute.x * zoom + x;
       const top = node.internals.positionAbsolute.y * zoom + y;
-      const dx = shiftToInclude(left, left + (size.width ?? 0) * zoom, width);
-      const dy = shiftToInclude(top, top + (size.height ?? 0) * zoom, height);
-      if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+      panToShow(flow, { left, top, width: (size.width ?? 0) * zoom, height: (size.height ?? 0) * zoom }, { width, height });
     },
     [flow, store],
   );
@@ -95,11 +110,7 @@ export function useBringLinkIntoView(root: RefObject<HTMLElement | null>): (link
       // The browser may have scrolled the pane to the focused link; React Flow scrolls it back.
       const left = box.left - canvas.left + pane.scrollLeft;
       const top = box.top - canvas.top + pane.scrollTop;
-      const dx = shiftToInclude(left, left + box.width, canvas.width);
-      const dy = shiftToInclude(top, top + box.height, canvas.height);
-      if (dx === 0 && dy === 0) return;
-      const { x, y, zoom } = flow.getViewport();
-      void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+      panToShow(flow, { left, top, width: box.width, height: box.height }, canvas);
     },
     [root, flow],
   );
