@@ -5,7 +5,7 @@
  * outline, the API and the exported picture say the same.
  */
 import type { Page } from "@playwright/test";
-import { createMapViaApi, expect, fitWholeMap, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
+import { ARGUMENT_OF_TWO_PREMISES, createMapViaApi, expect, fitWholeMap, node, nodeById, postOps, test, waitForEditor } from "./support/editor";
 
 const pill = (page: Page, nodeId: string) => nodeById(page, nodeId).getByTestId("verdict");
 
@@ -27,15 +27,7 @@ async function whyOf(page: Page, nodeId: string): Promise<string> {
 
 test("an argument stands only with all its premises, and an undercut stops a rebuttal from carrying", async ({ page }) => {
   const { token } = await createMapViaApi(page.request, "Is Alibaba Cloud safe for US data?");
-  await postOps(page.request, token, [
-    { type: "addNode", node: node("c", "claim", "Alibaba Cloud is safe for US customers' data", 300, 0) },
-    { type: "addNode", node: node("a", "argument", "Beijing can demand the data", 300, 280) },
-    { type: "addNode", node: node("p1", "support", "Alibaba is bound by Chinese law", 100, 560) },
-    { type: "addNode", node: node("p2", "support", "Chinese law obliges firms to hand data over on request", 500, 560) },
-    { type: "addEdge", edge: { id: "ac", from: "a", to: "c", relation: "rebuts" } },
-    { type: "addEdge", edge: { id: "m1", from: "p1", to: "a", relation: "premise" } },
-    { type: "addEdge", edge: { id: "m2", from: "p2", to: "a", relation: "premise" } },
-  ]);
+  await postOps(page.request, token, [...ARGUMENT_OF_TWO_PREMISES]);
   await page.goto(`/m/${token}`);
   await waitForEditor(page, 4);
   await page.getByTestId("stand-toggle").click();

@@ -4,7 +4,7 @@
  * corrects a text, and reads and extends the map in the outline. No mouse call in this file.
  */
 import type { Locator, Page } from "@playwright/test";
-import { createMapViaApi, expect, expectSaved, fetchMap, node, nodesOn, postOps, test, tokenOf, waitForEditor } from "./support/editor";
+import { afterTwoFrames, ARGUMENT_OF_TWO_PREMISES, createMapViaApi, expect, expectSaved, fetchMap, node, nodesOn, postOps, test, tokenOf, waitForEditor } from "./support/editor";
 
 /** Presses Tab (or Shift+Tab) until the target has the focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, limit = 120 } = {}): Promise<void> {
@@ -168,13 +168,7 @@ test("Tab to a node the view shows only in part, or to a link off screen: the ca
   // The opening view frames the claim and its reasons: the premises below are cut by its edge.
   const { token } = await createMapViaApi(page.request, "Is Alibaba Cloud safe for US data?");
   await postOps(page.request, token, [
-    { type: "addNode", node: node("c", "claim", "Alibaba Cloud is safe for US customers' data", 300, 0) },
-    { type: "addNode", node: node("a", "argument", "Beijing can demand the data", 300, 280) },
-    { type: "addNode", node: node("p1", "support", "Alibaba is bound by Chinese law", 100, 560) },
-    { type: "addNode", node: node("p2", "support", "Chinese law obliges firms to hand data over on request", 500, 560) },
-    { type: "addEdge", edge: { id: "ac", from: "a", to: "c", relation: "rebuts" } },
-    { type: "addEdge", edge: { id: "m1", from: "p1", to: "a", relation: "premise" } },
-    { type: "addEdge", edge: { id: "m2", from: "p2", to: "a", relation: "premise" } },
+    ...ARGUMENT_OF_TWO_PREMISES,
     { type: "addNode", node: node("r", "rebuttal", "The law has never been used against a foreign cloud's customers", 1500, 1400) },
     { type: "addEdge", edge: { id: "far", from: "r", to: "p2", relation: "rebuts" } },
   ]);
@@ -197,7 +191,7 @@ test("Tab to a node the view shows only in part, or to a link off screen: the ca
   const before = await viewport.getAttribute("style");
   await page.keyboard.press("Shift+Tab");
   await expect(neighbour).toBeFocused();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await afterTwoFrames(page);
   expect(await viewport.getAttribute("style")).toBe(before);
 
   // The rebuttal's link runs far below: reaching it brings its label, which names it, into view.

@@ -58,6 +58,20 @@ export function node(id: string, kind: ArgNode["kind"], text: string, x: number,
   return { id, kind, text, speaker: "", sourceId: null, quote: "", quotePrefix: "", quoteSuffix: "", baseScore: null, x, y };
 }
 
+/**
+ * An argument of two premises rebutting a claim, laid out top-down: the opening view frames the
+ * claim and the argument, so the premises below them are cut by the canvas's bottom edge.
+ */
+export const ARGUMENT_OF_TWO_PREMISES: readonly object[] = [
+  { type: "addNode", node: node("c", "claim", "Alibaba Cloud is safe for US customers' data", 300, 0) },
+  { type: "addNode", node: node("a", "argument", "Beijing can demand the data", 300, 280) },
+  { type: "addNode", node: node("p1", "support", "Alibaba is bound by Chinese law", 100, 560) },
+  { type: "addNode", node: node("p2", "support", "Chinese law obliges firms to hand data over on request", 500, 560) },
+  { type: "addEdge", edge: { id: "ac", from: "a", to: "c", relation: "rebuts" } },
+  { type: "addEdge", edge: { id: "m1", from: "p1", to: "a", relation: "premise" } },
+  { type: "addEdge", edge: { id: "m2", from: "p2", to: "a", relation: "premise" } },
+];
+
 export const nodesOn = (page: Page): Locator => page.getByTestId("map-canvas").getByTestId("node");
 export const nodeById = (page: Page, id: string): Locator => page.locator(`[data-testid="node"][data-id="${id}"]`);
 export const edgeLabels = (page: Page): Locator => page.getByTestId("edge-label");
@@ -74,6 +88,11 @@ export async function waitForEditor(page: Page, nodeCount?: number): Promise<voi
   if (nodeCount) await expect(nodesOn(page).first()).toBeVisible();
 }
 
+/** Resolves after two frames have been painted: whatever a key or click set off has been drawn. */
+export async function afterTwoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /**
  * Fits the whole map in view, as a user does before clicking a node the opening view shows only in
  * part, and waits until the zoom has come to rest. (Playwright would otherwise scroll the canvas's
@@ -87,7 +106,7 @@ export async function fitWholeMap(page: Page): Promise<void> {
   await expect
     .poll(async () => {
       const before = await transform();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await afterTwoFrames(page);
       return before === (await transform());
     })
     .toBe(true);
